@@ -1,0 +1,20 @@
+package dev.kanal.providers;
+
+/** The anti-bot layers Kanal recognises (and never parses as content). */
+public enum ChallengeKind {
+    CLOUDFLARE("Cloudflare challenge"),
+    TURNSTILE("Cloudflare Turnstile"),
+    DDOS_GUARD("DDoS-Guard"),
+    CAPTCHA("captcha"),
+    LINK_GATE("s.to link-out gate");
+
+    private final String label;
+
+    ChallengeKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kanal.providers;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The four audio/subtitle combinations the sites offer. Each site's own keys and labels map onto
+ * these; the labels are a contract (magnets carry them as {@code kanal_lang}).
+ */
+public enum Language {
+    GERMAN_DUB("German Dub", "GER"),
+    GERMAN_SUB("German Sub", "GER.SUB"),
+    ENGLISH_SUB("English Sub", "ENG.SUB"),
+    ENGLISH_DUB("English Dub", "ENG");
+
+    private final String label;
+    private final String releaseTag;
+
+    Language(String label, String releaseTag) {
+        this.label = label;
+        this.releaseTag = releaseTag;
+    }
+
+    /** The human label, e.g. {@code German Dub}; used in magnets. */
+    public String label() {
+        return label;
+    }
+
+    /** The tag that goes into a release title, e.g. {@code GER.SUB}. */
+    public String releaseTag() {
+        return releaseTag;
+    }
+
+    /** Parses a label ("German Dub"), an enum name ("GERMAN_DUB") or a lenient variant ("german-dub"). */
+    public static Optional<Language> fromLabel(String text) {
+        if (text == null) return Optional.empty();
+        String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
+        return Arrays.stream(values())
+                .filter(l -> l.label.toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

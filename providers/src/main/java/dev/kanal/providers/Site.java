@@ -1,0 +1,35 @@
+package dev.kanal.providers;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One streaming site. Implementations fetch through a {@link dev.kanal.providers.http.Fetcher} and
+ * keep their parsing in a separate, stateless {@code XxxPages} class. Every method throws
+ * {@link ProviderException} with a typed {@link ProviderFailure} when it cannot answer.
+ */
+public interface Site {
+    SiteId id();
+
+    /**
+     * Streams the site's full catalogue into {@code sink}, one title at a time, without holding the
+     * whole list in memory.
+     */
+    void titles(Consumer<TitleRef> sink);
+
+    /** One title's detail page(s): fields, every season, every episode with its languages. */
+    TitleDetail detail(String slug);
+
+    /** The hoster offers for one episode (or a movie, see {@link EpisodeAddress#movie}). */
+    List<HosterLink> hosterLinks(EpisodeAddress episode);
+
+    /**
+     * Turns a link-out into the hoster's embed URL, without downloading the hoster page where the
+     * site answers with a redirect.
+     */
+    URI resolveLinkOut(HosterLink link);
+
+    /** The site's own search, used as a fallback when the catalogue lacks a title. */
+    List<TitleRef> search(String query);
+}
