@@ -1,0 +1,140 @@
+package dev.kanal.cli;
+
+import dev.kanal.Application;
+import dev.kanal.Main;
+import dev.kanal.Version;
+import dev.kanal.config.ConfigException;
+import dev.kanal.config.ConfigLoader;
+import dev.kanal.config.ConfigReference;
+import dev.kanal.config.ConfigValues;
+import dev.kanal.config.KanalConfig;
+import dev.kanal.config.SecretStore;
+import dev.kanal.db.Database;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kanal}: without a subcommand it serves. Exit codes: 0 after a clean stop, 2 for a
+ * configuration error, 1 when start-up fails for another reason.
+ */
+@Command(name = "kanal", mixinStandardHelpOptions = true, versionProvider = KanalCommand.VersionProvider.class,
+        description = "Torznab indexer and qBittorrent-compatible download client for AniWorld, s.to and Megakino.",
+        subcommands = {KanalCommand.Serve.class, KanalCommand.ConfigDocs.class})
+public final class KanalCommand implements Callable<Integer> {
+    static final int EXIT_CONFIG = 2;
+    static final int EXIT_STARTUP = 1;
+
+    private final Map<String, String> env;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML or TOML configuration file (or KANAL_CONFIG).")
+    Path configFile;
+
+    public KanalCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    @Override
+    public Integer call() {
+        return serve(configFile);
+    }
+
+    /** Loads the configuration, starts Kanal and blocks until SIGTERM/SIGINT. */
+    int serve(Path file) {
+        KanalConfig config;
+        ConfigValues values;
+        List<SecretStore.Generated> generated;
+        try {
+            ConfigLoader loader = new ConfigLoader(env);
+            values = loader.load(loader.configFile(file));
+            Logging.configure(values.get(dev.kanal.config.Settings.LOG_FORMAT),
+                    values.get(dev.kanal.config.Settings.LOG_LEVEL));
+            generated = new SecretStore(values.get(dev.kanal.config.Settings.DATA_DIR)).fill(values);
+            config = KanalConfig.from(values);
+        } catch (ConfigException e) {
+            System.err.println("kanal: " + e.getMessage());
+            return EXIT_CONFIG;
+        }
+        Logger log = LoggerFactory.getLogger(KanalCommand.class);
+        log.info("Kanal {} starting; effective configuration:{}", Version.current(), values.describe());
+        for (SecretStore.Generated g : generated) {
+            log.warn("generated {} = {} (shown once; stored in {})", g.setting().env(), g.value(),
+                    config.storage().dataDir().resolve("secrets.properties"));
+        }
+        Application app;
+        try {
+            app = Main.start(config);
+        } catch (Database.MigrationFailed e) {
+            log.error("{}", e.getMessage());
+            System.err.println("kanal: " + e.getMessage());
+            return EXIT_STARTUP;
+        } catch (RuntimeException e) {
+            String reason = rootMessage(e);
+            log.error("start-up failed: {}", reason);
+            System.err.println("kanal: start-up failed: " + reason);
+            return EXIT_STARTUP;
+        }
+        log.info("Kanal ready port={} public_url={}", app.port(), config.server().publicUrl());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stop = () -> {
+            log.info("stop requested; finishing in-flight work (up to {})", config.server().shutdownGrace());
+            app.close();
+            stopped.countDown();
+        };
+        ShutdownSignals.install(stop);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage();
+        return (m == null ? t.getClass().getSimpleName() : m).lines().findFirst().orElse("");
+    }
+
+    /** {@code kanal serve}: the same as no subcommand. */
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start Kanal (the default).")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        KanalCommand parent;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "YAML or TOML configuration file.")
+        Path configFile;
+
+        @Override
+        public Integer call() {
+            return parent.serve(configFile != null ? configFile : parent.configFile);
+        }
+    }
+
+    /** {@code kanal config-docs}: prints the configuration reference (docs/configuration.md). */
+    @Command(name = "config-docs", mixinStandardHelpOptions = true,
+            description = "Print the configuration reference as Markdown.")
+    static final class ConfigDocs implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.print(ConfigReference.markdown());
+            return 0;
+        }
+    }
+
+    /** Reports the build's version for {@code --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"kanal " + Version.current(), "Java " + Runtime.version()};
+        }
+    }
+}

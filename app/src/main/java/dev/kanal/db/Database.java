@@ -1,0 +1,188 @@
+package dev.kanal.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jooq.ConnectionProvider;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Owns the SQLite file: migrates it with Flyway at start, then offers a pool of read connections
+ * ({@link #read()}) and one serialized writer ({@link #write}). WAL lets readers run beside the
+ * writer; the single writer plus {@code busy_timeout} keeps {@code SQLITE_BUSY} from ever reaching a
+ * caller.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int READERS = 4;
+
+    private final Path file;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final DSLContext readContext;
+
+    private Database(Path file) throws SQLException {
+        this.file = file;
+        this.writer = open(file, false);
+        for (int i = 0; i < READERS; i++) readers.add(open(file, true));
+        this.readContext = DSL.using(new PoolProvider(readers), SQLDialect.SQLITE, jooqSettings());
+    }
+
+    /**
+     * Migrates the database at {@code file} (creating it when missing) and opens it. When a migration
+     * fails the file is restored to what it was before and {@link MigrationFailed} is thrown.
+     */
+    public static Database open(Path file) {
+        migrate(file);
+        try {
+            return new Database(file);
+        } catch (SQLException e) {
+            throw new MigrationFailed("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(Path file) {
+        Flyway flyway = Flyway.configure()
+                .dataSource("jdbc:sqlite:" + file, null, null)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load();
+        Path backup = file.resolveSibling(file.getFileName() + ".pre-migration");
+        boolean existed = Files.exists(file);
+        try {
+            boolean pending = flyway.info().pending().length > 0;
+            if (existed && pending) Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
+            var result = flyway.migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("database migrated file={} applied={} version={}", file, result.migrationsExecuted,
+                        result.targetSchemaVersion);
+            }
+            Files.deleteIfExists(backup);
+        } catch (FlywayException | IOException e) {
+            restore(file, backup, existed);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+            throw new MigrationFailed("database migration failed for " + file + ": " + reason
+                    + " — the file was left as it was; check the release notes or restore a backup", e);
+        }
+    }
+
+    private static void restore(Path file, Path backup, boolean existed) {
+        try {
+            if (existed && Files.exists(backup)) {
+                Files.move(backup, file, StandardCopyOption.REPLACE_EXISTING);
+            } else if (!existed) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+        } catch (IOException e) {
+            log.error("could not restore database after failed migration file={} backup={}", file, backup, e);
+        }
+    }
+
+    private static Connection open(Path file, boolean readOnly) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        cfg.enforceForeignKeys(true);
+        cfg.setBusyTimeout(10_000);
+        cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        cfg.setReadOnly(readOnly);
+        return cfg.createConnection("jdbc:sqlite:" + file);
+    }
+
+    private static Settings jooqSettings() {
+        return new Settings().withExecuteLogging(false).withRenderSchema(false);
+    }
+
+    /** A context for reads; each query borrows a pooled read connection. Never use it to write. */
+    public DSLContext read() {
+        return readContext;
+    }
+
+    /** Runs {@code work} in one transaction on the single writer connection and returns its result. */
+    public <T> T write(Function<DSLContext, T> work) {
+        writeLock.lock();
+        try {
+            return DSL.using(writer, SQLDialect.SQLITE, jooqSettings())
+                    .transactionResult(cfg -> work.apply(cfg.dsl()));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** {@link #write} for work without a result. */
+    public void writeVoid(Consumer<DSLContext> work) {
+        write(ctx -> {
+            work.accept(ctx);
+            return null;
+        });
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            closeQuietly(writer);
+            Connection c;
+            while ((c = readers.poll()) != null) closeQuietly(c);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.debug("closing connection failed", e);
+        }
+    }
+
+    /** Hands jOOQ one pooled connection per query. */
+    private record PoolProvider(BlockingQueue<Connection> pool) implements ConnectionProvider {
+        @Override
+        public Connection acquire() {
+            try {
+                return pool.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new org.jooq.exception.DataAccessException("interrupted waiting for a read connection", e);
+            }
+        }
+
+        @Override
+        public void release(Connection connection) {
+            pool.add(connection);
+        }
+    }
+
+    /** The database could not be migrated or opened; start-up stops with this message. */
+    public static final class MigrationFailed extends RuntimeException {
+        MigrationFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
