@@ -1,0 +1,85 @@
+package dev.kanal.magnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kanal.providers.EpisodeAddress;
+import dev.kanal.providers.Language;
+import dev.kanal.providers.SiteId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MagnetCodecTest {
+    private final MagnetCodec codec = new MagnetCodec();
+
+    @Test
+    void a_magnet_round_trips() {
+        var ep = new EpisodeAddress(SiteId.ANIWORLD, "one-piece", 2, 13);
+        var m = codec.create("One.Piece.S02E13.WEB-DL.GER.SUB-KANAL", ep, Language.GERMAN_SUB, KanalMagnet.Mode.DOWNLOAD);
+        String uri = codec.format(m);
+        assertThat(uri).startsWith("magnet:?xt=urn:btih:" + m.infoHash() + "&dn=One.Piece.S02E13");
+        assertThat(uri).contains("&kanal_site=aniworld&kanal_slug=one-piece&kanal_s=2&kanal_e=13&kanal_lang=German%20Sub");
+        assertThat(codec.parse(uri)).isEqualTo(m);
+    }
+
+    @Test
+    void the_hash_includes_site_and_mode() {
+        var aw = new EpisodeAddress(SiteId.ANIWORLD, "x", 1, 1);
+        var sto = new EpisodeAddress(SiteId.STO, "x", 1, 1);
+        assertThat(codec.hashOf(aw, Language.GERMAN_DUB, KanalMagnet.Mode.DOWNLOAD))
+                .isNotEqualTo(codec.hashOf(sto, Language.GERMAN_DUB, KanalMagnet.Mode.DOWNLOAD))
+                .isNotEqualTo(codec.hashOf(aw, Language.GERMAN_DUB, KanalMagnet.Mode.STRM))
+                .matches("[0-9a-f]{40}");
+    }
+
+    @Test
+    void a_megakino_film_carries_no_season_or_episode() {
+        var film = EpisodeAddress.movie(SiteId.MEGAKINO, "1234-inception");
+        var m = codec.create("Inception.2010.WEB-DL.GER-KANAL", film, Language.GERMAN_DUB, KanalMagnet.Mode.STRM);
+        String uri = codec.format(m);
+        assertThat(uri).doesNotContain("kanal_s=").endsWith("&kanal_mode=strm");
+        assertThat(codec.parse(uri).episode().isMovie()).isTrue();
+    }
+
+    @Test
+    void anibridge_magnets_are_understood() {
+        String aw = "magnet:?xt=urn:btih:0123456789ABCDEF0123456789ABCDEF01234567&dn=Title.S01E02&aw_slug=title"
+                + "&aw_s=1&aw_e=2&aw_lang=German+Dub&aw_site=aniworld.to";
+        var m = codec.parse(aw);
+        assertThat(m.infoHash()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+        assertThat(m.episode()).isEqualTo(new EpisodeAddress(SiteId.ANIWORLD, "title", 1, 2));
+        assertThat(m.language()).isEqualTo(Language.GERMAN_DUB);
+
+        String sto = "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=X&sto_slug=9-1-1&sto_s=1"
+                + "&sto_e=2&sto_lang=Deutsch&sto_site=s.to&sto_mode=strm";
+        assertThat(codec.parse(sto).episode().site()).isEqualTo(SiteId.STO);
+        assertThat(codec.parse(sto).mode()).isEqualTo(KanalMagnet.Mode.STRM);
+    }
+
+    @Test
+    void base32_hashes_become_hex() {
+        String b32 = "AERUKZ4JVPG66AJDIVTYTK6N54ASGRLH"; // 0123456789abcdef...
+        var m = codec.parse("magnet:?xt=urn:btih:" + b32 + "&kanal_site=sto&kanal_slug=x&kanal_s=1&kanal_e=1"
+                + "&kanal_lang=German%20Dub");
+        assertThat(m.infoHash()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "http://example.com/x.torrent",
+            "magnet:?xt=urn:btih:abc&kanal_site=sto&kanal_slug=x&kanal_s=1&kanal_e=1&kanal_lang=German%20Dub",
+            "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&kanal_slug=x&kanal_s=1&kanal_e=1&kanal_lang=German%20Dub",
+            "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&kanal_site=sto&kanal_s=1&kanal_e=1&kanal_lang=German%20Dub",
+            "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&kanal_site=sto&kanal_slug=x&kanal_s=1&kanal_e=1",
+            "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&kanal_site=nope&kanal_slug=x&kanal_s=1&kanal_e=1&kanal_lang=German%20Dub",
+            "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&kanal_site=sto&kanal_slug=x&kanal_s=1&kanal_e=1&kanal_lang=Klingon",
+            "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&kanal_site=sto&kanal_slug=x&kanal_s=one&kanal_e=1&kanal_lang=German%20Dub",
+            "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&kanal_site=sto&kanal_slug=..%2Fetc&kanal_s=1&kanal_e=1&kanal_lang=German%20Dub",
+            "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&kanal_site=sto&kanal_slug=a%00b&kanal_s=1&kanal_e=1&kanal_lang=German%20Dub",
+            "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=plain-torrent",
+    })
+    void magnets_naming_nothing_fetchable_are_refused(String uri) {
+        assertThatThrownBy(() -> codec.parse(uri)).isInstanceOf(MagnetCodec.InvalidMagnet.class);
+    }
+}
