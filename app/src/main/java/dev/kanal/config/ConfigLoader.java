@@ -76,8 +76,18 @@ public final class ConfigLoader {
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
             throw new ConfigException("invalid " + s.env() + ": '" + dir + "' — expected "
-                    + s.type().expected() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+                    + s.type().expected() + " (" + why(e) + ")");
         }
+    }
+
+    private static String why(Exception e) {
+        return switch (e) {
+            case java.nio.file.AccessDeniedException a -> "permission denied: " + a.getFile();
+            case java.nio.file.NoSuchFileException n -> "cannot create " + n.getFile();
+            case java.nio.file.FileAlreadyExistsException f -> "not a directory: " + f.getFile();
+            case java.nio.file.FileSystemException f -> f.getReason() == null ? "cannot write" : f.getReason();
+            default -> e.getMessage() == null ? "cannot write" : e.getMessage();
+        };
     }
 
     /** Reads a YAML ({@code .yml}/{@code .yaml}) or TOML ({@code .toml}) file into flat dotted keys. */

@@ -50,7 +50,12 @@ public final class Database implements AutoCloseable {
      * fails the file is restored to what it was before and {@link MigrationFailed} is thrown.
      */
     public static Database open(Path file) {
-        migrate(file);
+        return open(file, "classpath:db/migration");
+    }
+
+    /** {@link #open(Path)} with another migration location; tests use it to exercise failures. */
+    static Database open(Path file, String migrations) {
+        migrate(file, migrations);
         try {
             return new Database(file);
         } catch (SQLException e) {
@@ -58,10 +63,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(Path file) {
+    private static void migrate(Path file, String migrations) {
         Flyway flyway = Flyway.configure()
                 .dataSource("jdbc:sqlite:" + file, null, null)
-                .locations("classpath:db/migration")
+                .locations(migrations)
                 .loggers("slf4j")
                 .load();
         Path backup = file.resolveSibling(file.getFileName() + ".pre-migration");

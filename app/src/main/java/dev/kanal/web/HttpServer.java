@@ -39,11 +39,13 @@ public final class HttpServer implements AutoCloseable {
     private final MeterRegistry meters;
     private final Javalin app;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final ObjectMapper json;
 
     public HttpServer(KanalConfig.Server config, List<ApiGroup> groups, MeterRegistry meters, ObjectMapper json) {
         this.config = config;
         this.groups = List.copyOf(groups);
         this.meters = meters;
+        this.json = json;
         this.app = Javalin.create(cfg -> configure(cfg, json));
     }
 
@@ -63,7 +65,9 @@ public final class HttpServer implements AutoCloseable {
         });
         cfg.jetty.modifyServer(server -> {
             server.setErrorHandler(new ProblemErrorHandler());
-            server.setStopTimeout(config.shutdownGrace().toMillis());
+            // in-flight requests are awaited by stop(); Jetty's own graceful mode would also wait for
+            // idle keep-alive connections (Sonarr keeps some open) and then fail with a timeout
+            server.setStopTimeout(0);
         });
         cfg.jetty.modifyServletContextHandler(handler -> {
             handler.setMaxFormKeys(MAX_FORM_KEYS);
@@ -72,6 +76,7 @@ public final class HttpServer implements AutoCloseable {
         });
         cfg.requestLogger.http(this::logRequest);
         cfg.routes.before(ctx -> inFlight.incrementAndGet());
+        cfg.routes.before(FormLimits::check);
         cfg.routes.after(ctx -> inFlight.decrementAndGet());
         cfg.routes.exception(KanalException.class, (e, ctx) -> renderError(ctx, e.status(), e.getMessage()));
         cfg.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e.getStatus(), e.getMessage()));
@@ -112,7 +117,13 @@ public final class HttpServer implements AutoCloseable {
         if (renderer.isPresent()) {
             renderer.get().render(ctx, status, safe);
         } else {
-            ctx.status(status).contentType(Problem.CONTENT_TYPE).json(Problem.of(status, safe, ctx.path()));
+            String body;
+            try {
+                body = json.writeValueAsString(Problem.of(status, safe, ctx.path()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                body = "{\"status\":" + status + "}";
+            }
+            ctx.status(status).contentType(Problem.CONTENT_TYPE).result(body);
         }
     }
 

@@ -1,0 +1,57 @@
+package dev.kanal.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kanal.testing.TestKanal;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HealthApiTest {
+    @TempDir
+    static Path dir;
+
+    static TestKanal kanal;
+
+    @BeforeAll
+    static void start() {
+        kanal = TestKanal.start(dir, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        kanal.close();
+    }
+
+    @Test
+    void health_reports_status_version_and_uptime() {
+        var r = kanal.get("/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"status\":\"ok\"").contains("\"version\":").contains("\"uptime_seconds\":");
+    }
+
+    @Test
+    void ready_is_200_once_started() {
+        var r = kanal.get("/ready");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"ready\":true");
+    }
+
+    @Test
+    void metrics_are_prometheus_text_with_jvm_and_http_timings() {
+        kanal.get("/health");
+        var r = kanal.get("/metrics");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(r.body()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count{")
+                .contains("route=\"/health\"");
+    }
+
+    @Test
+    void the_database_lives_in_the_data_directory() {
+        assertThat(dir.resolve("data/kanal.sqlite")).exists();
+    }
+}

@@ -1,0 +1,2 @@
+CREATE TABLE kept (id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;
+INSERT INTO kept (id, name) VALUES (1, 'survives');
