@@ -1,0 +1,54 @@
+# Shared by scripts/run.sh and scripts/test.sh: find a JDK >= 21 and make sure the system tools
+# Kanal drives (yt-dlp, ffmpeg/ffprobe) are installed. Sourced, not executed.
+
+kanal_java_major() {
+  # prints the major version of the java binary in $1, or nothing
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+
+kanal_find_jdk() {
+  local candidate major best="" best_major=0
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    major=$(kanal_java_major "$JAVA_HOME/bin/java")
+    if [ "${major:-0}" -ge 21 ]; then
+      return 0
+    fi
+    echo "note: JAVA_HOME=$JAVA_HOME is Java ${major:-?}; looking for a JDK 21+ under /usr/lib/jvm" >&2
+  fi
+  for candidate in /usr/lib/jvm/*; do
+    [ -x "$candidate/bin/javac" ] || continue
+    major=$(kanal_java_major "$candidate/bin/java")
+    if [ "${major:-0}" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+      best="$candidate"
+      best_major="$major"
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "error: Kanal needs a JDK 21 or newer. Set JAVA_HOME to one, or install one under /usr/lib/jvm" >&2
+    echo "       (for example Debian's openjdk-21-jdk or a Temurin 21 package)." >&2
+    exit 1
+  fi
+  export JAVA_HOME="$best"
+}
+
+kanal_install_tools() {
+  local missing=() tool
+  command -v yt-dlp >/dev/null 2>&1 || missing+=(yt-dlp)
+  { command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; } || missing+=(ffmpeg)
+  for tool in "$@"; do
+    case "$tool" in
+      chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
+      chromium-driver) command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver) ;;
+      *) command -v "$tool" >/dev/null 2>&1 || missing+=("$tool") ;;
+    esac
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing ${missing[*]} from Debian's packages" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "error: missing ${missing[*]}. Install them, e.g.: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+}
