@@ -70,6 +70,24 @@ public final class HosterPages {
         return "<html><head><title>Maintenance Mode</title></head><body><h1>We are back soon</h1></body></html>";
     }
 
+    // ---- Filemoon --------------------------------------------------------------------------
+
+    /** The legacy embed page: a packed JWPlayer setup whose {@code file} is the media URL. */
+    public static String filemoonPackedPage(URI media) {
+        String setup = "jwplayer(\"vplayer\").setup({sources:[{file:\"" + media + "\"}],"
+                + "image:\"https://img.example.test/poster.jpg\",width:\"100%\",height:\"100%\","
+                + "tracks:[{file:\"https://img.example.test/thumbs.vtt\",kind:\"thumbnails\"}]});";
+        return "<html><head><title>Watch example-file</title></head><body><div id=\"vplayer\"></div>\n"
+                + "<script data-cfasync=\"false\" type=\"text/javascript\">" + Packer.pack(setup) + "</script>"
+                + "</body></html>";
+    }
+
+    /** The download page that only embeds the player in an iframe. */
+    public static String iframePage(URI player) {
+        return "<html><body><h1>example-file.mp4</h1><iframe src=\"" + player
+                + "\" frameborder=\"0\" allowfullscreen></iframe></body></html>";
+    }
+
     // ---- shared -----------------------------------------------------------------------------
 
     /** A Cloudflare "Just a moment" interstitial. */
