@@ -17,7 +17,10 @@ public interface Hoster {
         return Set.of();
     }
 
-    /** Host names (or suffixes) of embed URLs this hoster serves, used when the site's name is missing. */
+    /**
+     * Host names (or parent domains) of embed URLs this hoster serves, used when the site's name is
+     * missing. An entry without a dot is a brand label matched under any TLD ({@code vidmoly}).
+     */
     Set<String> hosts();
 
     /** Resolves an embed page to the media URL. Throws {@link ProviderException} on failure. */

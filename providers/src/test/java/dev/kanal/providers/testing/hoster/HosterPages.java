@@ -88,6 +88,92 @@ public final class HosterPages {
                 + "\" frameborder=\"0\" allowfullscreen></iframe></body></html>";
     }
 
+    // ---- Doodstream ------------------------------------------------------------------------
+
+    /** The embed page: {@code $.get('/pass_md5/…/<token>')} and {@code makePlay} appending the token. */
+    public static String doodEmbedPage(String passMd5Path, String token) {
+        return "<html><head><title>example-file 720p - DoodStream</title></head><body><video id=\"video_player\"></video>"
+                + "<script>\n$.get('" + passMd5Path + "', function(data) { dsplayer.src(makePlay(data)); });\n"
+                + "function makePlay(a){ var t=\"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789\";\n"
+                + "  for (var i=0;i<10;i++){ a += t.charAt(Math.floor(Math.random()*t.length)); }\n"
+                + "  return a + \"?token=" + token + "&expiry=\" + Date.now(); }\n</script></body></html>";
+    }
+
+    /** Doodstream's captcha gate. */
+    public static String doodCaptchaPage() {
+        return "<html><body><form action=\"/e/x?op=validate&gc_response=\"><div class=\"g-recaptcha\" "
+                + "data-sitekey=\"6Lexample\"></div></form><video></video></body></html>";
+    }
+
+    // ---- Streamtape ------------------------------------------------------------------------
+
+    /**
+     * The classic page: the real link spliced as {@code '<head>' + ('xcd<tail>').substring(1).substring(2)}
+     * into {@code robotlink}, whose visible text holds a decoy token.
+     */
+    public static String streamtapeClassicPage(String host, String query, String decoyQuery) {
+        String link = "//" + host + "/get_video?" + query;
+        int cut = link.indexOf("&ex") + 3;
+        return "<html><body><div id=\"robotlink\" style=\"display:none;\">/" + host + "/get_video?" + decoyQuery
+                + "</div>\n<script>\ndocument.getElementById('robotlink').innerHTML = '" + link.substring(0, cut)
+                + "'+ ('xcd" + link.substring(cut) + "').substring(1).substring(2);\n</script></body></html>";
+    }
+
+    /**
+     * The 2026 page: three hidden elements with decoy tokens, decoy assignments to two of them, the
+     * real expression assigned to {@code botlink}, which the player reads.
+     */
+    public static String streamtapeDecoyPage(String host, String query, String decoyQuery) {
+        String real = "//" + host + "/get_video?" + query;
+        String decoy = "//" + host + "/get_video?" + decoyQuery;
+        int cut = real.indexOf("get_vid") + 7;
+        int decoyCut = decoy.indexOf("&ex") + 3;
+        return "<html><body>\n"
+                + "<div id=\"ideoolink\" style=\"display:none;\">/" + host + "/get_video?" + decoyQuery + "</div>\n"
+                + "<div id=\"botlink\" style=\"display:none;\">/" + host + "/get_video?" + decoyQuery + "</div>\n"
+                + "<div id=\"robotlink\" style=\"display:none;\">/" + host + "/get_video?" + decoyQuery + "</div>\n"
+                + "<script>\n"
+                + "document.getElementById('robotlink').innerHTML = '" + decoy.substring(0, decoyCut)
+                + "'+ ('xcd" + decoy.substring(decoyCut) + "').substring(1).substring(2);\n"
+                + "document.getElementById('ideoolink').innerHTML = \"" + decoy.substring(0, 9) + "\" + (\"qq"
+                + decoy.substring(9) + "\").substr(2);\n"
+                + "document.getElementById('botlink').innerHTML = '" + real.substring(0, cut) + "' + ('ab"
+                + real.substring(cut, cut + 5) + "').substring(2).concat(('zz" + real.substring(cut + 5)
+                + "').slice(2));\n"
+                + "</script>\n<script>var v = document.getElementById('botlink').innerHTML;\n"
+                + "player.src({src: 'https:' + v + '&stream=1', type: 'video/mp4'});</script></body></html>";
+    }
+
+    // ---- Vidoza, Vidmoly, Luluvdo, GXPlayer --------------------------------------------------
+
+    /** Vidoza's player page with {@code sourcesCode} and the {@code <source>} tag. */
+    public static String vidozaPage(URI mp4) {
+        return "<html><body><video id=\"player\" class=\"video-js\"><source src=\"" + mp4
+                + "\" type=\"video/mp4\"></video>\n<script>window.pData = { v: 1 };\n"
+                + "var player = videojs('player', { sourcesCode: [{ src: \"" + mp4
+                + "\", type: \"video/mp4\", label: \"SD\", res: \"720\"}], autoplay: false });</script></body></html>";
+    }
+
+    /** Vidmoly's page: a plain JWPlayer setup with an HLS master. */
+    public static String vidmolyPage(URI hls) {
+        return "<html><body><div id=\"vplayer\"></div><script>\nvar player = jwplayer('vplayer');\n"
+                + "player.setup({ sources: [{file:\"" + hls + "\"}], image: \"https://img.example.test/p.jpg\", "
+                + "tracks: [{file: \"https://img.example.test/sub.vtt\", kind: \"captions\"}] });\n</script></body></html>";
+    }
+
+    /** Luluvdo's {@code /dl} player page, packed. */
+    public static String luluvdoPage(URI hls) {
+        String setup = "jwplayer(\"vplayer\").setup({file:\"" + hls + "\",image:\"https://img.example.test/x.jpg\"});";
+        return "<html><body><div id=\"vplayer\"></div><script type=\"text/javascript\">" + Packer.pack(setup, 36)
+                + "</script></body></html>";
+    }
+
+    /** GXPlayer's watch page with its JSON-ish config. */
+    public static String gxPlayerPage(String id, String uid, String md5) {
+        return "<html><body><div id=\"player\"></div><script>var video = {\"id\":\"" + id + "\",\"uid\":\"" + uid
+                + "\",\"md5\":\"" + md5 + "\",\"status\":\"ok\"};</script></body></html>";
+    }
+
     // ---- shared -----------------------------------------------------------------------------
 
     /** A Cloudflare "Just a moment" interstitial. */
