@@ -9,6 +9,7 @@ import dev.kanal.providers.hoster.StreamtapeHoster;
 import dev.kanal.providers.hoster.VidmolyHoster;
 import dev.kanal.providers.hoster.VidozaHoster;
 import dev.kanal.providers.hoster.VoeHoster;
+import dev.kanal.providers.http.Page;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -82,6 +83,11 @@ public final class HosterRegistry {
                         ? h.equals(d) || h.endsWith("." + d)
                         : names.contains(d)))
                 .findFirst();
+    }
+
+    /** The first hoster that {@linkplain Hoster#recognises recognises} an embed page it was not chosen for by name or host. */
+    public Optional<Hoster> byPage(Page embedPage) {
+        return hosters.stream().filter(h -> h.recognises(embedPage)).findFirst();
     }
 
     /** By label first, then by URL. */

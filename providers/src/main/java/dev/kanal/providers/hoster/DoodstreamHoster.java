@@ -61,7 +61,7 @@ public final class DoodstreamHoster implements Hoster {
     /**
      * @param userAgent sent on the page requests and returned for the stream (Doodstream binds them)
      * @param clock the time put into {@code expiry}
-     * @param random source of the ten-character suffix
+     * @param random source of the ten-character suffix; must be thread-safe when the hoster is shared
      */
     public DoodstreamHoster(String userAgent, Clock clock, RandomGenerator random) {
         this.userAgent = userAgent;
@@ -76,13 +76,14 @@ public final class DoodstreamHoster implements Hoster {
 
     @Override
     public Set<String> aliases() {
-        return Set.of("Dood", "DoodStream", "Dood.li");
+        return Set.of("Dood", "DoodStream");
     }
 
     @Override
     public Set<String> hosts() {
-        return Set.of("dood", "doods", "dooood", "d000d", "d0000d", "ds2play", "ds2video", "dsvplay", "myvidplay",
-                "vidply", "doply", "do7go", "vide0", "playmogo", "all3do");
+        // the brand labels seen in extractors; the TLDs churn too often to list
+        return Set.of("dood", "d000d", "d0000d", "ds2play", "dsvplay", "myvidplay", "vidply", "doply", "do7go",
+                "vide0", "playmogo", "all3do");
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class FilemoonHoster implements Hoster {
 
     @Override
     public Set<String> hosts() {
-        return Set.of("filemoon", "moonplayer");
+        return Set.of("filemoon");
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class GxPlayerHoster implements Hoster {
 
     @Override
     public Set<String> aliases() {
-        return Set.of("Stream in HD", "gxplayer.xyz");
+        return Set.of("Stream in HD");
     }
 
     @Override

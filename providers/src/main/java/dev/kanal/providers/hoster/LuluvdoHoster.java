@@ -33,13 +33,8 @@ public final class LuluvdoHoster implements Hoster {
     }
 
     @Override
-    public Set<String> aliases() {
-        return Set.of("LuluStream", "Lulu");
-    }
-
-    @Override
     public Set<String> hosts() {
-        return Set.of("luluvdo", "lulustream");
+        return Set.of("luluvdo");
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class StreamtapeHoster implements Hoster {
     @Override
     public Set<String> hosts() {
         return Set.of("streamtape", "strtape", "strcloud", "shavetape", "streamta.pe", "tapecontent",
-                "watchadsontape", "streamadblocker", "tapeadvertisement");
+                "watchadsontape");
     }
 
     @Override

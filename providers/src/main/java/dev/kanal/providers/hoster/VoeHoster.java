@@ -75,6 +75,7 @@ public final class VoeHoster implements Hoster {
     private static final Pattern JUNK_ARRAY = Pattern.compile(
             "\\[\\s*(?<items>(?:(?:'[^\\w\\s'\"]{1,3}'|\"[^\\w\\s'\"]{1,3}\")\\s*,\\s*){4,7}"
                     + "(?:'[^\\w\\s'\"]{1,3}'|\"[^\\w\\s'\"]{1,3}\"))\\s*\\]");
+    /** One quoted token inside {@link #JUNK_ARRAY}. */
     private static final Pattern JUNK_ITEM = Pattern.compile("[\"'](?<token>[^\"']+)[\"']");
 
     /** VOE's maintenance page: temporary, another hoster should be tried now and VOE later. */
@@ -105,7 +106,7 @@ public final class VoeHoster implements Hoster {
 
     @Override
     public Set<String> hosts() {
-        return Set.of("voe", "voe.sx", "voe-network.net");
+        return Set.of("voe");
     }
 
     @Override
@@ -138,6 +139,19 @@ public final class VoeHoster implements Hoster {
         }
     }
 
+    /**
+     * A VOE page is one whose obfuscated payload decodes to a player source, or VOE's redirect page
+     * ({@code window.location.href} to an {@code /e/<code>} URL). The looser legacy variants are not
+     * used here: they would match other hosters' pages too.
+     */
+    @Override
+    public boolean recognises(Page embedPage) {
+        String body = embedPage.body();
+        if (body.contains(MAINTENANCE)) return false;
+        return payload(embedPage.url(), body, null).isPresent()
+                || EmbedPages.first(LOCATION_REDIRECT, body, "url").filter(u -> u.contains("/e/")).isPresent();
+    }
+
     private StreamSource source(URI media, URI pageUrl) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", userAgent);
@@ -149,17 +163,8 @@ public final class VoeHoster implements Hoster {
 
     /** Tries every variant, newest first. */
     private Optional<URI> extract(URI pageUrl, String body, Fetcher fetcher) {
-        List<String> payloads = new ArrayList<>();
-        Matcher jsonScripts = JSON_PAYLOAD.matcher(body);
-        while (jsonScripts.find()) jsonPayloadString(jsonScripts.group("payload")).ifPresent(payloads::add);
-        Matcher vars = VAR_PAYLOAD.matcher(body);
-        while (vars.find()) payloads.add(vars.group("payload"));
-        if (!payloads.isEmpty()) {
-            Optional<URI> decoded = decodeAll(pageUrl, payloads, junkTokens(body))
-                    .or(() -> loaderJunk(pageUrl, body, fetcher).flatMap(j -> decodeAll(pageUrl, payloads, j)))
-                    .or(() -> decodeIgnoringJunk(pageUrl, payloads));
-            if (decoded.isPresent()) return variant("payload", decoded);
-        }
+        Optional<URI> payload = payload(pageUrl, body, fetcher);
+        if (payload.isPresent()) return payload;
         Optional<URI> a168c = EmbedPages.first(A168C, body, "b64").flatMap(b64 -> reversedJson(pageUrl, b64)
                 .or(() -> decodeAll(pageUrl, List.of(b64), VoePayload.DEFAULT_JUNK)));
         if (a168c.isPresent()) return variant("a168c", a168c);
@@ -170,6 +175,26 @@ public final class VoeHoster implements Hoster {
         if (wc0.isPresent()) return variant("wc0", wc0);
         return variant("any_playlist", EmbedPages.first(ANY_PLAYLIST, body, "url")
                 .map(u -> EmbedPages.resolve(pageUrl, u, "VOE playlist URL")));
+    }
+
+    /**
+     * The 2025+ obfuscated payload (JSON script or variable): junk tokens from the page, else the
+     * defaults, else the loader script (skipped when {@code fetcher} is null), else ignoring junk.
+     */
+    private Optional<URI> payload(URI pageUrl, String body, Fetcher fetcher) {
+        List<String> payloads = new ArrayList<>();
+        Matcher jsonScripts = JSON_PAYLOAD.matcher(body);
+        while (jsonScripts.find()) jsonPayloadString(jsonScripts.group("payload")).ifPresent(payloads::add);
+        Matcher vars = VAR_PAYLOAD.matcher(body);
+        while (vars.find()) payloads.add(vars.group("payload"));
+        if (!payloads.isEmpty()) {
+            Optional<URI> decoded = decodeAll(pageUrl, payloads, junkTokens(body))
+                    .or(() -> fetcher == null ? Optional.empty()
+                            : loaderJunk(pageUrl, body, fetcher).flatMap(j -> decodeAll(pageUrl, payloads, j)))
+                    .or(() -> decodeIgnoringJunk(pageUrl, payloads));
+            if (decoded.isPresent()) return variant("payload", decoded);
+        }
+        return Optional.empty();
     }
 
     private static Optional<URI> variant(String name, Optional<URI> found) {

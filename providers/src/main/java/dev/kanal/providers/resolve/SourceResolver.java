@@ -78,6 +78,7 @@ public final class SourceResolver {
             try {
                 embed = site.resolveLinkOut(link);
                 Hoster hoster = choose(registry, link, embed);
+                // the hoster is only known now when the label was a placeholder
                 if (skipKeys.contains(key(registry, hoster.name()))) continue;
                 StreamSource source = hoster.resolve(embed, hosterFetcher);
                 attempts.add(new Attempt(link.hoster(), language, embed, null));
@@ -110,10 +111,16 @@ public final class SourceResolver {
                 attempt.describe());
     }
 
-    private static Hoster choose(HosterRegistry registry, HosterLink link, URI embed) {
-        return registry.choose(link.hoster(), embed).orElseThrow(() -> new ProviderException(
+    /**
+     * By label, then by embed host; failing both, the embed page is fetched once and each hoster
+     * asked whether it recognises it (VOE's vanity domains behind placeholder labels).
+     */
+    private Hoster choose(HosterRegistry registry, HosterLink link, URI embed) {
+        Optional<Hoster> known = registry.choose(link.hoster(), embed);
+        if (known.isPresent()) return known.get();
+        return registry.byPage(hosterFetcher.get(embed)).orElseThrow(() -> new ProviderException(
                 new ProviderFailure.MarkupChanged(embed, "a supported hoster for '" + link.hoster() + "'",
-                        "HosterRegistry name/alias/host")));
+                        "HosterRegistry name/alias/host/page")));
     }
 
     /** Links in the language, skipped ones removed, preferred hosters first, the rest in site order. */

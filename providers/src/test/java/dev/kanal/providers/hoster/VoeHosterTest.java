@@ -14,11 +14,13 @@ import dev.kanal.providers.ProviderFailure;
 import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.providers.http.OkHttpFetcher;
+import dev.kanal.providers.http.Page;
 import dev.kanal.providers.testing.hoster.HosterPages;
 import dev.kanal.providers.testing.hoster.VoeEncoder;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -182,6 +184,18 @@ class VoeHosterTest {
         assertThat(failureOf(() -> voe.resolve(local("/e/cf"), fetcher)))
                 .isInstanceOfSatisfying(ProviderFailure.Blocked.class,
                         b -> assertThat(b.kind()).isEqualTo(ChallengeKind.CLOUDFLARE));
+    }
+
+    @Test
+    void voe_recognises_its_payload_and_redirect_pages_but_not_others() {
+        URI at = local("/e/any");
+        String payload = HosterPages.voeJsonPayloadPage(HosterPages.voePlayerJson(HLS, MP4), VoeEncoder.DEFAULT_JUNK);
+
+        assertThat(voe.recognises(new Page(at, 200, Map.of(), payload))).isTrue();
+        assertThat(voe.recognises(new Page(at, 200, Map.of(), HosterPages.voeRedirectPage(vanity("/e/x1"))))).isTrue();
+        assertThat(voe.recognises(new Page(at, 200, Map.of(), HosterPages.filemoonPackedPage(HLS)))).isFalse();
+        assertThat(voe.recognises(new Page(at, 200, Map.of(), HosterPages.voeHlsPage(HLS.toString())))).isFalse();
+        assertThat(voe.recognises(new Page(at, 200, Map.of(), HosterPages.emptyPlayerPage()))).isFalse();
     }
 
     @Test

@@ -68,6 +68,20 @@ class FakeHostersResolutionTest {
     }
 
     @Test
+    void placeholder_label_on_an_unknown_host_is_recognised_as_voe_by_its_page() {
+        FakeHosters hosters = FakeHosters.on(wm.getRuntimeInfo());
+        URI media = URI.create("http://127.0.0.1:" + wm.getPort() + "/media/vanity.m3u8");
+
+        Resolution r = resolve(List.of(
+                new HosterLink("Provider", Language.GERMAN_DUB, hosters.voeViaRedirect("vanity1", media))), List.of());
+
+        assertThat(r).isInstanceOfSatisfying(Resolution.Resolved.class, ok -> {
+            assertThat(ok.source().hoster()).isEqualTo("VOE");
+            assertThat(ok.source().url()).isEqualTo(media);
+        });
+    }
+
+    @Test
     void filemoon_fake_resolves_to_the_media_url() {
         FakeHosters hosters = FakeHosters.on(wm.getRuntimeInfo());
         URI media = URI.create("http://127.0.0.1:" + wm.getPort() + "/media/fm2.mp4");

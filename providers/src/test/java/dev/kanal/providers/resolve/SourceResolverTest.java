@@ -88,8 +88,11 @@ class SourceResolverTest {
         }
     }
 
+    /** Answers every GET with a page no hoster recognises; anything else is a test failure. */
     private static final Fetcher NO_NETWORK = new Fetcher() {
-        public Page get(URI url, Map<String, String> headers) { throw new AssertionError("no network in this test"); }
+        public Page get(URI url, Map<String, String> headers) {
+            return new Page(url, 200, Map.of(), "<html><body>some other player</body></html>");
+        }
         public Page postForm(URI url, Map<String, String> form, Map<String, String> headers) { throw new AssertionError(); }
         public Page postJson(URI url, String json, Map<String, String> headers) { throw new AssertionError(); }
         public Optional<URI> redirectTarget(URI url, Map<String, String> headers) { throw new AssertionError(); }
@@ -220,7 +223,7 @@ class SourceResolverTest {
             assertThat(f.worthRetrying()).isFalse();
             assertThat(f.describe()).isEqualTo("no hoster worked: VOE: blocked by s.to link-out gate; "
                     + "SpeedFiles: markup changed: expected a supported hoster for 'SpeedFiles' at "
-                    + "'HosterRegistry name/alias/host' (speedfiles.net)");
+                    + "'HosterRegistry name/alias/host/page' (speedfiles.net)");
         });
     }
 
