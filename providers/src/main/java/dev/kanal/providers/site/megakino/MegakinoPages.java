@@ -224,9 +224,11 @@ final class MegakinoPages {
 
     /** "Stream in HD" is Megakino's label for GXPlayer; a missing label falls back to the host. */
     static String hosterName(String label, String host) {
-        if (host.contains("gxplayer")) return "GXPlayer";
         Optional<String> l = Markup.clean(label);
-        if (l.isPresent() && !l.get().toLowerCase(Locale.ROOT).startsWith("stream in")) return l.get();
+        if (host.contains("gxplayer") || l.filter(x -> x.toLowerCase(Locale.ROOT).startsWith("stream in")).isPresent()) {
+            return "GXPlayer";
+        }
+        if (l.isPresent()) return l.get();
         String[] parts = host.replaceFirst("^www\\.", "").split("\\.");
         return parts.length >= 2 ? parts[parts.length - 2] : host;
     }
