@@ -152,6 +152,10 @@ public final class OkHttpFetcher implements Fetcher {
         return b;
     }
 
+    /**
+     * One request with the whole policy around it. Long on purpose: breaker, bucket, challenge,
+     * status mapping, health bookkeeping and backoff are one sequence and read best top to bottom.
+     */
     private <T> T call(OkHttpClient c, Request req, Handler<T> handler) {
         URI url = req.url().uri();
         HostLane lane = hosts.lane(hostKey(req.url()));
