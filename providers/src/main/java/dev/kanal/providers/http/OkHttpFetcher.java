@@ -206,7 +206,8 @@ public final class OkHttpFetcher implements Fetcher {
                 lane.failure(latency, reason);
             }
             Duration wait = backoff(policy, attempt, retryAfter);
-            if (attempt >= policy.maxRetries() || wait.compareTo(policy.maxBackoff()) > 0) {
+            // the retry count is this fetcher's own (domain probes use none); waits follow the host policy
+            if (attempt >= settings.maxRetries() || wait.compareTo(policy.maxBackoff()) > 0) {
                 log.debug("http giving up host={} path={} attempts={} reason={}", req.url().host(),
                         req.url().encodedPath(), attempt + 1, reason);
                 throw new ProviderException(new ProviderFailure.Unreachable(url, reason));
