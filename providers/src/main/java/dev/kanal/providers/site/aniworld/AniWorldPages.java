@@ -108,7 +108,11 @@ final class AniWorldPages {
                         sink.accept(ref.get());
                         emitted++;
                     }
-                } else if (el.nameIs("li") || el.nameIs("ul")) {
+                } else if (el.nameIs("li")) {
+                    // the entry was emitted: drop it and the whitespace before it
+                    Element list = el.parent();
+                    if (list != null) list.empty();
+                } else if (el.nameIs("ul")) {
                     el.remove();
                 }
             }
