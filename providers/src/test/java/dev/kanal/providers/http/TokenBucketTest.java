@@ -45,4 +45,16 @@ class TokenBucketTest {
         breaker.onSuccess();
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
+
+    @Test
+    void a_lost_half_open_trial_does_not_wedge_the_breaker() {
+        ManualHttpClock clock = new ManualHttpClock();
+        CircuitBreaker breaker = new CircuitBreaker(clock, 1, Duration.ofSeconds(10));
+        breaker.onFailure();
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(breaker.tryAcquire()).isTrue(); // the trial's thread never reports back
+        assertThat(breaker.tryAcquire()).isFalse();
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(breaker.tryAcquire()).isTrue();
+    }
 }
