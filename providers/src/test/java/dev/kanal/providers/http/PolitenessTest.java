@@ -6,7 +6,8 @@ import dev.kanal.providers.testing.ManualHttpClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class TokenBucketTest {
+/** The per-host politeness parts on their own: token bucket, Retry-After, circuit breaker. */
+class PolitenessTest {
     @Test
     void a_burst_passes_then_requests_are_spaced_at_the_rate() {
         ManualHttpClock clock = new ManualHttpClock();
