@@ -29,6 +29,7 @@ public final class ProvidersBench {
     static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     public static void main(String[] args) {
+        if (args.length > 0) filter = args[0];
         System.out.printf(Locale.ROOT, "machine: %d cores, java %s, max heap %d MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -74,7 +75,7 @@ public final class ProvidersBench {
         time("megakino serial page (40 episodes)", Pages.megakinoSerial(40, 6), 300,
                 () -> megakino.hosterLinks(new EpisodeAddress(SiteId.MEGAKINO, "5921-bench-show-1-staffel", 1, 7)).size());
 
-        memory(aniworld, aniCatalogue);
+        if ("aniworld catalogue (20k entries, streamed)".contains(filter)) memory(aniworld, aniCatalogue);
     }
 
     static long count(Site site) {
@@ -87,7 +88,11 @@ public final class ProvidersBench {
         long run();
     }
 
+    /** Only page kinds containing this text run (first program argument), e.g. {@code aniworld}. */
+    static String filter = "";
+
     static void time(String name, String page, int rounds, Work work) {
+        if (!name.contains(filter)) return;
         long sink = 0;
         for (int i = 0; i < Math.max(3, rounds / 5); i++) sink += work.run();
         long start = System.nanoTime();
