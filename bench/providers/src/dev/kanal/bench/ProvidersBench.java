@@ -10,7 +10,6 @@ import dev.kanal.providers.site.megakino.MegakinoSite;
 import dev.kanal.providers.site.sto.StoSite;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
