@@ -67,7 +67,9 @@ class StoSiteTest {
         List<HosterLink> links = site.hosterLinks(new EpisodeAddress(SiteId.STO, "deep-shelter", 1, 1));
         assertThat(links).extracting(HosterLink::hoster).containsExactly("VOE", "Provider", "VOE", "Provider");
         HosterLink placeholder = links.get(1);
-        assertThat(site.resolveLinkOut(placeholder).getPath()).startsWith("/embed/voe/e/");
+        java.net.URI embed = site.resolveLinkOut(placeholder);
+        assertThat(embed.getPath()).startsWith("/embed/voe/e/");
+        assertThat(fake.embeds()).contains(new dev.kanal.providers.testing.FakeSite.Embed("VOE", embed));
     }
 
     @Test
