@@ -79,7 +79,7 @@ public final class Providers {
             });
         }
         Fetcher hosterFetcher = new OkHttpFetcher(settings, health, Map.of());
-        return new Providers(sites, HosterRegistry.standard(), hosterFetcher, health);
+        return new Providers(sites, HosterRegistry.standard(settings.userAgent()), hosterFetcher, health);
     }
 
     /**
