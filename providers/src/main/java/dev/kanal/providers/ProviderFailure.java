@@ -16,14 +16,14 @@ public sealed interface ProviderFailure {
     /** Network error, timeout, 429 or 5xx: worth retrying later. */
     record Unreachable(URI url, String reason) implements ProviderFailure {
         public String describe() {
-            return "unreachable: " + reason + " (" + url + ")";
+            return "unreachable: " + reason + " (" + ProviderFailure.safe(url) + ")";
         }
     }
 
     /** An anti-bot page (Cloudflare, Turnstile, DDoS-Guard, the s.to link-out gate). */
     record Blocked(URI url, ChallengeKind kind) implements ProviderFailure {
         public String describe() {
-            return "blocked by " + kind.label() + " (" + url + ")";
+            return "blocked by " + kind.label() + " (" + ProviderFailure.safe(url) + ")";
         }
     }
 
@@ -44,8 +44,20 @@ public sealed interface ProviderFailure {
     /** The hoster says the video was removed or never existed. */
     record HosterGone(URI url, String reason) implements ProviderFailure {
         public String describe() {
-            return "video gone: " + reason + " (" + url + ")";
+            return "video gone: " + reason + " (" + ProviderFailure.safe(url) + ")";
         }
+    }
+
+    /**
+     * The URL without its query or fragment: link-out tokens ({@code /r?t=…}), signed media URLs and
+     * session ids live there and must not reach logs or users.
+     */
+    static String safe(URI url) {
+        if (url == null) return "";
+        if (url.getHost() == null) return url.getScheme() == null ? "?" : url.getScheme() + ":…";
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + path
+                + (url.getRawQuery() == null ? "" : "?…");
     }
 
     /** True when trying the same request again later may succeed. */
