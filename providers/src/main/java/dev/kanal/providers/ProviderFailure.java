@@ -30,14 +30,14 @@ public sealed interface ProviderFailure {
     /** The page or title does not exist (404, or the site's own "not found"). */
     record NotFound(URI url) implements ProviderFailure {
         public String describe() {
-            return "not found (" + url + ")";
+            return "not found (" + ProviderFailure.safe(url) + ")";
         }
     }
 
     /** The markup no longer has what the parser expects. */
     record MarkupChanged(URI url, String concept, String selector) implements ProviderFailure {
         public String describe() {
-            return "markup changed: expected " + concept + " at '" + selector + "' (" + url + ")";
+            return "markup changed: expected " + concept + " at '" + selector + "' (" + ProviderFailure.safe(url) + ")";
         }
     }
 
