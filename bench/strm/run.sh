@@ -6,4 +6,4 @@ cd "$(dirname "$0")/../.."
 ./mvnw -q -o install -DskipTests
 ./mvnw -q -o -pl app dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
 CP="app/target/classes:$(cat app/target/bench.classpath)"
-exec java -Xmx512m -cp "$CP" bench/strm/StrmBenchmark.java "$@"
+exec java -Xmx512m ${BENCH_OPTS:-} -cp "$CP" bench/strm/StrmBenchmark.java "$@"
