@@ -248,6 +248,24 @@ class StreamProxyTest {
     }
 
     @Test
+    void a_mid_stream_break_ends_the_response_short_and_the_next_range_request_recovers() {
+        EpisodeAddress ep = newEpisode();
+        String breaks = "/video.mp4?breaks=" + ep.episode();
+        sources.offer(ep, "VOE", cdn.url(breaks));
+        cdn.fail(breaks, FakeUpstream.HALF);
+
+        var broken = kanal.client().sendAsync(HttpRequest.newBuilder(kanal.url(streamPath(ep))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(broken).failsWithin(java.time.Duration.ofSeconds(30))
+                .withThrowableThat().havingRootCause().isInstanceOf(IOException.class);
+
+        var resumed = get(streamPath(ep), "bytes=" + mp4.length / 2 + "-");
+        assertThat(resumed.statusCode()).isEqualTo(206);
+        assertThat(resumed.body()).isEqualTo(Arrays.copyOfRange(mp4, mp4.length / 2, mp4.length));
+        assertThat(sources.callsFor(ep)).hasSize(1);
+    }
+
+    @Test
     void when_every_hoster_fails_the_player_gets_502_naming_them() {
         EpisodeAddress ep = newEpisode();
         String dead = "/gone-" + ep.episode();
