@@ -36,8 +36,9 @@ public final class StrmFeature implements AutoCloseable {
         StreamMetrics metrics = new StreamMetrics(meters);
         this.upstream = new UpstreamClient(config.http());
         this.warmer = new NextEpisodeWarmer(cache);
-        this.files = new StrmFiles(links, new StrmFileStore(db), clock);
-        this.library = new StrmLibrary(new StrmFileStore(db), files, cache, clock);
+        StrmFileStore written = new StrmFileStore(db);
+        this.files = new StrmFiles(links, written, clock);
+        this.library = new StrmLibrary(written, files, cache, clock);
         var service = new StreamService(cache, upstream, links, metrics, warmer, clock);
         this.apis = List.of(new StreamProxyApi(links, service, new MediaCopier(metrics)),
                 new StrmHealthApi(library, config.security().apiKey()));
