@@ -6,6 +6,10 @@ import dev.kanal.db.Database;
 import dev.kanal.health.HealthApi;
 import dev.kanal.health.MetricsApi;
 import dev.kanal.health.Readiness;
+import dev.kanal.sources.EpisodeSources;
+import dev.kanal.sources.SourceAttempt;
+import dev.kanal.sources.SourceResult;
+import dev.kanal.strm.StrmFeature;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -28,12 +32,31 @@ import picocli.CommandLine;
 public final class Main {
     private Main() {}
 
+    /** Until the hoster resolver is wired: every episode reports that no resolver exists. */
+    private static final EpisodeSources UNWIRED_SOURCES = (episode, language, skip) -> new SourceResult.NotFound(
+            List.of(new SourceAttempt("kanal", "no hoster resolver is wired into this build", false)));
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new KanalCommand(System.getenv())).execute(args));
     }
 
     /** Wires and starts every component for {@code config}. The caller owns the returned application. */
     public static Application start(KanalConfig config) {
+        return start(config, Overrides.NONE);
+    }
+
+    /**
+     * Components a caller supplies instead of the production ones (tests inject fakes here); a null
+     * field means "wire the real one".
+     *
+     * @param episodeSources resolves episodes to media sources (jobs and the stream proxy)
+     */
+    public record Overrides(EpisodeSources episodeSources) {
+        public static final Overrides NONE = new Overrides(null);
+    }
+
+    /** {@link #start(KanalConfig)} with some components replaced. */
+    public static Application start(KanalConfig config, Overrides overrides) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Clock clock = Clock.systemUTC();
@@ -58,6 +81,12 @@ public final class Main {
             List<ApiGroup> groups = new ArrayList<>();
             groups.add(new HealthApi(Version.current(), clock, readiness));
             groups.add(new MetricsApi(meters));
+
+            EpisodeSources sources = overrides.episodeSources() != null ? overrides.episodeSources()
+                    : UNWIRED_SOURCES;
+            StrmFeature strm = new StrmFeature(config, db, sources, meters, json, clock);
+            started.push(strm);
+            groups.addAll(strm.apis());
 
             HttpServer http = new HttpServer(config.server(), groups, meters, json);
             int port = http.start();
