@@ -2,6 +2,7 @@ package dev.kanal.strm;
 
 import dev.kanal.KanalException;
 import dev.kanal.providers.StreamSource;
+import dev.kanal.providers.http.GuardedSocketFactory;
 import dev.kanal.providers.http.PrivateAddressGuard;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,6 +1,7 @@
 package dev.kanal.strm;
 
 import dev.kanal.config.KanalConfig;
+import dev.kanal.providers.http.GuardedSocketFactory;
 import dev.kanal.providers.http.PrivateAddressGuard;
 import java.io.IOException;
 import java.net.URI;

@@ -65,6 +65,7 @@ public final class OkHttpFetcher implements Fetcher {
         this.jitter = RandomGenerator.getDefault();
         this.client = new OkHttpClient.Builder()
                 .dns(new PrivateAddressGuard(settings.allowPrivateUpstreams()))
+                .socketFactory(new GuardedSocketFactory(settings.allowPrivateUpstreams()))
                 .connectionPool(new ConnectionPool(8, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .cookieJar(new SiteCookieJar())
                 .connectTimeout(settings.connectTimeout())
@@ -198,7 +199,7 @@ public final class OkHttpFetcher implements Fetcher {
                     }
                     return handler.handle(r, url);
                 }
-            } catch (PrivateAddressGuard.PrivateAddressRefused e) {
+            } catch (PrivateAddressGuard.PrivateAddressRefused | GuardedSocketFactory.PrivateUpstreamRefused e) {
                 throw new ProviderException(new ProviderFailure.Unreachable(url, e.getMessage()), e);
             } catch (IOException e) {
                 Duration latency = Duration.ofNanos(clock.nanoTime() - start);

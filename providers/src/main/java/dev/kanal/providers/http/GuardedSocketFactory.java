@@ -1,6 +1,5 @@
-package dev.kanal.strm;
+package dev.kanal.providers.http;
 
-import dev.kanal.providers.http.PrivateAddressGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,10 +12,10 @@ import javax.net.SocketFactory;
  * whose host is an IP literal (OkHttp does not look those up), so a signed playlist child such as
  * {@code http://192.168.1.1/} would otherwise get through; this refuses it before the connect.
  */
-final class GuardedSocketFactory extends SocketFactory {
+public final class GuardedSocketFactory extends SocketFactory {
     private final boolean allowPrivate;
 
-    GuardedSocketFactory(boolean allowPrivate) {
+    public GuardedSocketFactory(boolean allowPrivate) {
         this.allowPrivate = allowPrivate;
     }
 
@@ -66,7 +65,7 @@ final class GuardedSocketFactory extends SocketFactory {
     }
 
     /** The upstream is on a loopback or private address and those are not allowed. */
-    static final class PrivateUpstreamRefused extends IOException {
+    public static final class PrivateUpstreamRefused extends IOException {
         PrivateUpstreamRefused(InetAddress address) {
             super("refusing private address " + address.getHostAddress()
                     + " (set KANAL_ALLOW_PRIVATE_UPSTREAMS=true to allow)");
