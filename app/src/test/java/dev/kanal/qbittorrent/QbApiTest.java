@@ -218,7 +218,7 @@ class QbApiTest {
         String a = magnet("multi-a", 1);
         String b = magnet("multi-b", 1);
         assertThat(c.post("/api/v2/torrents/add", form("urls", a + "\n" + b)).body()).isEqualTo("Ok.");
-        assertThat(json(c.get("/api/v2/torrents/info?hashes=" + hashOf(a) + "|" + hashOf(b)))).hasSize(2);
+        assertThat(json(c.get("/api/v2/torrents/info?hashes=" + hashOf(a) + "%7C" + hashOf(b)))).hasSize(2);
         assertThat(c.post("/api/v2/torrents/add", form("urls", a)).body()).isEqualTo("Fails.");
         assertThat(json(c.get("/api/v2/torrents/info?hashes=" + hashOf(a)))).hasSize(1);
     }
