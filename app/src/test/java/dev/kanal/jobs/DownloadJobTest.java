@@ -268,6 +268,29 @@ class DownloadJobTest {
         }
     }
 
+    @Test
+    void job_events_stream_every_state_change() throws Exception {
+        var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var request = java.net.http.HttpRequest.newBuilder(kanal.url("/api/jobs/events"))
+                .header("X-Api-Key", TestKanal.API_KEY).header("Accept", "text/event-stream").build();
+        var stream = kanal.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        var response = stream.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+        try {
+            SOURCES.script("sse-show", Hoster.serving("VOE", media.url("episode.mp4")));
+            String hash = add(magnet("sse-show"));
+            awaitState(hash, "stoppedUP", "error");
+            String seen = Eventually.await("completed event", Duration.ofSeconds(30), () -> String.join("\n", lines),
+                    all -> all.contains("\"state\":\"completed\"") && all.contains(hash));
+            assertThat(seen).contains("event: state").contains("\"state\":\"queued\"");
+        } finally {
+            reader.interrupt();
+            response.body().close();
+        }
+    }
+
     static HttpResponse<String> post(String path) {
         return kanal.send(java.net.http.HttpRequest.newBuilder(kanal.url(path)).header("X-Api-Key", TestKanal.API_KEY)
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
