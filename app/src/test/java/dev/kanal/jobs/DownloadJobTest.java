@@ -269,6 +269,87 @@ class DownloadJobTest {
     }
 
     @Test
+    void sonarr_replay_test_grab_poll_import_and_remove() throws IOException {
+        QbClient sonarr = new QbClient(kanal);
+        // Test(): probe, login, version twice, preferences, category, list
+        assertThat(sonarr.get("/api/v2/app/webapiVersion").statusCode()).isEqualTo(403);
+        assertThat(sonarr.login().body()).isEqualTo("Ok.");
+        assertThat(sonarr.get("/api/v2/app/webapiVersion").body()).isEqualTo("2.11.4");
+        assertThat(sonarr.get("/api/v2/app/webapiVersion").body()).isEqualTo("2.11.4");
+        JsonNode prefs = JSON.readTree(sonarr.get("/api/v2/app/preferences").body());
+        assertThat(prefs.path("max_ratio_act").asInt()).isZero();
+        for (String cat : List.of("tv-replay", "tv-replay-imported")) {
+            if (!JSON.readTree(sonarr.get("/api/v2/torrents/categories").body()).has(cat)) {
+                sonarr.post("/api/v2/torrents/createCategory", form("category", cat));
+            }
+            assertThat(JSON.readTree(sonarr.get("/api/v2/torrents/categories").body()).has(cat)).isTrue();
+        }
+        assertThat(JSON.readTree(sonarr.get("/api/v2/torrents/info?category=tv-replay").body()).isArray()).isTrue();
+
+        // grab: preferences (DHT), version, add, WaitForTorrent
+        SOURCES.script("replay-show", Hoster.serving("VOE", media.url("episode.mp4")));
+        String magnet = magnet("replay-show");
+        String hash = CODEC.parse(magnet).infoHash();
+        assertThat(JSON.readTree(sonarr.get("/api/v2/app/preferences").body()).path("dht").asBoolean()).isTrue();
+        sonarr.get("/api/v2/app/webapiVersion");
+        assertThat(sonarr.post("/api/v2/torrents/add", form("urls", magnet, "category", "tv-replay", "stopped", "False"))
+                .body()).isEqualTo("Ok.");
+        assertThat(sonarr.get("/api/v2/torrents/properties?hash=" + hash).statusCode()).isEqualTo(200);
+
+        // poll until Completed
+        JsonNode done = Eventually.await("sonarr sees completed", Duration.ofSeconds(90), () -> {
+            sonarr.get("/api/v2/app/webapiVersion");
+            sonarr.get("/api/v2/app/preferences");
+            try {
+                JsonNode list = JSON.readTree(sonarr.get("/api/v2/torrents/info?category=tv-replay").body());
+                for (JsonNode t : list) if (t.path("hash").asText().equalsIgnoreCase(hash)) return t;
+                return null;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, t -> t != null && List.of("stoppedUP", "error").contains(t.path("state").asText()));
+        // import conditions (QBittorrent.GetItems + CompletedDownloadService)
+        assertThat(done.path("state").asText()).isEqualTo("stoppedUP");
+        assertThat(done.path("eta").isIntegralNumber()).isTrue();
+        String content = done.path("content_path").asText();
+        assertThat(content).isNotEqualTo(done.path("save_path").asText());
+        assertThat(Path.of(content)).isAbsolute().isRegularFile();
+        double ratioLimit = done.path("ratio_limit").asDouble();
+        assertThat(ratioLimit >= 0 && ratioLimit - done.path("ratio").asDouble() <= 0.001).as("seed limit reached").isTrue();
+
+        // MarkItemAsImported, then remove with data
+        assertThat(sonarr.post("/api/v2/torrents/setCategory", form("hashes", hash, "category", "tv-replay-imported"))
+                .statusCode()).isEqualTo(200);
+        assertThat(sonarr.post("/api/v2/torrents/delete", form("hashes", hash, "deleteFiles", "true")).statusCode())
+                .isEqualTo(200);
+        assertThat(Path.of(content)).doesNotExist();
+        assertThat(JSON.readTree(sonarr.get("/api/v2/torrents/info?category=tv-replay-imported").body())).isEmpty();
+    }
+
+    @Test
+    void radarr_replay_with_basic_header_and_a_megakino_movie() throws IOException {
+        SOURCES.script("a-movie", Hoster.serving("VOE", media.url("episode.mp4")));
+        var m = CODEC.create("A Movie 2024 GER 1080p WEB h264-KANAL", EpisodeAddress.movie(SiteId.MEGAKINO, "a-movie"),
+                Language.GERMAN_DUB, KanalMagnet.Mode.DOWNLOAD);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(":".getBytes());
+        var probe = kanal.send(java.net.http.HttpRequest.newBuilder(kanal.url("/api/v2/app/webapiVersion"))
+                .header("Authorization", basic).build());
+        assertThat(probe.statusCode()).isEqualTo(403);
+        QbClient radarr = new QbClient(kanal);
+        radarr.login();
+        var add = kanal.send(java.net.http.HttpRequest.newBuilder(kanal.url("/api/v2/torrents/add"))
+                .header("Authorization", basic).header("Cookie", radarr.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("urls="
+                        + java.net.URLEncoder.encode(CODEC.format(m), java.nio.charset.StandardCharsets.UTF_8)
+                        + "&category=radarr&stopped=False")).build());
+        assertThat(add.body()).isEqualTo("Ok.");
+        JsonNode t = awaitState(m.infoHash(), "stoppedUP", "error");
+        assertThat(t.path("state").asText()).as(t.path("comment").asText()).isEqualTo("stoppedUP");
+        assertThat(t.path("content_path").asText()).endsWith("radarr/A Movie 2024 GER 1080p WEB h264-KANAL.mp4");
+    }
+
+    @Test
     void job_events_stream_every_state_change() throws Exception {
         var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
         var request = java.net.http.HttpRequest.newBuilder(kanal.url("/api/jobs/events"))
