@@ -104,8 +104,16 @@ final class QbTorrents {
         Rendered r = rendered;
         if (r.jobs() == all) return r;
         Map<Long, Integer> queue = queuePositions(all);
+        // a job object that did not change (same instance, same queue position) keeps its rendering
+        Map<Job, Map<String, Object>> previous = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < r.jobs().size(); i++) previous.put(r.jobs().get(i), r.rows().get(i));
         List<Map<String, Object>> rows = new ArrayList<>(all.size());
-        for (Job j : all) rows.add(java.util.Collections.unmodifiableMap(view.info(j, queue.getOrDefault(j.id(), 0))));
+        for (Job j : all) {
+            int priority = queue.getOrDefault(j.id(), 0);
+            Map<String, Object> old = previous.get(j);
+            rows.add(old != null && ((Number) old.get("priority")).intValue() == priority ? old
+                    : java.util.Collections.unmodifiableMap(view.info(j, priority)));
+        }
         r = new Rendered(all, List.copyOf(rows));
         rendered = r;
         return r;
