@@ -49,7 +49,7 @@ class StreamProxyTest {
         cdn = new FakeUpstream(media.dir());
         sources = new FakeSources(Map.of("Referer", "https://hoster.example/e/abc", "User-Agent", "KanalTest/1"));
         kanal = TestKanal.start(root.resolve("kanal"), Map.of("KANAL_HTTP_TIMEOUT", "2s"),
-                new Main.Overrides(sources));
+                Main.Overrides.none().withSources(sources));
         links = new StrmLinks(kanal.config().server().publicUrl(),
                 new UrlSigner(kanal.config().security().signingKey()), Clock.systemUTC());
     }

@@ -35,10 +35,10 @@ public final class TestKanal implements AutoCloseable {
 
     /** Starts Kanal with test defaults plus {@code env} overrides, data and downloads under {@code root}. */
     public static TestKanal start(Path root, Map<String, String> env) {
-        return start(root, env, Main.Overrides.NONE);
+        return start(root, env, Main.Overrides.none());
     }
 
-    /** {@link #start(Path, Map)} with components replaced by fakes (e.g. {@code EpisodeSources}). */
+    /** {@link #start(Path, Map)} with fakes for components such as {@code EpisodeSources}. */
     public static TestKanal start(Path root, Map<String, String> env, Main.Overrides overrides) {
         Map<String, String> all = new HashMap<>();
         all.put("KANAL_PORT", "0");
