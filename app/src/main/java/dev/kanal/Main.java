@@ -1,11 +1,17 @@
 package dev.kanal;
 
+import dev.kanal.catalog.Catalog;
+import dev.kanal.catalog.CatalogHealthApi;
+import dev.kanal.catalog.ProviderSettingsFactory;
 import dev.kanal.cli.KanalCommand;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.db.Database;
 import dev.kanal.health.HealthApi;
 import dev.kanal.health.MetricsApi;
 import dev.kanal.health.Readiness;
+import dev.kanal.magnet.MagnetCodec;
+import dev.kanal.providers.Providers;
+import dev.kanal.torznab.TorznabApi;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -34,6 +40,11 @@ public final class Main {
 
     /** Wires and starts every component for {@code config}. The caller owns the returned application. */
     public static Application start(KanalConfig config) {
+        return start(config, Providers.create(ProviderSettingsFactory.from(config.sites(), config.http())));
+    }
+
+    /** {@link #start(KanalConfig)} with the given sites and hosters (tests inject fakes here). */
+    public static Application start(KanalConfig config, Providers providers) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Clock clock = Clock.systemUTC();
@@ -55,9 +66,17 @@ public final class Main {
             Database db = Database.open(config.storage().databaseFile());
             started.push(db);
 
+            Catalog catalog = new Catalog(providers, db, config.catalog(),
+                    ProviderSettingsFactory.order(config.sites().order()), meters, json, clock);
+            started.push(catalog);
+            catalog.start();
+
             List<ApiGroup> groups = new ArrayList<>();
             groups.add(new HealthApi(Version.current(), clock, readiness));
             groups.add(new MetricsApi(meters));
+            groups.add(new CatalogHealthApi(catalog, clock));
+            groups.add(new TorznabApi(config.security(), config.torznab(), catalog, new MagnetCodec(),
+                    Version.current()));
 
             HttpServer http = new HttpServer(config.server(), groups, meters, json);
             int port = http.start();
