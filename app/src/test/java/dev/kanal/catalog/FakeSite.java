@@ -31,8 +31,14 @@ public final class FakeSite implements Site {
     private final List<String> order = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> detailCalls = new ConcurrentHashMap<>();
     public final AtomicInteger listings = new AtomicInteger();
+    /** Slugs whose detail was returned, in order. */
+    public final List<String> served = new CopyOnWriteArrayList<>();
     /** When set, {@link #detail} waits for it (slow-site tests). */
     public volatile CountDownLatch detailGate;
+    /** Per-slug gates: {@link #detail} of that slug waits for its latch. */
+    public final Map<String, CountDownLatch> slugGates = new ConcurrentHashMap<>();
+    /** When set, every {@link #detail} call takes a permit first (lets a test stop a crawl half-way). */
+    public volatile java.util.concurrent.Semaphore detailPermits;
     /** When set, {@link #titles} waits for it before listing. */
     public volatile CountDownLatch listingGate;
     /** When true, {@link #titles} fails like an unreachable site. */
@@ -85,8 +91,19 @@ public final class FakeSite implements Site {
     public TitleDetail detail(String slug) {
         detailCalls.computeIfAbsent(slug, s -> new AtomicInteger()).incrementAndGet();
         await(detailGate);
+        await(slugGates.get(slug));
+        java.util.concurrent.Semaphore permits = detailPermits;
+        if (permits != null) {
+            try {
+                permits.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProviderException(new ProviderFailure.Unreachable(URI.create("http://127.0.0.1/"), "interrupted"));
+            }
+        }
         TitleDetail d = titles.get(slug);
         if (d == null) throw new ProviderException(new ProviderFailure.NotFound(URI.create("http://127.0.0.1/" + slug)));
+        served.add(slug);
         return d;
     }
 
