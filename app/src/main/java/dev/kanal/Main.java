@@ -1,5 +1,8 @@
 package dev.kanal;
 
+import dev.kanal.catalog.Catalog;
+import dev.kanal.catalog.CatalogHealthApi;
+import dev.kanal.catalog.ProviderSettingsFactory;
 import dev.kanal.cli.KanalCommand;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.db.Database;
@@ -16,11 +19,14 @@ import dev.kanal.jobs.JobsApi;
 import dev.kanal.jobs.MediaInfoSink;
 import dev.kanal.jobs.StrmWriter;
 import dev.kanal.magnet.MagnetCodec;
+import dev.kanal.providers.Providers;
+import dev.kanal.providers.resolve.SourceResolver;
 import dev.kanal.qbittorrent.QbApi;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceAttempt;
-import dev.kanal.sources.SourceResult;
+import dev.kanal.sources.HosterPreferenceStore;
+import dev.kanal.sources.ProviderEpisodeSources;
 import dev.kanal.strm.StrmFeature;
+import dev.kanal.torznab.TorznabApi;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -44,35 +50,34 @@ import picocli.CommandLine;
 public final class Main {
     private Main() {}
 
-    /** Until the real resolver is wired: every job fails with this reason instead of hanging. */
-    private static final EpisodeSources NO_SOURCES = (episode, language, skip) -> new SourceResult.NotFound(
-            List.of(new SourceAttempt("Kanal", "no episode resolver is wired into this build", false)));
-
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new KanalCommand(System.getenv())).execute(args));
     }
 
     /**
-     * Components a caller supplies instead of the ones {@code Main} builds (tests inject fakes;
-     * the lead wires the real ones here until they move into {@code start}).
+     * Components a caller supplies instead of the ones {@code start} builds: tests inject fake
+     * sites, resolvers or writers here. Empty means "build the real one".
      */
-    public record Overrides(Optional<EpisodeSources> sources, Optional<StrmWriter> strm,
-            Optional<MediaInfoSink> mediaInfo) {
+    public record Overrides(Optional<Providers> providers, Optional<EpisodeSources> sources,
+            Optional<StrmWriter> strm, Optional<MediaInfoSink> mediaInfo) {
         public static Overrides none() {
-            return new Overrides(Optional.empty(), Optional.empty(), Optional.empty());
+            return new Overrides(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        public Overrides withProviders(Providers p) {
+            return new Overrides(Optional.of(p), sources, strm, mediaInfo);
         }
 
         public Overrides withSources(EpisodeSources s) {
-            return new Overrides(Optional.of(s), strm, mediaInfo);
+            return new Overrides(providers, Optional.of(s), strm, mediaInfo);
         }
 
         public Overrides withStrm(StrmWriter w) {
-            return new Overrides(sources, Optional.of(w), mediaInfo);
+            return new Overrides(providers, sources, Optional.of(w), mediaInfo);
         }
 
         public Overrides withMediaInfo(MediaInfoSink m) {
-            return new Overrides(sources, strm, Optional.of(m));
+            return new Overrides(providers, sources, strm, Optional.of(m));
         }
     }
 
@@ -104,7 +109,17 @@ public final class Main {
             Database db = Database.open(config.storage().databaseFile());
             started.push(db);
 
-            EpisodeSources sources = overrides.sources().orElse(NO_SOURCES);
+            Providers providers = overrides.providers().orElseGet(
+                    () -> Providers.create(ProviderSettingsFactory.from(config.sites(), config.http())));
+            EpisodeSources sources = overrides.sources().orElseGet(() -> new ProviderEpisodeSources(
+                    new SourceResolver(providers, providers.hosterFetcher()), config.downloads().hosterOrder(),
+                    new HosterPreferenceStore(db, clock)));
+
+            Catalog catalog = new Catalog(providers, db, config.catalog(),
+                    ProviderSettingsFactory.order(config.sites().order()), meters, json, clock);
+            started.push(catalog);
+            catalog.start();
+
             StrmFeature strm = new StrmFeature(config, db, sources, meters, json, clock);
             started.push(strm);
 
@@ -112,11 +127,11 @@ public final class Main {
                     config.qbittorrent().publicSavePath());
             JobEvents jobEvents = new JobEvents();
             JobStore jobStore = new JobStore(db, json, clock);
-            JobScheduler jobs = JobScheduler.create(jobStore, jobEvents,
-                    strm.sharingSources(),
+            MediaInfoSink mediaInfo = overrides.mediaInfo().orElse(catalog.store()::recordMediaInfo);
+            JobScheduler jobs = JobScheduler.create(jobStore, jobEvents, strm.sharingSources(),
                     new YtDlp(config.downloads().ytdlp(), config.downloads().rateLimit()),
                     new FfProbe(config.downloads().ffprobe(), json), paths,
-                    overrides.strm().orElse(strm.files()::write), overrides.mediaInfo().orElse(MediaInfoSink.NONE),
+                    overrides.strm().orElse(strm.files()::write), mediaInfo,
                     config.downloads(), config.server().shutdownGrace(), clock, meters);
             started.push(jobs);
             jobs.start();
@@ -124,10 +139,12 @@ public final class Main {
             List<ApiGroup> groups = new ArrayList<>();
             groups.add(new HealthApi(Version.current(), clock, readiness));
             groups.add(new MetricsApi(meters));
+            groups.add(new CatalogHealthApi(catalog, clock));
+            groups.add(new TorznabApi(config.security(), config.torznab(), catalog, new MagnetCodec(),
+                    Version.current()));
             groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, new MagnetCodec(),
                     config.strm().categories()));
             groups.add(new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey()));
-
             groups.addAll(strm.apis());
 
             HttpServer http = new HttpServer(config.server(), groups, meters, json);

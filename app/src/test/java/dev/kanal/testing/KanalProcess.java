@@ -67,6 +67,9 @@ public final class KanalProcess implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("KANAL_"));
         pb.environment().put("KANAL_PORT", Integer.toString(port));
         pb.environment().put("KANAL_HOST", "127.0.0.1");
+        // tests never reach the real sites: a test that wants sites names them
+        pb.environment().put("KANAL_SITES", "");
+        pb.environment().put("KANAL_SKYHOOK_URL", "http://127.0.0.1:9/skyhook-disabled-in-tests");
         pb.environment().putAll(env);
         Path log = workDir.resolve("kanal-" + port + ".log");
         Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -38,6 +38,11 @@ public final class TestKanal implements AutoCloseable {
         return start(root, env, Main.Overrides.none());
     }
 
+    /** {@link #start(Path, Map)} with injected sites and hosters (fake {@code Site}s in tests). */
+    public static TestKanal start(Path root, Map<String, String> env, dev.kanal.providers.Providers providers) {
+        return start(root, env, Main.Overrides.none().withProviders(providers));
+    }
+
     /** {@link #start(Path, Map)} with fakes for components such as {@code EpisodeSources}. */
     public static TestKanal start(Path root, Map<String, String> env, Main.Overrides overrides) {
         Map<String, String> all = new HashMap<>();
@@ -49,6 +54,9 @@ public final class TestKanal implements AutoCloseable {
         all.put("KANAL_QBIT_PASSWORD", QBIT_PASSWORD);
         all.put("KANAL_ALLOW_PRIVATE_UPSTREAMS", "true");
         all.put("KANAL_SHUTDOWN_GRACE", "2s");
+        // tests never reach the real sites: a test that wants sites names them (or injects fakes)
+        all.put("KANAL_SITES", "");
+        all.put("KANAL_SKYHOOK_URL", "http://127.0.0.1:9/skyhook-disabled-in-tests");
         all.putAll(env);
         ConfigValues values = new ConfigLoader(all).load(Optional.empty());
         new SecretStore(root.resolve("data")).fill(values);

@@ -30,18 +30,19 @@ public final class Providers {
     private final Fetcher hosterFetcher;
     private final HostHealthRegistry health;
 
+    /** Hand-built providers (tests, tools): hosters fetch with the default, private-address-refusing fetcher. */
     public Providers(List<Site> sites, HosterRegistry hosters) {
-        this(sites, hosters, null, null);
+        this(sites, hosters, new OkHttpFetcher(ProviderSettings.defaults()), null);
     }
 
     /**
-     * @param hosterFetcher the fetcher hosters use (may be null for hand-built test instances)
+     * @param hosterFetcher the fetcher hosters use
      * @param health the host registry behind every fetcher (may be null likewise)
      */
     public Providers(List<Site> sites, HosterRegistry hosters, Fetcher hosterFetcher, HostHealthRegistry health) {
         this.sites = List.copyOf(sites);
         this.hosters = hosters;
-        this.hosterFetcher = hosterFetcher;
+        this.hosterFetcher = java.util.Objects.requireNonNull(hosterFetcher, "hosterFetcher");
         this.health = health;
     }
 
@@ -117,7 +118,6 @@ public final class Providers {
 
     /** The fetcher hosters resolve embeds with: same guard, policy and host registry as the sites. */
     public Fetcher hosterFetcher() {
-        if (hosterFetcher == null) throw new IllegalStateException("built without a hoster fetcher");
         return hosterFetcher;
     }
 
