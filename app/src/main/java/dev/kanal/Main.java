@@ -20,6 +20,8 @@ import dev.kanal.qbittorrent.QbApi;
 import dev.kanal.sources.EpisodeSources;
 import dev.kanal.sources.SourceAttempt;
 import dev.kanal.sources.SourceResult;
+import dev.kanal.ui.JobsQueue;
+import dev.kanal.ui.WebUi;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -31,12 +33,14 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 
 /** Entry point. Parses the command line, then wires Kanal's components by hand; nothing else. */
@@ -61,22 +65,34 @@ public final class Main {
      * the lead wires the real ones here until they move into {@code start}).
      */
     public record Overrides(Optional<EpisodeSources> sources, Optional<StrmWriter> strm,
-            Optional<MediaInfoSink> mediaInfo) {
+            Optional<MediaInfoSink> mediaInfo, Optional<WebUi.Backends> ui) {
         public static Overrides none() {
-            return new Overrides(Optional.empty(), Optional.empty(), Optional.empty());
+            return new Overrides(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         public Overrides withSources(EpisodeSources s) {
-            return new Overrides(Optional.of(s), strm, mediaInfo);
+            return new Overrides(Optional.of(s), strm, mediaInfo, ui);
         }
 
         public Overrides withStrm(StrmWriter w) {
-            return new Overrides(sources, Optional.of(w), mediaInfo);
+            return new Overrides(sources, Optional.of(w), mediaInfo, ui);
         }
 
         public Overrides withMediaInfo(MediaInfoSink m) {
-            return new Overrides(sources, strm, Optional.of(m));
+            return new Overrides(sources, strm, Optional.of(m), ui);
         }
+
+        public Overrides withUi(WebUi.Backends b) {
+            return new Overrides(sources, strm, mediaInfo, Optional.of(b));
+        }
+    }
+
+    /** How Kanal reaches its own port from inside. */
+    private static URI loopback(KanalConfig.Server server, int port) {
+        String host = server.host();
+        if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) host = "127.0.0.1";
+        if (host.contains(":")) host = "[" + host + "]";
+        return URI.create("http://" + host + ":" + port);
     }
 
     /** Wires and starts every component for {@code config}. The caller owns the returned application. */
@@ -126,8 +142,14 @@ public final class Main {
             groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, new MagnetCodec(),
                     config.strm().categories()));
             groups.add(new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey()));
+            AtomicReference<HttpServer> self = new AtomicReference<>();
+            WebUi ui = WebUi.create(config, new JobsQueue(jobStore, jobs, jobEvents),
+                    overrides.ui().orElse(WebUi.Backends.defaults()),
+                    () -> loopback(config.server(), self.get().port()), json, clock);
+            groups.addAll(ui.groups());
 
             HttpServer http = new HttpServer(config.server(), groups, meters, json);
+            self.set(http);
             int port = http.start();
             started.push(http);
 

@@ -1,0 +1,57 @@
+package dev.kanal.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kanal.config.KanalConfig;
+import dev.kanal.web.ApiGroup;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Builds the web page's surfaces (login, assets, queue, status views) from their parts; used by
+ * {@code Main}. Returns the sessions too, so other surfaces can accept the page's cookie.
+ */
+public final class WebUi {
+    private final UiSessions sessions;
+    private final List<ApiGroup> groups;
+
+    private WebUi(UiSessions sessions, List<ApiGroup> groups) {
+        this.sessions = sessions;
+        this.groups = groups;
+    }
+
+    /**
+     * What the page reads besides the job queue; tests replace them.
+     *
+     * @param surfaces where Kanal's own public surfaces are read; empty means this Kanal's own port
+     * @param hosts the upstream host health
+     */
+    public record Backends(Optional<URI> surfaces, HostStatus hosts) {
+        public static Backends defaults() {
+            return new Backends(Optional.empty(), HostStatus.NONE);
+        }
+    }
+
+    /** @param self this Kanal's own loopback address, known once the server listens */
+    public static WebUi create(KanalConfig config, JobQueue queue, Backends backends, Supplier<URI> self,
+            ObjectMapper json, Clock clock) {
+        UiSessions sessions = new UiSessions(config.qbittorrent(), config.security(), clock);
+        Supplier<URI> surfaces = backends.surfaces().<Supplier<URI>>map(u -> () -> u).orElse(self);
+        KanalEndpoints endpoints = new KanalEndpoints(surfaces, json);
+        return new WebUi(sessions, List.of(
+                new UiAssets(),
+                new UiAuthApi(sessions, json, config.qbittorrent().username()),
+                new QueueApi(queue),
+                new StatusApi(config, endpoints, backends.hosts())));
+    }
+
+    public UiSessions sessions() {
+        return sessions;
+    }
+
+    public List<ApiGroup> groups() {
+        return groups;
+    }
+}
