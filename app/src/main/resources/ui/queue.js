@@ -6,6 +6,7 @@ import { api, post } from './api.js';
 import { h, bar, badge, bytes, duration, when, empty } from './dom.js';
 
 const jobs = new Map();
+const cards = new Map(); // job id -> [job object the card was drawn from, card element]
 let source = null;
 const list = () => document.getElementById('queue-list');
 const live = () => document.getElementById('queue-live');
@@ -25,6 +26,7 @@ export function stop() {
   if (source) source.close();
   source = null;
   jobs.clear();
+  cards.clear();
 }
 
 export function show() { render(); }
@@ -40,6 +42,7 @@ async function load() {
     const all = await api('/ui/api/jobs');
     jobs.clear();
     for (const job of all) jobs.set(job.id, job);
+    cards.clear();
     render();
   } catch (e) {
     list().replaceChildren(h('p', { class: 'error' }, `Could not load the queue: ${e.message}`));
@@ -52,7 +55,15 @@ function render() {
     list().replaceChildren(empty('Nothing in the queue. Jobs appear here when Sonarr or Radarr grabs a release from Kanal.'));
     return;
   }
-  list().replaceChildren(...items.map(row));
+  const shown = items.map((job) => {
+    const drawn = cards.get(job.id);
+    if (drawn && drawn[0] === job) return drawn[1];
+    const card = row(job);
+    cards.set(job.id, [job, card]);
+    return card;
+  });
+  for (const id of cards.keys()) if (!jobs.has(id)) cards.delete(id);
+  list().replaceChildren(...shown);
 }
 
 const ORDER = { running: 0, queued: 1, failed: 2, cancelled: 3, completed: 4 };
