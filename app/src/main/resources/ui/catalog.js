@@ -65,18 +65,24 @@ function stage(key, label, hint, st) {
   const total = st.total || 0;
   const done = st.done || 0;
   const fraction = state === 'ready' ? 1 : total > 0 ? done / total : state === 'running' ? null : 0;
+  const barState = state === 'failed' ? 'failed' : state;
   const facts = [];
-  if (state === 'running' || state === 'pending') {
+  if (state === 'running') {
     facts.push(h('span', { class: 'counts' }, `${count(done)} / ${total ? count(total) : '?'}`));
     if (st.rate) facts.push(h('span', {}, `${Number(st.rate).toFixed(st.rate < 10 ? 1 : 0)}/s`));
     if (st.eta_seconds !== null && st.eta_seconds !== undefined) facts.push(h('span', {}, `ETA ${duration(st.eta_seconds)}`));
+  } else if (state === 'pending') {
+    facts.push(h('span', {}, 'waiting for the stage before'));
+  } else if (state === 'failed') {
+    facts.push(h('span', { class: 'counts' }, `${count(done)} / ${total ? count(total) : '?'}`));
+    facts.push(h('span', {}, 'last success ', when(st.last_success)));
   } else {
     facts.push(h('span', { class: 'counts' }, count(total || done)));
     facts.push(h('span', {}, 'refreshed ', when(st.last_success)));
   }
   return h('div', { class: 'stage', dataset: { stage: key, state } },
     h('div', { class: 'stage-head' }, h('strong', { title: hint }, label), badge(state)),
-    bar(fraction, state),
+    bar(fraction, barState),
     h('div', { class: 'facts' }, ...facts),
     st.last_error ? h('p', { class: 'error small' }, `Last error: ${st.last_error}`) : null);
 }

@@ -8,6 +8,7 @@ let loaded = false;
 export async function show() {
   if (loaded) return;
   const root = document.getElementById('connect-values');
+  root.className = 'connect-list';
   try {
     const v = await api('/ui/api/connect');
     root.replaceChildren(
@@ -32,7 +33,7 @@ function qbit(v, category) {
   return [
     ['Host', v.qbit_host],
     ['Port', String(v.qbit_port)],
-    ['Use SSL', v.qbit_ssl ? 'yes' : 'no'],
+    ['Use SSL', v.qbit_ssl ? 'yes (tick it)' : 'no', false, false],
     ...(v.qbit_url_base ? [['URL Base', v.qbit_url_base]] : []),
     ['Username', v.qbit_username],
     ['Password', v.qbit_password, true],
@@ -44,9 +45,11 @@ function card(title, hint, rows) {
   return h('article', { class: 'card connect' },
     h('h2', {}, title),
     h('p', { class: 'muted small' }, hint),
-    h('dl', {}, ...rows.flatMap(([label, value, secret]) => [
+    h('dl', {}, ...rows.flatMap(([label, value, secret, copyable = true]) => [
       h('dt', {}, label),
-      h('dd', {}, value ? secretOrText(value, secret) : h('span', { class: 'muted' }, 'not set'), value ? copyButton(value) : null),
+      h('dd', { dataset: { field: label } },
+        h('span', { class: 'value' }, value ? secretOrText(value, secret) : h('span', { class: 'muted' }, 'not set')),
+        value && copyable ? copyButton(value) : null),
     ])));
 }
 

@@ -87,6 +87,8 @@ function row(job) {
     progress.push(h('div', { class: 'facts' }, ...numbers.map((n) => h('span', {}, n))));
   } else if (job.state === 'completed') {
     progress.push(bar(1, 'completed'));
+    progress.push(h('div', { class: 'facts' }, job.total_bytes > 0 ? h('span', {}, bytes(job.total_bytes)) : null,
+      h('span', {}, 'finished ', when(job.updated_at))));
   }
   return h('article', { class: `card job ${job.state}`, dataset: { id: job.id, state: job.state } },
     h('div', { class: 'job-head' }, h('strong', { class: 'name' }, job.name), badge(state)),

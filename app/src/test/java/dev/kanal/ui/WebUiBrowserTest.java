@@ -196,11 +196,9 @@ class WebUiBrowserTest {
         visible("#queue-list .empty");
         grab("Frieren.S01E01.German.DL.1080p.WEB.h264-KANAL", 1);
         grab("Frieren.S01E02.German.DL.1080p.WEB.h264-KANAL", 2);
-        By running = By.cssSelector(".job[data-state='running'] .bar .fill");
-        wait.until(d -> d.findElements(running).stream().anyMatch(f -> {
-            String style = f.getAttribute("style");
-            return style != null && style.contains("width") && !style.contains("width: 0%");
-        }));
+        By running = By.cssSelector(".job[data-state='running'] .bar[aria-valuenow]");
+        wait.until(d -> d.findElements(running).stream()
+                .anyMatch(b -> Integer.parseInt(b.getAttribute("aria-valuenow")) >= 15));
         WebElement job = driver.findElement(By.cssSelector(".job[data-state='running']"));
         assertThat(job.getText()).contains("Frieren.S01E01").contains("aniworld").contains("German Dub")
                 .contains("via VOE").contains("ETA");
