@@ -11,11 +11,27 @@ let source = null;
 const list = () => document.getElementById('queue-list');
 const live = () => document.getElementById('queue-live');
 
+let retry = null;
+
 export function start() {
   if (source) return;
   source = new EventSource('/ui/api/jobs/events');
   source.addEventListener('open', () => { setLive('live', 'live'); load(); });
-  source.addEventListener('error', () => setLive('reconnecting…', 'down'));
+  source.addEventListener('error', () => {
+    setLive('reconnecting…', 'down');
+    // The browser retries a dropped stream by itself, but gives up after an error status
+    // (e.g. 401 once the session ended): ask whether we are still logged in, then start over.
+    if (source && source.readyState === EventSource.CLOSED && !retry) {
+      retry = setTimeout(async () => {
+        retry = null;
+        try {
+          await api('/ui/api/session');
+          stop();
+          start();
+        } catch { /* logged out: the login form is shown */ }
+      }, 3000);
+    }
+  });
   for (const type of ['state', 'progress']) {
     source.addEventListener(type, (e) => { const job = JSON.parse(e.data); jobs.set(job.id, job); render(); });
   }
@@ -23,6 +39,8 @@ export function start() {
 }
 
 export function stop() {
+  clearTimeout(retry);
+  retry = null;
   if (source) source.close();
   source = null;
   jobs.clear();
@@ -126,7 +144,9 @@ function action(job, verb, label, kind = '') {
         render();
       } catch (err) {
         e.target.disabled = false;
-        alert(`${label} failed: ${err.message}`);
+        const bar = e.target.closest('.actions');
+        bar.querySelector('.error')?.remove();
+        bar.prepend(h('span', { class: 'error small' }, `${label} failed: ${err.message}`));
       }
     },
   }, label);

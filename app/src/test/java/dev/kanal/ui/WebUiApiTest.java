@@ -3,14 +3,20 @@ package dev.kanal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kanal.Main;
+import dev.kanal.sources.EpisodeSources;
+import dev.kanal.sources.SourceAttempt;
+import dev.kanal.sources.SourceResult;
 import dev.kanal.testing.TestKanal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +32,16 @@ class WebUiApiTest {
     static final HostStatus HOSTS = () -> Optional.of(List.of(new HostStatus.Host("aniworld.to", "ok", 20, 0.95, 310,
             Instant.parse("2026-11-21T06:00:00Z"), null, null)));
 
+    /** Every episode fails at once: its only hoster removed the video. */
+    static final EpisodeSources NO_HOSTER = (episode, language, skip) -> new SourceResult.NotFound(
+            List.of(new SourceAttempt("VOE", "the video was removed", false)));
+
     @BeforeAll
     static void start() throws Exception {
         surfaces = new FakeSurfaces();
         kanal = TestKanal.start(dir, Map.of("KANAL_PUBLIC_URL", "https://kanal.example.org:8443/kanal"),
-                Main.Overrides.none().withUi(new WebUi.Backends(Optional.of(surfaces.uri()), HOSTS)));
+                Main.Overrides.none().withSources(NO_HOSTER)
+                        .withUi(new WebUi.Backends(Optional.of(surfaces.uri()), HOSTS)));
     }
 
     @AfterAll
@@ -179,6 +190,58 @@ class WebUiApiTest {
     void an_empty_search_is_a_400() {
         assertThat(get("/ui/api/search?q=%20", login()).statusCode()).isEqualTo(400);
         assertThat(get("/ui/api/search", login()).statusCode()).isEqualTo(400);
+    }
+
+    private static String waitForState(String cookie, long id, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = get("/ui/api/jobs", cookie).body();
+            if (body.matches("(?s).*\\{\"id\":" + id + ",[^{]*\"state\":\"" + state + "\".*")) return body;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + id + " never became " + state + ": " + body);
+    }
+
+    @Test
+    void a_failed_job_shows_its_attempts_and_can_be_retried_over_the_live_feed_and_removed() throws Exception {
+        String cookie = login();
+        var feed = new LinkedBlockingQueue<String>();
+        var stream = kanal.client().sendAsync(HttpRequest.newBuilder(kanal.url("/ui/api/jobs/events"))
+                .header("Cookie", cookie).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        Thread.ofVirtual().start(() -> stream.join().body().forEach(feed::add));
+        assertThat(feed.poll(10, TimeUnit.SECONDS)).isEqualTo(": connected");
+
+        Grab.episode(kanal, "Frieren.S01E07.German.DL.1080p.WEB.h264-KANAL", 7);
+        long id = Long.parseLong(nextEvent(feed, "state").replaceAll("^.*?\"id\":(\\d+).*$", "$1"));
+        String failed = waitForState(cookie, id, "failed");
+        assertThat(failed).contains("\"hoster\":\"VOE\",\"error\":\"the video was removed\"")
+                .contains("\"language\":\"German Dub\"").contains("\"site\":\"aniworld\"");
+
+        assertThat(post("/ui/api/jobs/" + id + "/cancel", "application/json", "", cookie).statusCode()).isEqualTo(409);
+        var retried = post("/ui/api/jobs/" + id + "/retry", "application/json", "", cookie);
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(retried.body()).contains("\"state\":\"queued\"");
+        assertThat(nextEvent(feed, "state")).contains("\"id\":" + id);
+        waitForState(cookie, id, "failed");
+
+        assertThat(post("/ui/api/jobs/" + id + "/remove", "application/json", "", cookie).statusCode()).isEqualTo(200);
+        assertThat(nextEvent(feed, "removed")).contains("\"id\":" + id);
+        assertThat(get("/ui/api/jobs", cookie).body()).doesNotContain("\"id\":" + id + ",");
+        stream.cancel(true);
+    }
+
+    /** The data line of the next SSE event of {@code type}. */
+    private static String nextEvent(LinkedBlockingQueue<String> feed, String type) throws InterruptedException {
+        boolean inType = false;
+        for (String line; (line = feed.poll(30, TimeUnit.SECONDS)) != null; ) {
+            if (line.equals("event: " + type) || line.equals("event:" + type)) inType = true;
+            else if (inType && line.startsWith("data:")) return line.substring(5).strip();
+            else if (line.isEmpty()) inType = false;
+        }
+        throw new AssertionError("no " + type + " event");
     }
 
     @Test

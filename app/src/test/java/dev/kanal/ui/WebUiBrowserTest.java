@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kanal.Main;
-import dev.kanal.magnet.KanalMagnet;
-import dev.kanal.magnet.MagnetCodec;
-import dev.kanal.providers.EpisodeAddress;
-import dev.kanal.providers.Language;
-import dev.kanal.providers.SiteId;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.sources.EpisodeSources;
 import dev.kanal.sources.SourceAttempt;
@@ -16,9 +11,6 @@ import dev.kanal.sources.SourceResult;
 import dev.kanal.testing.TestKanal;
 import java.io.File;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -135,21 +127,6 @@ class WebUiBrowserTest {
         visible("#view-" + view);
     }
 
-    /** Adds a magnet through the qBittorrent API, as Sonarr does. */
-    static void grab(String release, int episode) {
-        String magnet = new MagnetCodec().format(new MagnetCodec().create(release,
-                new EpisodeAddress(SiteId.ANIWORLD, "frieren", 1, episode), Language.GERMAN_DUB, KanalMagnet.Mode.DOWNLOAD));
-        var login = kanal.send(HttpRequest.newBuilder(kanal.url("/api/v2/auth/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + TestKanal.QBIT_PASSWORD)).build());
-        String sid = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        var add = kanal.send(HttpRequest.newBuilder(kanal.url("/api/v2/torrents/add"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", sid)
-                .POST(HttpRequest.BodyPublishers.ofString("category=tv-sonarr&urls="
-                        + URLEncoder.encode(magnet, StandardCharsets.UTF_8))).build());
-        assertThat(add.statusCode()).isEqualTo(200);
-    }
-
     @Test
     @Order(1)
     void logs_in_with_the_qbittorrent_credentials() throws IOException {
@@ -194,8 +171,8 @@ class WebUiBrowserTest {
     void watches_a_job_complete_live() throws IOException {
         open("queue");
         visible("#queue-list .empty");
-        grab("Frieren.S01E01.German.DL.1080p.WEB.h264-KANAL", 1);
-        grab("Frieren.S01E02.German.DL.1080p.WEB.h264-KANAL", 2);
+        Grab.episode(kanal, "Frieren.S01E01.German.DL.1080p.WEB.h264-KANAL", 1);
+        Grab.episode(kanal, "Frieren.S01E02.German.DL.1080p.WEB.h264-KANAL", 2);
         By running = By.cssSelector(".job[data-state='running'] .bar[aria-valuenow]");
         wait.until(d -> d.findElements(running).stream()
                 .anyMatch(b -> Integer.parseInt(b.getAttribute("aria-valuenow")) >= 15));
