@@ -56,7 +56,8 @@ function render(section) {
 function site(s) {
   const stages = s.stages || {};
   return h('article', { class: 'card site', dataset: { site: s.site } },
-    h('h2', {}, SITE_NAMES[s.site] || s.site),
+    h('div', { class: 'stage-head' }, h('h2', {}, SITE_NAMES[s.site] || s.site),
+      s.searchable === true ? badge('searchable', 'ok') : s.searchable === false ? badge('not searchable yet', 'pending') : null),
     ...STAGES.filter(([key]) => stages[key]).map(([key, label, hint]) => stage(key, label, hint, stages[key])));
 }
 

@@ -42,6 +42,7 @@ final class TorznabReleases {
         long size = -1;
         String magnet = null;
         String language = null;
+        String subs = null;
         NodeList attrs = item.getElementsByTagNameNS(NS, "attr");
         for (int i = 0; i < attrs.getLength(); i++) {
             Element a = (Element) attrs.item(i);
@@ -51,6 +52,7 @@ final class TorznabReleases {
                 case "size" -> size = parseLong(value, size);
                 case "magneturl" -> magnet = value;
                 case "language" -> language = value;
+                case "subs" -> subs = value;
                 default -> { }
             }
         }
@@ -60,16 +62,21 @@ final class TorznabReleases {
             if (size < 0) size = parseLong(e.getAttribute("length"), -1);
             if (magnet == null && e.getAttribute("url").startsWith("magnet:")) magnet = e.getAttribute("url");
         }
-        if (language == null) language = languageOf(title);
+        String tagged = languageOf(title);
+        if (tagged != null) language = tagged;
+        else if (language != null && subs != null && !subs.isBlank()) language = language + " (subtitles: " + subs + ")";
         return new Release(title, List.copyOf(categories), Math.max(0, size), language, magnet, text(item, "pubDate"));
     }
 
-    /** The language whose release tag the title carries (the longest tag wins: GER.SUB before GER). */
+    /**
+     * The Kanal language whose release tag the title carries ({@code .GER.SUB-GROUP} or
+     * {@code [GER.SUB]}; the longest tag wins, so GER.SUB before GER), else null.
+     */
     static String languageOf(String title) {
         if (title == null) return null;
         return java.util.Arrays.stream(Language.values())
                 .sorted(Comparator.comparingInt((Language l) -> l.releaseTag().length()).reversed())
-                .filter(l -> Pattern.compile("(^|[.\\s-])" + Pattern.quote(l.releaseTag()) + "([.\\s-]|$)",
+                .filter(l -> Pattern.compile("(^|[.\\s\\[-])" + Pattern.quote(l.releaseTag()) + "([.\\s\\]-]|$)",
                         Pattern.CASE_INSENSITIVE).matcher(title).find())
                 .map(Language::label).findFirst().orElse(null);
     }
