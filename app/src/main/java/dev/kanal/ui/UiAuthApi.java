@@ -54,7 +54,7 @@ public final class UiAuthApi implements ApiGroup {
                 ctx.json(new Session(true, username));
             }
             case WRONG -> {
-                log.warn("web page login failed client={}", ctx.ip());
+                log.info("web page login refused client={}", ctx.ip());
                 throw new KanalException.Unauthorized("wrong user name, password or API key");
             }
             case LOCKED -> throw new KanalException.Forbidden("too many failed logins from this address;"
