@@ -152,6 +152,7 @@ public final class Main {
             self.set(http);
             int port = http.start();
             started.push(http);
+            started.push(ui); // closed before the server: ends the page's event streams so shutdown need not wait
 
             readiness.done("startup");
             return new Application(config, port, started);

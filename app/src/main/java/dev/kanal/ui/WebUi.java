@@ -11,14 +11,17 @@ import java.util.function.Supplier;
 
 /**
  * Builds the web page's surfaces (login, assets, queue, status views) from their parts; used by
- * {@code Main}. Returns the sessions too, so other surfaces can accept the page's cookie.
+ * {@code Main}. Returns the sessions too, so other surfaces can accept the page's cookie. Closing it
+ * (before the HTTP server stops) ends the page's open event streams.
  */
-public final class WebUi {
+public final class WebUi implements AutoCloseable {
     private final UiSessions sessions;
+    private final QueueApi queue;
     private final List<ApiGroup> groups;
 
-    private WebUi(UiSessions sessions, List<ApiGroup> groups) {
+    private WebUi(UiSessions sessions, QueueApi queue, List<ApiGroup> groups) {
         this.sessions = sessions;
+        this.queue = queue;
         this.groups = groups;
     }
 
@@ -40,10 +43,11 @@ public final class WebUi {
         UiSessions sessions = new UiSessions(config.qbittorrent(), config.security(), clock);
         Supplier<URI> surfaces = backends.surfaces().<Supplier<URI>>map(u -> () -> u).orElse(self);
         KanalEndpoints endpoints = new KanalEndpoints(surfaces, json);
-        return new WebUi(sessions, List.of(
+        QueueApi queueApi = new QueueApi(queue);
+        return new WebUi(sessions, queueApi, List.of(
                 new UiAssets(),
                 new UiAuthApi(sessions, json, config.qbittorrent().username()),
-                new QueueApi(queue),
+                queueApi,
                 new StatusApi(config, endpoints, backends.hosts())));
     }
 
@@ -53,5 +57,10 @@ public final class WebUi {
 
     public List<ApiGroup> groups() {
         return groups;
+    }
+
+    @Override
+    public void close() {
+        queue.close();
     }
 }
