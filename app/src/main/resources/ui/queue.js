@@ -112,7 +112,8 @@ function row(job) {
     h('div', { class: 'job-head' }, h('strong', { class: 'name' }, job.name), badge(state)),
     h('div', { class: 'facts meta' }, ...facts),
     ...progress,
-    job.error && job.state !== 'completed' ? h('p', { class: 'error small' }, job.error) : null,
+    job.error && job.state !== 'completed'
+      ? h('p', { class: job.state === 'cancelled' ? 'muted small' : 'error small' }, job.error) : null,
     attempts(job),
     actions(job));
 }

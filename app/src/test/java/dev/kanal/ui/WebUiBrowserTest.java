@@ -75,7 +75,7 @@ class WebUiBrowserTest {
                 "chromium and chromedriver are not installed (scripts/test.sh installs them)");
         surfaces = new FakeSurfaces();
         video = TestVideo.create(Files.createDirectories(dir.resolve("media")), 24);
-        EpisodeSources sources = (episode, language, skip) -> episode.episode() == 1
+        EpisodeSources sources = (episode, language, skip) -> episode.episode() != 2
                 ? new SourceResult.Found(new StreamSource(video.url(), StreamSource.Format.MP4, Map.of(), null, "VOE"),
                         "VOE", List.of(new SourceAttempt("VOE", null, false)))
                 : new SourceResult.NotFound(List.of(
@@ -180,12 +180,20 @@ class WebUiBrowserTest {
         assertThat(job.getText()).contains("Frieren.S01E01").contains("aniworld").contains("German Dub")
                 .contains("via VOE").contains("ETA");
         screenshot("03-queue-running");
+        Grab.episode(kanal, "Frieren.S01E03.German.DL.1080p.WEB.h264-KANAL", 3);
+        By third = By.xpath("//article[contains(@class,'job')][.//strong[contains(.,'S01E03')]]");
+        wait.until(d -> !d.findElements(third).isEmpty()
+                && d.findElement(third).getAttribute("data-state").matches("queued|running"));
+        driver.findElement(third).findElement(By.cssSelector("button[data-action='cancel']")).click();
+        wait.until(d -> d.findElement(third).getAttribute("data-state").equals("cancelled"));
+        assertThat(driver.findElement(third).getText()).contains("cancelled").contains("Retry");
         By failed = By.cssSelector(".job[data-state='failed']");
         WebElement failedJob = wait.until(ExpectedConditions.visibilityOfElementLocated(failed));
         assertThat(failedJob.getText()).contains("the video was removed by the hoster")
                 .contains("anti-bot page (Cloudflare)");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".job[data-state='completed']")));
-        assertThat(driver.findElement(By.cssSelector(".job[data-state='completed']")).getText()).contains("Frieren.S01E01");
+        assertThat(driver.findElement(By.cssSelector(".job[data-state='completed']")).getText()).contains("Frieren.S01E01")
+                .contains("finished");
         screenshot("04-queue-done");
         failedJob = driver.findElement(failed);
         failedJob.findElement(By.cssSelector("button[data-action='remove']")).click();
