@@ -1,12 +1,9 @@
 package dev.kanal.ui;
 
-import dev.kanal.KanalException;
-import dev.kanal.config.KanalConfig;
 import dev.kanal.web.ApiGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +15,19 @@ import java.util.Map;
  * (the values to paste into the *arr apps).
  */
 public final class StatusApi implements ApiGroup {
-    static final int MAX_QUERY = 200;
-
-    private final KanalConfig config;
+    private final ConnectValues connect;
+    private final Path downloadDir;
     private final KanalEndpoints endpoints;
     private final HostStatus hosts;
+    private final ReleaseSearch search;
 
-    public StatusApi(KanalConfig config, KanalEndpoints endpoints, HostStatus hosts) {
-        this.config = config;
+    StatusApi(ConnectValues connect, Path downloadDir, KanalEndpoints endpoints, HostStatus hosts,
+            ReleaseSearch search) {
+        this.connect = connect;
+        this.downloadDir = downloadDir;
         this.endpoints = endpoints;
         this.hosts = hosts;
+        this.search = search;
     }
 
     /** A section the page can show, or why not. */
@@ -45,7 +45,7 @@ public final class StatusApi implements ApiGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/ui/api/connect", ctx -> ctx.json(ConnectValues.of(config)));
+        routes.get("/ui/api/connect", ctx -> ctx.json(connect));
         routes.get("/ui/api/catalog", this::catalog);
         routes.get("/ui/api/health", this::health);
         routes.get("/ui/api/search", this::search);
@@ -62,25 +62,12 @@ public final class StatusApi implements ApiGroup {
                 .orElse(Section.missing("host health is not available in this build")));
         out.put("strm", endpoints.json("/health/strm").map(Section::of)
                 .orElse(Section.missing("this Kanal has no .strm status (/health/strm did not answer)")));
-        out.put("disk", DiskSpace.of(config.storage().downloadDir()));
+        out.put("disk", DiskSpace.of(downloadDir));
         ctx.json(out);
     }
 
     private void search(Context ctx) {
-        String q = ctx.queryParam("q");
-        if (q == null || q.isBlank()) throw new KanalException.BadRequest("type a title to search for");
-        if (q.length() > MAX_QUERY) throw new KanalException.BadRequest("the search is longer than " + MAX_QUERY);
-        String query = q.strip();
-        KanalEndpoints.Answer a = endpoints.get("/torznab/api?t=search&extended=1&q="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                + "&apikey=" + URLEncoder.encode(config.security().apiKey(), StandardCharsets.UTF_8));
-        if (a.status() == 404 || a.status() == 0) {
-            throw new KanalException.Unavailable("Torznab did not answer (HTTP " + a.status() + ")");
-        }
-        try {
-            ctx.json(new SearchResult(query, TorznabReleases.parse(a.body())));
-        } catch (TorznabReleases.Failure e) {
-            throw new KanalException.UpstreamFailed("Torznab answered an error: " + e.getMessage(), null);
-        }
+        ReleaseSearch.Query q = ReleaseSearch.Query.of(ctx.queryParam("q"));
+        ctx.json(new SearchResult(q.text(), search.search(q)));
     }
 }

@@ -48,7 +48,8 @@ public final class WebUi implements AutoCloseable {
                 new UiAssets(),
                 new UiAuthApi(sessions, json, config.qbittorrent().username()),
                 queueApi,
-                new StatusApi(config, endpoints, backends.hosts())));
+                new StatusApi(ConnectValues.of(config), config.storage().downloadDir(), endpoints, backends.hosts(),
+                        new ReleaseSearch(endpoints, config.security().apiKey()))));
     }
 
     public UiSessions sessions() {
