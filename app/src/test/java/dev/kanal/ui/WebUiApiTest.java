@@ -128,6 +128,9 @@ class WebUiApiTest {
                 .header("X-Api-Key", TestKanal.API_KEY).GET().build());
         assertThat(withKey.statusCode()).isEqualTo(200);
         assertThat(post("/ui/api/jobs/1/retry", "application/json", "", null).statusCode()).isEqualTo(401);
+        assertThat(kanal.send(HttpRequest.newBuilder(kanal.url("/ui/api/jobs/events"))
+                .header("Accept", "text/event-stream").GET().build()).statusCode()).isEqualTo(401);
+        assertThat(kanal.get("/ui/api/connect").body()).doesNotContain(TestKanal.API_KEY);
     }
 
     @Test

@@ -256,6 +256,12 @@ class WebUiBrowserTest {
         open("catalog");
         visible("[data-site='aniworld']");
         screenshot("09-phone-catalog");
+        open("connect");
+        visible("#connect-values .card");
+        screenshot("10-phone-connect");
+        open("health");
+        visible("tr[data-host='s.to']");
+        screenshot("11-phone-health");
         driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
