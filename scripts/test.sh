@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/prepare.sh
 kanal_find_jdk
-kanal_install_tools
+kanal_install_tools chromium chromium-driver
 exec ./mvnw -B -ntp verify "$@"

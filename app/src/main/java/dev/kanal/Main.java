@@ -27,6 +27,9 @@ import dev.kanal.sources.HosterPreferenceStore;
 import dev.kanal.sources.ProviderEpisodeSources;
 import dev.kanal.strm.StrmFeature;
 import dev.kanal.torznab.TorznabApi;
+import dev.kanal.ui.HostHealthStatus;
+import dev.kanal.ui.JobsQueue;
+import dev.kanal.ui.WebUi;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -38,12 +41,16 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 
 /** Entry point. Parses the command line, then wires Kanal's components by hand; nothing else. */
@@ -56,29 +63,42 @@ public final class Main {
 
     /**
      * Components a caller supplies instead of the ones {@code start} builds: tests inject fake
-     * sites, resolvers or writers here. Empty means "build the real one".
+     * sites, resolvers, writers or page backends here. Empty means "build the real one".
      */
     public record Overrides(Optional<Providers> providers, Optional<EpisodeSources> sources,
-            Optional<StrmWriter> strm, Optional<MediaInfoSink> mediaInfo) {
+            Optional<StrmWriter> strm, Optional<MediaInfoSink> mediaInfo, Optional<WebUi.Backends> ui) {
         public static Overrides none() {
-            return new Overrides(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new Overrides(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
         }
 
         public Overrides withProviders(Providers p) {
-            return new Overrides(Optional.of(p), sources, strm, mediaInfo);
+            return new Overrides(Optional.of(p), sources, strm, mediaInfo, ui);
         }
 
         public Overrides withSources(EpisodeSources s) {
-            return new Overrides(providers, Optional.of(s), strm, mediaInfo);
+            return new Overrides(providers, Optional.of(s), strm, mediaInfo, ui);
         }
 
         public Overrides withStrm(StrmWriter w) {
-            return new Overrides(providers, sources, Optional.of(w), mediaInfo);
+            return new Overrides(providers, sources, Optional.of(w), mediaInfo, ui);
         }
 
         public Overrides withMediaInfo(MediaInfoSink m) {
-            return new Overrides(providers, sources, strm, Optional.of(m));
+            return new Overrides(providers, sources, strm, Optional.of(m), ui);
         }
+
+        public Overrides withUi(WebUi.Backends b) {
+            return new Overrides(providers, sources, strm, mediaInfo, Optional.of(b));
+        }
+    }
+
+    /** How the web page reaches Kanal's own surfaces (catalog health, Torznab) from inside. */
+    private static URI loopback(KanalConfig.Server server, int port) {
+        String host = server.host();
+        if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) host = "127.0.0.1";
+        if (host.contains(":")) host = "[" + host + "]";
+        return URI.create("http://" + host + ":" + port);
     }
 
     /** Wires and starts every component for {@code config}. The caller owns the returned application. */
@@ -146,10 +166,18 @@ public final class Main {
                     config.strm().categories()));
             groups.add(new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey()));
             groups.addAll(strm.apis());
+            AtomicReference<HttpServer> self = new AtomicReference<>();
+            WebUi ui = WebUi.create(config, new JobsQueue(jobStore, jobs, jobEvents),
+                    overrides.ui().orElseGet(() -> new WebUi.Backends(Optional.empty(),
+                            HostHealthStatus.of(providers.health()))),
+                    () -> loopback(config.server(), self.get().port()), json, clock);
+            groups.addAll(ui.groups());
 
             HttpServer http = new HttpServer(config.server(), groups, meters, json);
+            self.set(http);
             int port = http.start();
             started.push(http);
+            started.push(ui); // closed before the server: ends the page's event streams so shutdown need not wait
 
             readiness.done("startup");
             return new Application(config, port, started);

@@ -32,18 +32,26 @@ public final class Providers {
 
     /** Hand-built providers (tests, tools): hosters fetch with the default, private-address-refusing fetcher. */
     public Providers(List<Site> sites, HosterRegistry hosters) {
-        this(sites, hosters, new OkHttpFetcher(ProviderSettings.defaults()), null);
+        this(sites, hosters, defaultHealth());
+    }
+
+    private Providers(List<Site> sites, HosterRegistry hosters, HostHealthRegistry health) {
+        this(sites, hosters, new OkHttpFetcher(ProviderSettings.defaults(), health, Map.of()), health);
+    }
+
+    private static HostHealthRegistry defaultHealth() {
+        return new HostHealthRegistry(HttpPolicy.from(ProviderSettings.defaults()), HttpClock.system());
     }
 
     /**
      * @param hosterFetcher the fetcher hosters use
-     * @param health the host registry behind every fetcher (may be null likewise)
+     * @param health the host registry behind every fetcher
      */
     public Providers(List<Site> sites, HosterRegistry hosters, Fetcher hosterFetcher, HostHealthRegistry health) {
         this.sites = List.copyOf(sites);
         this.hosters = hosters;
         this.hosterFetcher = java.util.Objects.requireNonNull(hosterFetcher, "hosterFetcher");
-        this.health = health;
+        this.health = java.util.Objects.requireNonNull(health, "health");
     }
 
     /** Builds the standard sites and hosters for the given settings. */
@@ -123,7 +131,6 @@ public final class Providers {
 
     /** Per-host health of every upstream contacted so far (read-only). */
     public HostHealthRegistry health() {
-        if (health == null) throw new IllegalStateException("built without a host registry");
         return health;
     }
 }

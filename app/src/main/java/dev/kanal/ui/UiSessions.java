@@ -1,0 +1,135 @@
+package dev.kanal.ui;
+
+import dev.kanal.config.KanalConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The web page's login: checks the qBittorrent credentials or the API key, hands out a random
+ * session id in an HttpOnly, SameSite=Strict cookie, and answers {@link #isValid(Context)} for every
+ * route that the page calls. Sessions live in memory (a restart asks people to log in again) and
+ * expire after {@link #IDLE_TIMEOUT} without a request. Repeated wrong passwords from one address
+ * lock that address out for a while, so the page cannot be used to guess the password.
+ */
+public final class UiSessions {
+    /** Name of the session cookie. */
+    public static final String COOKIE = "kanal_session";
+    /** A session ends after this much inactivity. */
+    static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
+    static final int MAX_FAILURES = 10;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    private final byte[] username;
+    private final byte[] password;
+    private final byte[] apiKey;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    private record Failures(int count, Instant lockedUntil) {}
+
+    /** What a login attempt carried: a user name and password, or an API key. */
+    record Credentials(String username, String password, String apikey) {}
+
+    /** How a login attempt ended; {@code sessionId} is set only for {@code OK}. */
+    record Outcome(Result result, String sessionId) {
+        enum Result { OK, WRONG, LOCKED }
+    }
+
+    public UiSessions(KanalConfig.Qbittorrent qbit, KanalConfig.Security security, Clock clock) {
+        this.username = bytes(qbit.username());
+        this.password = bytes(qbit.password());
+        this.apiKey = bytes(security.apiKey());
+        this.clock = clock;
+    }
+
+    /** Whether the request carries a live session cookie; touching it keeps the session alive. */
+    public boolean isValid(Context ctx) {
+        String id = ctx.cookie(COOKIE);
+        if (id == null || id.isEmpty()) return false;
+        Instant now = clock.instant();
+        Instant last = sessions.get(id);
+        if (last == null) return false;
+        if (last.plus(IDLE_TIMEOUT).isBefore(now)) {
+            sessions.remove(id);
+            return false;
+        }
+        sessions.put(id, now);
+        return true;
+    }
+
+    /** Whether the request carries the API key ({@code X-Api-Key} header), for scripts using the page's API. */
+    boolean hasApiKey(Context ctx) {
+        String given = ctx.header("X-Api-Key");
+        return given != null && MessageDigest.isEqual(bytes(given), apiKey);
+    }
+
+    Outcome login(String address, Credentials c) {
+        Instant now = clock.instant();
+        Failures f = failures.get(address);
+        if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
+            return new Outcome(Outcome.Result.LOCKED, null);
+        }
+        boolean byPassword = c.username() != null && c.password() != null
+                && MessageDigest.isEqual(bytes(c.username()), username)
+                & MessageDigest.isEqual(bytes(c.password()), password);
+        boolean byKey = c.apikey() != null && !c.apikey().isEmpty() && MessageDigest.isEqual(bytes(c.apikey()), apiKey);
+        if (!byPassword && !byKey) {
+            failures.merge(address, new Failures(1, null), (old, one) -> {
+                boolean expired = old.lockedUntil() != null && now.isAfter(old.lockedUntil());
+                int count = (expired ? 0 : old.count()) + 1;
+                return new Failures(count, count >= MAX_FAILURES ? now.plus(LOCKOUT) : null);
+            });
+            return new Outcome(Outcome.Result.WRONG, null);
+        }
+        failures.remove(address);
+        sessions.values().removeIf(last -> last.plus(IDLE_TIMEOUT).isBefore(now));
+        byte[] raw = new byte[24];
+        random.nextBytes(raw);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        sessions.put(id, now);
+        return new Outcome(Outcome.Result.OK, id);
+    }
+
+    /** Sets the session cookie on the response. */
+    void attach(Context ctx, String sessionId) {
+        ctx.cookie(cookie(sessionId, (int) IDLE_TIMEOUT.toSeconds(), secure(ctx)));
+    }
+
+    /** Ends the request's session (if any) and clears the cookie. */
+    void logout(Context ctx) {
+        String id = ctx.cookie(COOKIE);
+        if (id != null) sessions.remove(id);
+        ctx.cookie(cookie("", 0, secure(ctx)));
+    }
+
+    private static Cookie cookie(String value, int maxAge, boolean secure) {
+        Cookie c = new Cookie(COOKIE, value);
+        c.setPath("/");
+        c.setMaxAge(maxAge);
+        c.setHttpOnly(true);
+        c.setSecure(secure);
+        c.setSameSite(SameSite.STRICT);
+        return c;
+    }
+
+    /** Secure cookies only over HTTPS (directly or behind a TLS-terminating proxy), or the browser drops them. */
+    private static boolean secure(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    }
+}

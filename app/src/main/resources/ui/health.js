@@ -1,0 +1,72 @@
+// Health view: each site and hoster with its state, recent success rate and latency; the download
+// folder's free space; .strm files that no longer play. Refreshed every five seconds while open.
+
+import { api } from './api.js';
+import { h, bar, badge, bytes, count, when, empty } from './dom.js';
+
+const STATE_TEXT = {
+  ok: 'ok', slow: 'slow', failing: 'failing', blocked: 'anti-bot page', circuit_open: 'circuit open',
+};
+let timer = null;
+
+export function show() {
+  refresh();
+  timer = setInterval(refresh, 5000);
+}
+
+export function hide() {
+  clearInterval(timer);
+  timer = null;
+}
+
+async function refresh() {
+  try {
+    const health = await api('/ui/api/health');
+    document.getElementById('health-hosts').replaceChildren(hosts(health.hosts));
+    document.getElementById('health-disk').replaceChildren(disk(health.disk));
+    document.getElementById('health-strm').replaceChildren(strm(health.strm));
+  } catch (e) {
+    document.getElementById('health-hosts').replaceChildren(h('p', { class: 'error' }, `Could not read health: ${e.message}`));
+  }
+}
+
+function hosts(section) {
+  if (!section.available) return empty(section.reason);
+  if (section.data.length === 0) return empty('No upstream host has been contacted yet.');
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'hosts' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Host'), h('th', {}, 'State'), h('th', { class: 'num' }, 'Success'),
+      h('th', { class: 'num' }, 'Latency'), h('th', {}, 'Last success'), h('th', {}, 'Last error'))),
+    h('tbody', {}, ...section.data.map((host) => h('tr', { dataset: { host: host.host } },
+      h('td', {}, host.host),
+      h('td', {}, badge(STATE_TEXT[host.state] || host.state, host.state)),
+      h('td', { class: 'num' }, host.samples ? `${Math.round(host.success_rate * 100)}% of ${count(host.samples)}` : '–'),
+      h('td', { class: 'num' }, host.samples ? `${count(host.latency_ms)} ms` : '–'),
+      h('td', {}, when(host.last_success)),
+      h('td', { class: 'small' }, host.last_error || ''))))));
+}
+
+function disk(d) {
+  if (d.error) return h('p', { class: 'error' }, `${d.path}: ${d.error}`);
+  const used = d.total_bytes > 0 ? 1 - d.free_bytes / d.total_bytes : 0;
+  const low = d.free_bytes < 5 * 1024 ** 3;
+  return h('div', { class: 'card disk' },
+    h('div', { class: 'stage-head' }, h('code', {}, d.path), low ? badge('low space', 'failing') : badge('ok')),
+    bar(used, low ? 'failed' : 'ready'),
+    h('div', { class: 'facts' }, h('span', {}, `${bytes(d.free_bytes)} free`), h('span', {}, `of ${bytes(d.total_bytes)}`)));
+}
+
+function strm(section) {
+  if (!section.available) return empty(section.reason);
+  const s = section.data;
+  const broken = s.broken || [];
+  const head = h('div', { class: 'facts' },
+    h('span', {}, `${count(s.files)} files`),
+    h('span', {}, 'last check ', s.lastScan === 'never' ? 'never' : when(s.lastScan)),
+    broken.length ? badge(`${broken.length} broken`, 'failing') : badge('all play', 'ok'));
+  if (broken.length === 0) return h('div', {}, head);
+  return h('div', {}, head, h('div', { class: 'table-wrap' }, h('table', {},
+    h('thead', {}, h('tr', {}, h('th', {}, 'File'), h('th', {}, 'Episode'), h('th', {}, 'Why'), h('th', {}, 'Checked'))),
+    h('tbody', {}, ...broken.map((b) => h('tr', {},
+      h('td', { class: 'small' }, h('code', {}, b.path)), h('td', {}, b.episode), h('td', {}, b.reason),
+      h('td', {}, when(b.checkedAt))))))));
+}
