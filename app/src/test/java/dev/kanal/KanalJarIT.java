@@ -28,6 +28,12 @@ class KanalJarIT {
         var version = KanalProcess.run(dir, Map.of(), "--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.stdout()).startsWith("kanal ");
+        var probeHelp = KanalProcess.run(dir, Map.of(), "probe", "--help");
+        assertThat(probeHelp.exitCode()).isZero();
+        assertThat(probeHelp.stdout()).contains("--resolve").contains("--json");
+        var badSite = KanalProcess.run(dir, Map.of(), "probe", "netflix", "x");
+        assertThat(badSite.exitCode()).isEqualTo(2);
+        assertThat(badSite.stderr()).contains("unknown site 'netflix'");
     }
 
     @Test

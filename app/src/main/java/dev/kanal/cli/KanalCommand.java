@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "kanal", mixinStandardHelpOptions = true, versionProvider = KanalCommand.VersionProvider.class,
         description = "Torznab indexer and qBittorrent-compatible download client for AniWorld, s.to and Megakino.",
-        subcommands = {KanalCommand.Serve.class, KanalCommand.ConfigDocs.class})
+        subcommands = {KanalCommand.Serve.class, KanalCommand.ConfigDocs.class, ProbeCommand.class})
 public final class KanalCommand implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;
     static final int EXIT_STARTUP = 1;
@@ -39,6 +39,11 @@ public final class KanalCommand implements Callable<Integer> {
 
     public KanalCommand(Map<String, String> env) {
         this.env = Map.copyOf(env);
+    }
+
+    /** The environment the command was started with (subcommands read their settings from it). */
+    Map<String, String> env() {
+        return env;
     }
 
     @Override

@@ -33,13 +33,22 @@ public final class ConfigLoader {
     }
 
     public ConfigValues load(Optional<Path> file) {
+        ConfigValues values = loadWithoutStorage(file);
+        checkWritable(Settings.DATA_DIR, values);
+        checkWritable(Settings.DOWNLOAD_DIR, values);
+        return values;
+    }
+
+    /**
+     * Reads and validates every setting but leaves the data and download directories alone; for
+     * tools such as {@code kanal probe} that never write there.
+     */
+    public ConfigValues loadWithoutStorage(Optional<Path> file) {
         Map<String, String> fromFile = file.map(ConfigLoader::readFile).orElse(Map.of());
         ConfigValues values = new ConfigValues();
         for (Setting<?> s : Settings.ALL) {
             resolve(s, fromFile, file, values);
         }
-        checkWritable(Settings.DATA_DIR, values);
-        checkWritable(Settings.DOWNLOAD_DIR, values);
         return values;
     }
 

@@ -1,0 +1,53 @@
+package dev.kanal.probe;
+
+import java.util.List;
+
+/** Renders a {@link ProbeReport} as text a person reads in a terminal. */
+public final class ProbeText {
+    private ProbeText() {}
+
+    public static String render(ProbeReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.site()).append(' ').append(r.slug()).append('\n');
+        if (r.title() == null) {
+            return sb.append("  error: ").append(r.error()).append('\n').toString();
+        }
+        sb.append("  title:  ").append(r.title()).append(r.year() == null ? "" : " (" + r.year() + ")").append('\n');
+        sb.append("  kind:   ").append(r.kind()).append('\n');
+        if (r.altTitles() != null && !r.altTitles().isEmpty()) {
+            sb.append("  also:   ").append(String.join(" | ", r.altTitles())).append('\n');
+        }
+        if (r.imdb() != null) sb.append("  imdb:   ").append(r.imdb()).append('\n');
+        for (ProbeReport.Season s : r.seasons()) {
+            sb.append("  season ").append(s.number()).append(s.number() == 0 ? " (films/specials)" : "")
+                    .append(": ").append(s.episodes().size()).append(" episodes\n");
+            for (ProbeReport.Episode e : s.episodes()) {
+                sb.append(String.format("    E%02d  %-40s  %s%n", e.number(), title(e), String.join(", ", e.languages())));
+            }
+        }
+        if (r.target() != null) {
+            sb.append(r.target().movie() ? "  movie hosters:\n"
+                    : String.format("  hosters of S%02dE%02d:%n", r.target().season(), r.target().episode()));
+            List<ProbeReport.Link> links = r.links() == null ? List.of() : r.links();
+            if (links.isEmpty() && r.error() == null) sb.append("    (none)\n");
+            for (ProbeReport.Link l : links) {
+                sb.append("    ").append(l.label()).append(" [").append(l.language()).append("] ").append(l.linkOut())
+                        .append('\n');
+                if (l.embed() != null) sb.append("      embed:  ").append(l.embed()).append('\n');
+                if (l.media() != null) {
+                    sb.append("      media:  ").append(l.media()).append(" (").append(l.format()).append(", via ")
+                            .append(l.hoster()).append(")\n");
+                }
+                if (l.failure() != null) sb.append("      failed: ").append(l.failure()).append('\n');
+            }
+        }
+        if (r.error() != null) sb.append("  error: ").append(r.error()).append('\n');
+        return sb.toString();
+    }
+
+    private static String title(ProbeReport.Episode e) {
+        String t = e.titleDe() != null && !e.titleDe().isBlank() ? e.titleDe() : e.titleEn();
+        t = t == null ? "" : t;
+        return t.length() > 40 ? t.substring(0, 39) + "…" : t;
+    }
+}
