@@ -149,7 +149,8 @@ public final class Main {
             JobStore jobStore = new JobStore(db, json, clock);
             MediaInfoSink mediaInfo = overrides.mediaInfo().orElse(catalog.store()::recordMediaInfo);
             JobScheduler jobs = JobScheduler.create(jobStore, jobEvents, strm.sharingSources(),
-                    new YtDlp(config.downloads().ytdlp(), config.downloads().rateLimit()),
+                    new YtDlp(config.downloads().ytdlp(), config.downloads().rateLimit(),
+                            config.http().allowPrivateUpstreams()),
                     new FfProbe(config.downloads().ffprobe(), json), paths,
                     overrides.strm().orElse(strm.files()::write), mediaInfo,
                     config.downloads(), config.server().shutdownGrace(), clock, meters);
@@ -164,7 +165,8 @@ public final class Main {
                     Version.current()));
             groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, new MagnetCodec(),
                     config.strm().categories()));
-            groups.add(new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey()));
+            JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey());
+            groups.add(jobsApi);
             groups.addAll(strm.apis());
             AtomicReference<HttpServer> self = new AtomicReference<>();
             WebUi ui = WebUi.create(config, new JobsQueue(jobStore, jobs, jobEvents),
@@ -177,7 +179,9 @@ public final class Main {
             self.set(http);
             int port = http.start();
             started.push(http);
-            started.push(ui); // closed before the server: ends the page's event streams so shutdown need not wait
+            // closed before the server: open event streams end so a stop need not wait for them
+            started.push(ui);
+            started.push(jobsApi);
 
             readiness.done("startup");
             return new Application(config, port, started);

@@ -30,10 +30,21 @@ public final class YtDlp {
 
     private final String executable;
     private final String rateLimit;
+    private final dev.kanal.providers.http.PrivateAddressGuard guard;
 
     public YtDlp(String executable, String rateLimit) {
+        this(executable, rateLimit, true);
+    }
+
+    /**
+     * @param allowPrivateUpstreams when false, a media URL whose host is on a loopback or private
+     *     address fails the attempt before yt-dlp starts (a hostile hoster page cannot make Kanal
+     *     fetch from the user's network)
+     */
+    public YtDlp(String executable, String rateLimit, boolean allowPrivateUpstreams) {
         this.executable = executable;
         this.rateLimit = rateLimit == null ? "" : rateLimit;
+        this.guard = new dev.kanal.providers.http.PrivateAddressGuard(allowPrivateUpstreams);
     }
 
     /** What to fetch, and where to. */
@@ -57,6 +68,11 @@ public final class YtDlp {
 
     /** Runs yt-dlp to completion (or until its process is killed) and reports how it ended. */
     public Outcome download(Request request, Listener listener) throws IOException, InterruptedException {
+        try {
+            guard.check(request.url());
+        } catch (dev.kanal.providers.ProviderException e) {
+            return new Outcome.Failed(e.getMessage());
+        }
         Files.createDirectories(request.directory());
         Process process = new ProcessBuilder(command(request)).redirectErrorStream(true).start();
         listener.started(process.toHandle());

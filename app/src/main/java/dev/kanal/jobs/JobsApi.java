@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,13 +16,16 @@ import org.slf4j.LoggerFactory;
  * eta), follow every change as Server-Sent Events, retry and cancel. Behind the API key, given as
  * the {@code X-Api-Key} header or the {@code apikey} query parameter.
  */
-public final class JobsApi implements ApiGroup {
+public final class JobsApi implements ApiGroup, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobsApi.class);
 
     private final JobStore store;
     private final JobScheduler scheduler;
     private final JobEvents events;
     private final byte[] apiKey;
+
+    /** Open event streams, ended on {@link #close()} so a stop does not wait for them. */
+    private final java.util.Set<SseClient> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public JobsApi(JobStore store, JobScheduler scheduler, JobEvents events, String apiKey) {
         this.store = store;
@@ -53,6 +57,8 @@ public final class JobsApi implements ApiGroup {
 
     private void stream(SseClient client) {
         client.keepAlive();
+        clients.add(client);
+        client.onClose(() -> clients.remove(client));
         try {
             AutoCloseable subscription = events.subscribe(e -> {
                 synchronized (client) {
@@ -73,6 +79,17 @@ public final class JobsApi implements ApiGroup {
             client.close();
             throw e;
         }
+    }
+
+    /** Ends every open event stream; runs before the HTTP server stops. */
+    @Override
+    public void close() {
+        for (SseClient c : List.copyOf(clients)) {
+            synchronized (c) {
+                c.close();
+            }
+        }
+        clients.clear();
     }
 
     private static long id(Context ctx) {

@@ -39,4 +39,23 @@ class YtDlpTest {
         assertThat(FfProbe.extensionOf("matroska,webm")).isEqualTo("mkv");
         assertThat(FfProbe.extensionOf("mpegts")).isEqualTo("ts");
     }
+
+    @org.junit.jupiter.api.Test
+    void a_private_media_address_fails_before_yt_dlp_starts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var ytdlp = new YtDlp("/bin/false-never-started", "", false);
+        var outcome = ytdlp.download(new YtDlp.Request(java.net.URI.create("http://127.0.0.1:1/video.mp4"),
+                java.util.Map.of(), dir.resolve("incomplete")), new YtDlp.Listener() {
+                    @Override
+                    public void started(ProcessHandle process) {
+                        throw new AssertionError("yt-dlp must not start");
+                    }
+
+                    @Override
+                    public void progress(DownloadProgress p) {}
+                });
+        org.assertj.core.api.Assertions.assertThat(outcome).isInstanceOf(YtDlp.Outcome.Failed.class);
+        org.assertj.core.api.Assertions.assertThat(((YtDlp.Outcome.Failed) outcome).message())
+                .contains("refusing private address");
+    }
 }
