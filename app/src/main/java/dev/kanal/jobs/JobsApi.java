@@ -2,12 +2,12 @@ package dev.kanal.jobs;
 
 import dev.kanal.KanalException;
 import dev.kanal.web.ApiGroup;
+import dev.kanal.web.EventStreams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,7 @@ public final class JobsApi implements ApiGroup, AutoCloseable {
     private final byte[] apiKey;
 
     /** Open event streams, ended on {@link #close()} so a stop does not wait for them. */
-    private final java.util.Set<SseClient> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final EventStreams streams = new EventStreams();
 
     public JobsApi(JobStore store, JobScheduler scheduler, JobEvents events, String apiKey) {
         this.store = store;
@@ -56,40 +56,23 @@ public final class JobsApi implements ApiGroup, AutoCloseable {
     }
 
     private void stream(SseClient client) {
-        client.keepAlive();
-        clients.add(client);
-        client.onClose(() -> clients.remove(client));
-        try {
-            AutoCloseable subscription = events.subscribe(e -> {
-                synchronized (client) {
-                    if (!client.terminated()) client.sendEvent(e.type(), JobView.of(e.job()));
-                }
-            });
-            client.onClose(() -> {
-                try {
-                    subscription.close();
-                } catch (Exception ex) {
-                    log.debug("unsubscribe failed", ex);
-                }
-            });
-            synchronized (client) {
-                client.sendComment("connected");
+        AutoCloseable subscription = events.subscribe(e -> EventStreams.send(client, e.type(), JobView.of(e.job())));
+        streams.open(client, () -> {
+            try {
+                subscription.close();
+            } catch (Exception ex) {
+                log.debug("unsubscribe failed", ex);
             }
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
+        });
+        synchronized (client) {
+            client.sendComment("connected");
         }
     }
 
     /** Ends every open event stream; runs before the HTTP server stops. */
     @Override
     public void close() {
-        for (SseClient c : List.copyOf(clients)) {
-            synchronized (c) {
-                c.close();
-            }
-        }
-        clients.clear();
+        streams.closeAll();
     }
 
     private static long id(Context ctx) {

@@ -2,12 +2,11 @@ package dev.kanal.ui;
 
 import dev.kanal.KanalException;
 import dev.kanal.web.ApiGroup;
+import dev.kanal.web.EventStreams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +20,7 @@ public final class QueueApi implements ApiGroup, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QueueApi.class);
 
     private final JobQueue queue;
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final EventStreams streams = new EventStreams();
 
     public QueueApi(JobQueue queue) {
         this.queue = queue;
@@ -41,33 +40,23 @@ public final class QueueApi implements ApiGroup, AutoCloseable {
     }
 
     private void stream(SseClient client) {
-        client.keepAlive();
-        clients.add(client);
-        client.sendComment("connected");
-        AutoCloseable subscription = queue.subscribe(change -> {
-            synchronized (client) {
-                if (!client.terminated()) client.sendEvent(change.type(), change.item());
-            }
-        });
-        client.onClose(() -> {
-            clients.remove(client);
+        AutoCloseable subscription = queue.subscribe(change -> EventStreams.send(client, change.type(), change.item()));
+        streams.open(client, () -> {
             try {
                 subscription.close();
             } catch (Exception e) {
                 log.debug("queue feed unsubscribe failed", e);
             }
         });
+        synchronized (client) {
+            client.sendComment("connected");
+        }
     }
 
     /** Ends every open feed; browsers reconnect by themselves once Kanal is back. */
     @Override
     public void close() {
-        for (SseClient c : clients) {
-            synchronized (c) {
-                c.close();
-            }
-        }
-        clients.clear();
+        streams.closeAll();
     }
 
     private static long id(Context ctx) {

@@ -136,7 +136,8 @@ public final class HttpServer implements AutoCloseable {
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .register(meters)
                 .record((long) (ms * 1_000_000L), TimeUnit.NANOSECONDS);
-        boolean quiet = route.equals("/health") || route.equals("/ready") || route.equals("/metrics");
+        boolean quiet = route.startsWith("/health") || route.equals("/ready") || route.equals("/metrics")
+                || route.startsWith("/ui/api/");
         if (quiet && !access.isDebugEnabled()) return;
         String q = Redact.query(ctx.queryString());
         String line = "{} {}{} status={} took_ms={} client={}";
