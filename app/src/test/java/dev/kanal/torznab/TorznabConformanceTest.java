@@ -198,6 +198,25 @@ class TorznabConformanceTest {
     }
 
     @Test
+    void caps_and_every_error_document_are_well_formed_utf8_xml_with_code_and_description() {
+        Element caps = xml(raw("t=caps&apikey={K}").body()).getDocumentElement();
+        assertThat(caps.getTagName()).isEqualTo("caps");
+        Element limits = (Element) caps.getElementsByTagName("limits").item(0);
+        assertThat(limits.getAttribute("default")).isEqualTo("100");
+        assertThat(limits.getAttribute("max")).isEqualTo("100");
+        for (String query : List.of("apikey={K}", "t=music&apikey={K}", "t=search&apikey={K}&limit=x",
+                "t=tvsearch&apikey={K}&season=S01", "t=search&apikey={K}&cat=TV", "t=search")) {
+            HttpResponse<byte[]> r = raw(query);
+            assertThat(r.statusCode()).as(query).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(query).startsWith("application/xml");
+            Element e = xml(r.body()).getDocumentElement();
+            assertThat(e.getTagName()).as(query).isEqualTo("error");
+            assertThat(e.getAttribute("code")).as(query).matches("\\d{3}");
+            assertThat(e.getAttribute("description")).as(query).isNotBlank();
+        }
+    }
+
+    @Test
     void badly_encoded_query_strings_are_torznab_errors_not_server_errors() throws Exception {
         for (String query : List.of("t=search&q=%E4", "t=search&q=100%", "t=search&q=%ZZ")) {
             try (Socket s = new Socket("127.0.0.1", kanal.baseUrl().getPort())) {
