@@ -38,7 +38,7 @@ final class TorznabQuery {
         boolean daily = ep != null && DAILY_EP.matcher(ep).matches();
         return new TorznabRequest.TvSearch(q, number(param, "season"), daily ? null : number(param, "ep"), daily,
                 number(param, "tvdbid"), imdb(param.apply("imdbid")),
-                number(param, "tmdbid"), number(param, "tvmazeid"), categories(param), paging(param));
+                number(param, "tmdbid"), number(param, "tvmazeid"), number(param, "rid"), categories(param), paging(param));
     }
 
     private static TorznabRequest.Paging paging(Function<String, String> param) {

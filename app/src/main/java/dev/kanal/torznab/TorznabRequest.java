@@ -18,12 +18,18 @@ sealed interface TorznabRequest {
 
     /**
      * {@code t=tvsearch}: ids first, else {@code q}; season and/or episode in Sonarr's numbering.
-     * {@code daily} marks Sonarr's daily-show form ({@code season=2018&ep=04/28}).
+     * {@code daily} marks Sonarr's daily-show form ({@code season=2018&ep=04/28}). {@code rid} (TVRage) is
+     * accepted but not indexed: a search naming a series only by it finds nothing.
      */
     record TvSearch(String q, Integer season, Integer episode, boolean daily, Integer tvdb, String imdb, Integer tmdb,
-            Integer tvmaze, Set<Integer> categories, Paging paging) implements TorznabRequest {
+            Integer tvmaze, Integer rid, Set<Integer> categories, Paging paging) implements TorznabRequest {
         boolean hasIds() {
             return tvdb != null || imdb != null || tmdb != null || tvmaze != null;
+        }
+
+        /** True for the bare RSS form: no series named by id or text, no season or episode asked for. */
+        boolean isFeed() {
+            return !hasIds() && rid == null && q == null && season == null && episode == null;
         }
     }
 

@@ -49,6 +49,8 @@ final class TorznabSearch {
         Set<SiteId> sites = searchableSites();
         if (t.daily()) return List.of(); // no daily (date-numbered) shows on these sites
         List<ReleaseScope> scopes = Categories.scopes(t.categories(), sites, TitleKind.SERIES);
+        if (t.isFeed()) return rss(scopes, t.paging());
+        if (!t.hasIds() && t.q() == null) return List.of(); // an episode of no series Kanal can identify
         boolean numericQ = t.q() != null && t.q().matches("\\d{1,4}");
         List<Integer> titles = List.of();
         if (t.hasIds()) {
@@ -57,8 +59,6 @@ final class TorznabSearch {
         if (titles.isEmpty() && t.q() != null && !numericQ) {
             if (t.season() == null && t.episode() == null) return text(t.q(), sites, TitleKind.SERIES, scopes, t.paging());
             titles = resolve(t.q(), sites, TitleKind.SERIES);
-        } else if (!t.hasIds() && t.q() == null) {
-            return rss(scopes, t.paging());
         }
         EpisodeFilter filter;
         if (numericQ && t.hasIds()) filter = new EpisodeFilter.Absolute(Integer.parseInt(t.q()));

@@ -124,7 +124,7 @@ final class TorznabXml {
         return write(w -> {
             w.writeStartElement("error");
             w.writeAttribute("code", Integer.toString(code));
-            w.writeAttribute("description", description);
+            w.writeAttribute("description", clean(description));
             w.writeEndElement();
         });
     }
