@@ -224,14 +224,16 @@ final class QbTorrents {
         }
     }
 
-    /** {@code torrents/categories}: {@code {name: {name, savePath}}}, paths as Sonarr sees them. */
+    /**
+     * {@code torrents/categories}: {@code {name: {name, savePath}}}, paths as Sonarr sees them. No
+     * {@code download_path}: WebAPI 2.11.4 leaves it out when unset ({@code null} only from 2.11.10).
+     */
     Map<String, Map<String, Object>> categories() {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         categories.categories().forEach((name, given) -> {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", name);
             c.put("savePath", paths.toPublic(categoryPath(name)));
-            c.put("download_path", null);
             out.put(name, c);
         });
         return out;
