@@ -121,16 +121,19 @@ final class JobRunner {
         var request = new YtDlp.Request(found.source().url(), found.source().headers(), incomplete);
         ProgressFlusher flusher = new ProgressFlusher(job);
         YtDlp.Outcome outcome;
-        try {
+        StallWatch stall = new StallWatch(config.stallTimeout());
+        try (stall) {
             outcome = ytdlp.download(request, new YtDlp.Listener() {
                 @Override
                 public void started(ProcessHandle process) {
                     control.process(process);
                     store.process(id, process.pid(), ProcessTree.startedAt(process));
+                    stall.watch(process);
                 }
 
                 @Override
                 public void progress(DownloadProgress p) {
+                    stall.progress(p.downloadedBytes());
                     flusher.offer(p);
                 }
             });
@@ -141,6 +144,7 @@ final class JobRunner {
             store.process(id, null, null);
         }
         if (control.stopping()) return null;
+        if (stall.stalled()) return "stalled: no progress for " + config.stallTimeout().toSeconds() + "s";
         if (outcome instanceof YtDlp.Outcome.Failed f) return "yt-dlp: " + f.message();
         Path file = ((YtDlp.Outcome.Finished) outcome).file();
         MediaCheck media;
