@@ -132,8 +132,7 @@ public final class QbApi implements ApiGroup {
         } catch (NumberFormatException e) {
             rid = 0;
         }
-        var infos = torrents.info(new InfoQuery("all", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, 0, 0));
+        var infos = torrents.info(InfoQuery.all());
         Map<String, Map<String, Object>> cats = new LinkedHashMap<>();
         torrents.categories().forEach(cats::put);
         var snapshot = new MainData.Snapshot(MainData.keyed(infos), cats, MainData.copy(torrents.tags()),
@@ -142,8 +141,7 @@ public final class QbApi implements ApiGroup {
     }
 
     private Map<String, Object> transferInfo() {
-        var infos = torrents.info(new InfoQuery("all", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, 0, 0));
+        var infos = torrents.info(InfoQuery.all());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dl_info_speed", sum(infos, "dlspeed"));
         m.put("dl_info_data", sum(infos, "downloaded"));

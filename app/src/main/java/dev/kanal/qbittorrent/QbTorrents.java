@@ -157,7 +157,13 @@ final class QbTorrents {
                 continue;
             }
             if (!filterMatches(q.filter(), j)) continue;
-            rows.add(all.rows().get(i));
+            if (q.privateOnly().orElse(false)) continue; // no Kanal torrent is private
+            Map<String, Object> row = all.rows().get(i);
+            if (q.includeTrackers()) {
+                row = new LinkedHashMap<>(row);
+                row.put("trackers", List.of());
+            }
+            rows.add(row);
         }
         if (q.sort().isPresent()) {
             String key = q.sort().get();

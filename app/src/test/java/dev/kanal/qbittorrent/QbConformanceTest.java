@@ -103,6 +103,8 @@ class QbConformanceTest {
         assertThat(t.path("state").asText()).isEqualTo("stoppedDL");
         assertThat(t.path("eta").asLong()).isEqualTo(8_640_000L);
         assertThat(t.path("completion_on").asLong()).isEqualTo(-1);
+        // seen_complete comes from the same date conversion as completion_on: -1 when there is none
+        assertThat(t.path("seen_complete").asLong()).isEqualTo(-1);
         assertThat(t.path("seeding_time_limit").asLong()).isEqualTo(-2);
         assertThat(t.path("inactive_seeding_time_limit").asLong()).isEqualTo(-2);
     }
@@ -209,5 +211,43 @@ class QbConformanceTest {
         assertThat(unknownHash.body()).isEqualTo("Not Found");
         var again = c.login();
         assertThat(again.body()).isEqualTo("Ok.");
+    }
+
+    @Test
+    void info_private_and_include_trackers_behave_as_in_5_1_4() {
+        QbClient c = client();
+        String hash = added(c, "private-show");
+        // Kanal's torrents are not private: private=true lists none of them, private=false all
+        assertThat(json(c.get("/api/v2/torrents/info?hashes=" + hash + "&private=true"))).isEmpty();
+        assertThat(json(c.get("/api/v2/torrents/info?hashes=" + hash + "&private=false"))).hasSize(1);
+        JsonNode t = json(c.get("/api/v2/torrents/info?hashes=" + hash + "&includeTrackers=true")).get(0);
+        assertThat(t.path("trackers").isArray()).as(t.toString()).isTrue();
+        assertThat(json(c.get("/api/v2/torrents/info?hashes=" + hash)).get(0).has("trackers")).isFalse();
+    }
+
+    @Test
+    void every_endpoint_ctrl_qbittorrent_calls_exists() {
+        QbClient c = client();
+        String hash = added(c, "ctrl-endpoints-show");
+        for (String read : new String[] {"pieceStates", "pieceHashes"}) {
+            var r = c.get("/api/v2/torrents/" + read + "?hash=" + hash);
+            assertThat(r.statusCode()).as(read).isEqualTo(200);
+            assertThat(json(r).isArray()).as(read).isTrue();
+            assertThat(c.get("/api/v2/torrents/" + read + "?hash=" + "b".repeat(40)).statusCode()).as(read)
+                    .isEqualTo(404);
+        }
+        JsonNode peers = json(c.get("/api/v2/sync/torrentPeers?hash=" + hash + "&rid=0"));
+        assertThat(peers.path("peers").isObject()).isTrue();
+        assertThat(peers.path("full_update").asBoolean()).isTrue();
+        assertThat(c.get("/api/v2/sync/torrentPeers?hash=" + "b".repeat(40)).statusCode()).isEqualTo(404);
+        assertThat(c.post("/api/v2/torrents/addTrackers", form("hash", hash, "urls", "http://t.example/a"))
+                .statusCode()).isEqualTo(200);
+        assertThat(c.post("/api/v2/torrents/removeTrackers", form("hash", hash, "urls", "http://t.example/a"))
+                .statusCode()).isEqualTo(200);
+        assertThat(c.post("/api/v2/torrents/filePrio", form("hash", hash, "id", "0", "priority", "1"))
+                .statusCode()).isEqualTo(200);
+        assertThat(c.post("/api/v2/torrents/addTrackers", form("hash", "b".repeat(40), "urls", "http://t/a"))
+                .statusCode()).isEqualTo(404);
+        assertThat(c.post("/api/v2/torrents/filePrio", form("hash", hash)).statusCode()).isEqualTo(400);
     }
 }
