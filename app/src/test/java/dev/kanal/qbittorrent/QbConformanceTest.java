@@ -250,4 +250,37 @@ class QbConformanceTest {
                 .statusCode()).isEqualTo(404);
         assertThat(c.post("/api/v2/torrents/filePrio", form("hash", hash)).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void a_base32_btih_is_listed_under_its_lower_case_hex_hash() {
+        QbClient c = client();
+        String m = magnet("base32-show");
+        String hex = CODEC.parse(m).infoHash();
+        String base32 = base32(java.util.HexFormat.of().parseHex(hex));
+        assertThat(base32).hasSize(32);
+        String b32magnet = m.replace("urn:btih:" + hex, "urn:btih:" + base32);
+        assertThat(c.post("/api/v2/torrents/add", form("urls", b32magnet, "category", "tv-sonarr", "stopped", "False"))
+                .body()).isEqualTo("Ok.");
+        assertThat(c.get("/api/v2/torrents/properties?hash=" + hex).statusCode()).isEqualTo(200);
+        JsonNode list = json(c.get("/api/v2/torrents/info?category=tv-sonarr&hashes=" + hex));
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).path("hash").asText()).isEqualTo(hex);
+    }
+
+    private static String base32(byte[] bytes) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        StringBuilder out = new StringBuilder();
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        if (bits > 0) out.append(alphabet.charAt((buffer << (5 - bits)) & 31));
+        return out.toString();
+    }
 }
