@@ -226,6 +226,15 @@ class QbConformanceTest {
     }
 
     @Test
+    void a_limit_or_offset_that_is_not_a_number_counts_as_zero_like_qstring_toint() {
+        QbClient c = client();
+        String hash = added(c, "limit-show");
+        var r = c.get("/api/v2/torrents/info?hashes=" + hash + "&limit=abc&offset=x");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r)).hasSize(1);
+    }
+
+    @Test
     void every_endpoint_ctrl_qbittorrent_calls_exists() {
         QbClient c = client();
         String hash = added(c, "ctrl-endpoints-show");
