@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Starts Kanal from the built jar on a temporary data dir and runs conformance.mjs against it.
+# Sites point at a closed local port: the added jobs fail to resolve, nothing leaves the machine.
 #   bench/ctrl-qbittorrent/run.sh      (needs node, npm, and `./mvnw -o install -DskipTests` first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -10,6 +11,8 @@ port="${PORT:-18080}"
 (cd "$here" && npm install --silent --no-audit --no-fund >/dev/null)
 KANAL_PORT="$port" KANAL_HOST=127.0.0.1 KANAL_DATA_DIR="$tmp/data" KANAL_DOWNLOAD_DIR="$tmp/downloads" \
   KANAL_QBIT_PASSWORD=ctrl-pass KANAL_API_KEY=ctrl-api-key-0123456789 \
+  KANAL_SITES= KANAL_ANIWORLD_URL=http://127.0.0.1:9 KANAL_STO_URL=http://127.0.0.1:9 \
+  KANAL_SKYHOOK_URL=http://127.0.0.1:9/skyhook \
   "$JAVA_HOME/bin/java" -jar "$root/app/target/kanal.jar" serve >"$tmp/kanal.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT

@@ -164,7 +164,7 @@ public final class Main {
             groups.add(new TorznabApi(config.security(), config.torznab(), catalog, new MagnetCodec(),
                     Version.current()));
             groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, new MagnetCodec(),
-                    config.strm().categories()));
+                    config.strm().categories(), config.security().apiKey()));
             JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey());
             groups.add(jobsApi);
             groups.addAll(strm.apis());

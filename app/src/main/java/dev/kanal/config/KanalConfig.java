@@ -58,7 +58,7 @@ public record KanalConfig(
     public record Torznab(String strmMode, String releaseGroup) {}
 
     public record Downloads(int concurrency, int perHoster, List<String> hosterOrder, int retries,
-            Duration retryDelay, String rateLimit, String ytdlp, String ffprobe) {}
+            Duration retryDelay, String rateLimit, String ytdlp, String ffprobe, Duration stallTimeout) {}
 
     public record Strm(List<String> categories, Duration scanInterval) {}
 
@@ -83,7 +83,7 @@ public record KanalConfig(
                 new Downloads(v.get(Settings.DOWNLOAD_CONCURRENCY), v.get(Settings.HOSTER_CONCURRENCY),
                         v.get(Settings.HOSTER_ORDER), v.get(Settings.DOWNLOAD_RETRIES),
                         v.get(Settings.DOWNLOAD_RETRY_DELAY), v.get(Settings.DOWNLOAD_RATE_LIMIT),
-                        v.get(Settings.YTDLP), v.get(Settings.FFPROBE)),
+                        v.get(Settings.YTDLP), v.get(Settings.FFPROBE), v.get(Settings.DOWNLOAD_STALL_TIMEOUT)),
                 new Strm(v.get(Settings.STRM_CATEGORIES), v.get(Settings.STRM_SCAN_INTERVAL)));
     }
 }

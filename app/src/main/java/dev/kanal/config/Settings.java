@@ -135,6 +135,9 @@ public final class Settings {
                         return s;
                     }),
             "", "Bandwidth limit per download (yt-dlp --limit-rate); empty means unlimited.");
+    public static final Setting<Duration> DOWNLOAD_STALL_TIMEOUT = of("KANAL_DOWNLOAD_STALL_TIMEOUT",
+            "downloads.stall_timeout", duration(), "2m",
+            "A download that makes no progress for this long is stopped and counts as a failed attempt of its hoster; 0s turns the check off.");
     public static final Setting<String> YTDLP = of("KANAL_YTDLP", "downloads.ytdlp", text(), "yt-dlp",
             "The yt-dlp executable.");
     public static final Setting<String> FFPROBE = of("KANAL_FFPROBE", "downloads.ffprobe", text(), "ffprobe",
@@ -157,6 +160,6 @@ public final class Settings {
             SKYHOOK_URL, CATALOG_REFRESH, CATALOG_FULL_REFRESH, CATALOG_CONCURRENCY, PRIORITY_BUDGET,
             STRM_MODE, RELEASE_GROUP,
             DOWNLOAD_CONCURRENCY, HOSTER_CONCURRENCY, HOSTER_ORDER, DOWNLOAD_RETRIES, DOWNLOAD_RETRY_DELAY,
-            DOWNLOAD_RATE_LIMIT, YTDLP, FFPROBE,
+            DOWNLOAD_RATE_LIMIT, DOWNLOAD_STALL_TIMEOUT, YTDLP, FFPROBE,
             STRM_CATEGORIES, STRM_SCAN_INTERVAL);
 }

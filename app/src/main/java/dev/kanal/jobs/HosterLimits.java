@@ -3,10 +3,12 @@ package dev.kanal.jobs;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
-/** At most {@code KANAL_HOSTER_CONCURRENCY} downloads from one hoster at a time. */
+/**
+ * At most {@code KANAL_HOSTER_CONCURRENCY} downloads from one hoster at a time. A job that finds its
+ * hoster full does not wait for it in a worker: it goes back to the queue, and the dispatcher leaves
+ * it there until {@link #full} turns false, so other hosters' jobs get the workers meanwhile.
+ */
 final class HosterLimits {
     private final int perHoster;
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
@@ -15,13 +17,16 @@ final class HosterLimits {
         this.perHoster = perHoster;
     }
 
-    /** Waits for a slot; false when {@code giveUp} turned true first. */
-    boolean acquire(String hoster, BooleanSupplier giveUp) throws InterruptedException {
-        Semaphore s = permits.computeIfAbsent(key(hoster), k -> new Semaphore(perHoster, true));
-        while (!giveUp.getAsBoolean()) {
-            if (s.tryAcquire(250, TimeUnit.MILLISECONDS)) return true;
-        }
-        return false;
+    /** Takes a slot if one is free now. */
+    boolean tryAcquire(String hoster) {
+        return permits.computeIfAbsent(key(hoster), k -> new Semaphore(perHoster, true)).tryAcquire();
+    }
+
+    /** True when every slot of {@code hoster} is taken (an unknown or null hoster never is). */
+    boolean full(String hoster) {
+        if (hoster == null) return false;
+        Semaphore s = permits.get(key(hoster));
+        return s != null && s.availablePermits() == 0;
     }
 
     void release(String hoster) {

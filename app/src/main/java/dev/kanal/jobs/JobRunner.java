@@ -66,6 +66,11 @@ final class JobRunner {
         this.meters = meters;
     }
 
+    /** True while the hoster this job last used has no free slot; the dispatcher then leaves it queued. */
+    boolean waitsForHoster(Job job) {
+        return job.mode() != KanalMagnet.Mode.STRM && limits.full(job.currentHoster());
+    }
+
     private void count(String outcome, String hoster) {
         meters.counter("kanal.jobs.outcomes", "outcome", outcome, "hoster", hoster == null ? "" : hoster).increment();
     }
@@ -96,7 +101,14 @@ final class JobRunner {
             Path incomplete = paths.incomplete(job.savePath(), job.hash());
             if (partialHoster != null && !partialHoster.equalsIgnoreCase(hoster)) deleteTree(incomplete);
             partialHoster = hoster;
-            if (!limits.acquire(hoster, control::stopping)) return;
+            if (!limits.tryAcquire(hoster)) {
+                // wait for the hoster in the queue (queuedDL), not in a worker other hosters could use
+                Job now = store.byId(id).orElse(job);
+                store.requeue(id, java.time.Instant.EPOCH, now.retries());
+                log.info("hoster busy, job waits in the queue job={} hoster={}", id, hoster);
+                publish(id, "state");
+                return;
+            }
             String failure;
             try {
                 failure = download(job, found, incomplete, control);
@@ -121,16 +133,19 @@ final class JobRunner {
         var request = new YtDlp.Request(found.source().url(), found.source().headers(), incomplete);
         ProgressFlusher flusher = new ProgressFlusher(job);
         YtDlp.Outcome outcome;
-        try {
+        StallWatch stall = new StallWatch(config.stallTimeout());
+        try (stall) {
             outcome = ytdlp.download(request, new YtDlp.Listener() {
                 @Override
                 public void started(ProcessHandle process) {
                     control.process(process);
                     store.process(id, process.pid(), ProcessTree.startedAt(process));
+                    stall.watch(process);
                 }
 
                 @Override
                 public void progress(DownloadProgress p) {
+                    stall.progress(p.downloadedBytes());
                     flusher.offer(p);
                 }
             });
@@ -141,6 +156,7 @@ final class JobRunner {
             store.process(id, null, null);
         }
         if (control.stopping()) return null;
+        if (stall.stalled()) return "stalled: no progress for " + config.stallTimeout().toSeconds() + "s";
         if (outcome instanceof YtDlp.Outcome.Failed f) return "yt-dlp: " + f.message();
         Path file = ((YtDlp.Outcome.Finished) outcome).file();
         MediaCheck media;

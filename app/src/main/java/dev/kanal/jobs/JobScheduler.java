@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class JobScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** Queued jobs looked at beyond the free workers, to pass over those whose hoster is full. */
+    private static final int LOOK_AHEAD = 200;
 
     private final JobStore store;
     private final JobEvents events;
@@ -157,9 +159,10 @@ public final class JobScheduler implements AutoCloseable {
             try {
                 int free = concurrency - running.size();
                 if (free > 0) {
-                    for (Job job : store.runnable(concurrency + running.size())) {
+                    // look past jobs waiting for a full hoster, so other hosters' jobs are not starved
+                    for (Job job : store.runnable(concurrency + running.size() + LOOK_AHEAD)) {
                         if (closed || running.size() >= concurrency) break;
-                        if (!running.containsKey(job.id())) launch(job);
+                        if (!running.containsKey(job.id()) && !runner.waitsForHoster(job)) launch(job);
                     }
                 }
             } catch (RuntimeException e) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * qBittorrent 5.1.4 / WebAPI 2.11.4: login and sessions, {@code app/*}, {@code transfer/info} and
  * {@code sync/maindata}. The {@code torrents/*} endpoints are in {@link QbTorrentsApi}. Without a
  * session every path under {@code /api/v2/} but {@code auth/login} answers 403 {@code Forbidden}.
+ * Sonarr's API-key mode ({@code Authorization: Bearer <key>}, no login; Sonarr sends it to any
+ * server version) is accepted with Kanal's API key in place of a session.
  */
 public final class QbApi implements ApiGroup {
     static final String VERSION = "v5.1.4";
@@ -28,9 +30,12 @@ public final class QbApi implements ApiGroup {
     private final QbTorrents torrents;
     private final DownloadPaths paths;
     private final KanalConfig.Qbittorrent config;
+    private final byte[] apiKey;
     private final MainData mainData = new MainData();
 
-    QbApi(QbSessions sessions, QbTorrents torrents, DownloadPaths paths, KanalConfig.Qbittorrent config) {
+    QbApi(QbSessions sessions, QbTorrents torrents, DownloadPaths paths, KanalConfig.Qbittorrent config,
+            String apiKey) {
+        this.apiKey = ("Bearer " + apiKey).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.sessions = sessions;
         this.torrents = torrents;
         this.paths = paths;
@@ -66,7 +71,17 @@ public final class QbApi implements ApiGroup {
     private void authenticate(Context ctx) {
         if (ctx.path().equals("/api/v2/auth/login")) return;
         if (sessions.bypassed(ctx.req().getRemoteAddr())) return;
+        if (bearer(ctx)) return;
         if (!sessions.valid(ctx.cookie("SID"))) throw new KanalException.Forbidden("Forbidden");
+    }
+
+    /** Sonarr's API-key mode; a wrong key is 403 like a missing session (never 401, which would not be retried anyway). */
+    private boolean bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && java.security.MessageDigest.isEqual(
+                        ("Bearer " + header.substring(7).strip()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        apiKey);
     }
 
     private void login(Context ctx) {
@@ -117,8 +132,7 @@ public final class QbApi implements ApiGroup {
         } catch (NumberFormatException e) {
             rid = 0;
         }
-        var infos = torrents.info(new InfoQuery("all", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, 0, 0));
+        var infos = torrents.info(InfoQuery.all());
         Map<String, Map<String, Object>> cats = new LinkedHashMap<>();
         torrents.categories().forEach(cats::put);
         var snapshot = new MainData.Snapshot(MainData.keyed(infos), cats, MainData.copy(torrents.tags()),
@@ -127,8 +141,7 @@ public final class QbApi implements ApiGroup {
     }
 
     private Map<String, Object> transferInfo() {
-        var infos = torrents.info(new InfoQuery("all", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, 0, 0));
+        var infos = torrents.info(InfoQuery.all());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dl_info_speed", sum(infos, "dlspeed"));
         m.put("dl_info_data", sum(infos, "downloaded"));
@@ -211,9 +224,9 @@ public final class QbApi implements ApiGroup {
     /** Builds both qBittorrent API groups over the shared sessions and torrent model. */
     public static List<ApiGroup> create(KanalConfig.Qbittorrent config, java.time.Clock clock,
             dev.kanal.jobs.JobScheduler scheduler, dev.kanal.jobs.JobStore store, dev.kanal.db.Database db,
-            DownloadPaths paths, dev.kanal.magnet.MagnetCodec magnets, List<String> strmCategories) {
+            DownloadPaths paths, dev.kanal.magnet.MagnetCodec magnets, List<String> strmCategories, String apiKey) {
         QbSessions sessions = new QbSessions(config, clock);
         QbTorrents torrents = new QbTorrents(scheduler, store, new CategoryStore(db), paths, magnets, strmCategories);
-        return List.of(new QbApi(sessions, torrents, paths, config), new QbTorrentsApi(torrents, dev.kanal.Json.mapper()));
+        return List.of(new QbApi(sessions, torrents, paths, config, apiKey), new QbTorrentsApi(torrents, dev.kanal.Json.mapper()));
     }
 }

@@ -28,9 +28,12 @@ record QbParams(Map<String, List<String>> values) {
         return v == null || v.isEmpty() ? Optional.empty() : Optional.ofNullable(v.get(0));
     }
 
-    /** The value; a missing parameter is qBittorrent's 400 {@code Bad Request}. */
+    /**
+     * The value; a missing parameter is qBittorrent's 400 whose body is the bare status text
+     * {@code Bad Request} ({@code requireParams} throws without a message).
+     */
     String required(String name) {
-        return optional(name).orElseThrow(() -> new KanalException.BadRequest("Missing parameter: " + name));
+        return optional(name).orElseThrow(() -> new KanalException.BadRequest("Bad Request"));
     }
 
     boolean bool(String name, boolean fallback) {

@@ -109,7 +109,7 @@ final class QbTorrentView {
         m.put("ratio_limit", 0);
         m.put("seeding_time_limit", -2);
         m.put("inactive_seeding_time_limit", -2);
-        m.put("seen_complete", done ? completion : 0);
+        m.put("seen_complete", done ? completion : -1);
         m.put("last_activity", j.updatedAt().getEpochSecond());
         m.put("total_size", size);
         m.put("auto_tmm", false);

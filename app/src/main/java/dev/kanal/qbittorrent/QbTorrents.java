@@ -157,7 +157,13 @@ final class QbTorrents {
                 continue;
             }
             if (!filterMatches(q.filter(), j)) continue;
-            rows.add(all.rows().get(i));
+            if (q.privateOnly().orElse(false)) continue; // no Kanal torrent is private
+            Map<String, Object> row = all.rows().get(i);
+            if (q.includeTrackers()) {
+                row = new LinkedHashMap<>(row);
+                row.put("trackers", List.of());
+            }
+            rows.add(row);
         }
         if (q.sort().isPresent()) {
             String key = q.sort().get();
@@ -224,14 +230,16 @@ final class QbTorrents {
         }
     }
 
-    /** {@code torrents/categories}: {@code {name: {name, savePath}}}, paths as Sonarr sees them. */
+    /**
+     * {@code torrents/categories}: {@code {name: {name, savePath}}}, paths as Sonarr sees them. No
+     * {@code download_path}: WebAPI 2.11.4 leaves it out when unset ({@code null} only from 2.11.10).
+     */
     Map<String, Map<String, Object>> categories() {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         categories.categories().forEach((name, given) -> {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", name);
             c.put("savePath", paths.toPublic(categoryPath(name)));
-            c.put("download_path", null);
             out.put(name, c);
         });
         return out;

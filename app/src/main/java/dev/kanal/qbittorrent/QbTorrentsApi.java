@@ -12,8 +12,10 @@ import java.util.List;
 /**
  * The {@code torrents/*} endpoints of the qBittorrent WebAPI. Each handler parses the request,
  * calls {@link QbTorrents} and renders: JSON for reads, {@code Ok.}/{@code Fails.} for adds, an
- * empty 200 for other mutations. Queue-priority, share-limit and similar torrent settings that have
- * no meaning for Kanal are accepted and ignored, as Sonarr only needs them not to fail.
+ * empty 200 for other mutations. Queue-priority, share-limit, tracker, file-priority and similar
+ * torrent settings that have no meaning for Kanal (no trackers, one file) are accepted and ignored,
+ * as Sonarr and third-party tools only need them not to fail; {@code editTrackers} finds no tracker
+ * to edit (409), as qBittorrent would.
  */
 final class QbTorrentsApi implements ApiGroup {
     private static final String BASE = "/api/v2/torrents/";
@@ -44,6 +46,35 @@ final class QbTorrentsApi implements ApiGroup {
         read(routes, BASE + "webseeds", ctx -> {
             find(ctx);
             ctx.json(List.of());
+        });
+        read(routes, BASE + "pieceStates", ctx -> ctx.json(List.of(pieceState(find(ctx)))));
+        read(routes, BASE + "pieceHashes", ctx -> {
+            find(ctx);
+            ctx.json(List.of());
+        });
+        read(routes, "/api/v2/sync/torrentPeers", ctx -> {
+            find(ctx);
+            ctx.json(java.util.Map.of("rid", 1, "full_update", true, "show_flags", true, "peers", java.util.Map.of()));
+        });
+        for (String trackers : List.of("addTrackers", "removeTrackers")) {
+            routes.post(BASE + trackers, ctx -> {
+                QbParams p = QbParams.of(ctx);
+                p.required("urls");
+                torrents.find(p.required("hash"));
+            });
+        }
+        routes.post(BASE + "editTrackers", ctx -> {
+            QbParams p = QbParams.of(ctx);
+            p.required("origUrl");
+            p.required("newUrl");
+            torrents.find(p.required("hash"));
+            throw new dev.kanal.KanalException.Conflict("Tracker not found");
+        });
+        routes.post(BASE + "filePrio", ctx -> {
+            QbParams p = QbParams.of(ctx);
+            p.required("id");
+            p.required("priority");
+            torrents.find(p.required("hash"));
         });
         read(routes, BASE + "categories", ctx -> ctx.json(torrents.categories()));
         read(routes, BASE + "tags", ctx -> ctx.json(torrents.tags()));
@@ -95,6 +126,15 @@ final class QbTorrentsApi implements ApiGroup {
     private void add(Context ctx) {
         int added = torrents.add(AddForm.from(ctx));
         ctx.contentType("text/plain; charset=UTF-8").result(added > 0 ? "Ok." : "Fails.");
+    }
+
+    /** qBittorrent's piece state of Kanal's single piece: 0 missing, 1 downloading, 2 done. */
+    private static int pieceState(dev.kanal.jobs.Job j) {
+        return switch (j.state()) {
+            case COMPLETED -> 2;
+            case RUNNING -> j.stopped() ? 0 : 1;
+            default -> 0;
+        };
     }
 
     private dev.kanal.jobs.Job find(Context ctx) {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * A local media host on 127.0.0.1 serving files from a folder, with byte ranges (so downloads can
  * resume), correct content types for mp4 and HLS, an optional bandwidth limit per response (to keep
- * a download running long enough to interrupt it) and a log of request headers.
+ * a download running long enough to interrupt it), files that stall mid-body (a hoster that stops
+ * sending), a log of request headers and the time span of every body sent in full.
  */
 public final class MediaServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
@@ -27,6 +28,16 @@ public final class MediaServer implements AutoCloseable {
     private final Path root;
     private volatile long bytesPerSecond;
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Transfer> transfers = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, Long> stalls = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** A response body sent in full: the file and when sending started and ended ({@link System#nanoTime}). */
+    public record Transfer(String path, long startNanos, long endNanos) {
+        public boolean overlaps(Transfer o) {
+            return startNanos < o.endNanos && o.startNanos < endNanos;
+        }
+    }
 
     private MediaServer(Path root) throws IOException {
         this.root = root;
@@ -48,6 +59,16 @@ public final class MediaServer implements AutoCloseable {
     /** Limits every response to about this many bytes per second; 0 is unlimited. */
     public void limit(long bytesPerSecond) {
         this.bytesPerSecond = bytesPerSecond;
+    }
+
+    /** After sending {@code bytes} of {@code relative}, the response stops sending and stays open. */
+    public void stallAfter(String relative, long bytes) {
+        stalls.put(relative, bytes);
+    }
+
+    /** Every response body that was sent to the end, in the order they ended. */
+    public List<Transfer> transfers() {
+        return transfers;
     }
 
     /** The URL of a file below the root. */
@@ -98,18 +119,29 @@ public final class MediaServer implements AutoCloseable {
                 return;
             }
             ex.sendResponseHeaders(status, length);
+            long started = System.nanoTime();
+            long stallAt = stalls.getOrDefault(rel, Long.MAX_VALUE);
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r"); OutputStream out = ex.getResponseBody()) {
                 raf.seek(from);
                 byte[] buf = new byte[8192];
                 long left = length;
+                long sent = 0;
                 while (left > 0) {
-                    int n = raf.read(buf, 0, (int) Math.min(buf.length, left));
+                    if (sent >= stallAt) {
+                        out.flush();
+                        while (!closed) Thread.sleep(50);
+                        return;
+                    }
+                    int n = raf.read(buf, 0, (int) Math.min(Math.min(buf.length, left), Math.max(1, stallAt - sent)));
                     if (n < 0) break;
                     out.write(buf, 0, n);
                     left -= n;
+                    sent += n;
                     long limit = bytesPerSecond;
                     if (limit > 0) Thread.sleep(Math.max(1, n * 1000L / limit));
                 }
+                out.flush();
+                if (left == 0) transfers.add(new Transfer(rel, started, System.nanoTime()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
@@ -127,6 +159,7 @@ public final class MediaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         server.stop(0);
     }
 }
