@@ -73,6 +73,10 @@ public final class KanalCommand implements Callable<Integer> {
             log.warn("generated {} = {} (shown once; stored in {})", g.setting().env(), g.value(),
                     config.storage().dataDir().resolve("secrets.properties"));
         }
+        // signals are handled from before start-up, so a stop requested while Kanal starts is honoured
+        // (exit 0) instead of the JVM's default exit 143
+        StopRequest stop = new StopRequest();
+        ShutdownSignals.install(stop::request);
         Application app;
         try {
             app = Main.start(config);
@@ -87,19 +91,27 @@ public final class KanalCommand implements Callable<Integer> {
             return EXIT_STARTUP;
         }
         log.info("Kanal ready port={} public_url={}", app.port(), config.server().publicUrl());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runnable stop = () -> {
-            log.info("stop requested; finishing in-flight work (up to {})", config.server().shutdownGrace());
-            app.close();
-            stopped.countDown();
-        };
-        ShutdownSignals.install(stop);
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stop.await();
+        log.info("stop requested; finishing in-flight work (up to {})", config.server().shutdownGrace());
+        app.close();
         return 0;
+    }
+
+    /** A stop asked for by a signal, possibly before start-up has finished. */
+    private static final class StopRequest {
+        private final CountDownLatch requested = new CountDownLatch(1);
+
+        void request() {
+            requested.countDown();
+        }
+
+        void await() {
+            try {
+                requested.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static String rootMessage(Throwable e) {
