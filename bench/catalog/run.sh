@@ -7,4 +7,4 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -q -o install -DskipTests
 ./mvnw -q -o -pl app dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 CP="app/target/classes:providers/target/classes:$(cat app/target/bench.classpath)"
-exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" bench/catalog/CatalogBench.java "$@"
+exec "$JAVA_HOME/bin/java" -Xmx1g -Dkanal.log.level=WARN -cp "$CP" bench/catalog/CatalogBench.java "$@"

@@ -226,10 +226,10 @@ public class StrmBenchmark {
         Map<String, String> env = Map.of("KANAL_PORT", "0", "KANAL_HOST", "127.0.0.1",
                 "KANAL_DATA_DIR", work.resolve("data").toString(), "KANAL_DOWNLOAD_DIR",
                 work.resolve("downloads").toString(), "KANAL_ALLOW_PRIVATE_UPSTREAMS", "true",
-                "KANAL_LOG_LEVEL", "warn", "KANAL_STRM_SCAN_INTERVAL", "24h");
+                "KANAL_LOG_LEVEL", "warn", "KANAL_STRM_SCAN_INTERVAL", "24h", "KANAL_SITES", "");
         ConfigValues values = new ConfigLoader(env).load(Optional.empty());
         new SecretStore(work.resolve("data")).fill(values);
-        return Main.start(KanalConfig.from(values), new Main.Overrides(sources));
+        return Main.start(KanalConfig.from(values), Main.Overrides.none().withSources(sources));
     }
 
     static Process startNginx(Path work, Path media, int origin, int proxy) throws Exception {
