@@ -8,7 +8,8 @@
 #   RATE=100 SECONDS=60 bench/qbit-poll.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. scripts/lib/prepare.sh
+kanal_find_jdk
 ./mvnw -q -o install -DskipTests
 ./mvnw -o -pl app surefire:test -Dtest=QbPollBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dkanal.bench=true -Dkanal.bench.torrents="${TORRENTS:-500}" -Dkanal.bench.rate="${RATE:-50}" \

@@ -3,7 +3,8 @@
 # generated 20,000-title catalog. Usage: bench/catalog/run.sh [requests per query type, default 400]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. scripts/lib/prepare.sh
+kanal_find_jdk
 ./mvnw -q -o install -DskipTests
 ./mvnw -q -o -pl app dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 CP="app/target/classes:providers/target/classes:$(cat app/target/bench.classpath)"

@@ -5,7 +5,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. "$root/scripts/lib/prepare.sh"
+kanal_find_jdk
 tmp="$(mktemp -d)"
 port="${PORT:-18080}"
 (cd "$here" && npm install --silent --no-audit --no-fund >/dev/null)

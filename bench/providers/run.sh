@@ -1,10 +1,12 @@
-#!/usr/bin/env sh
+#!/usr/bin/env bash
 # Parse-time benchmark for the site scrapers (kept out of the normal test run).
-# Usage: bench/providers/run.sh            (from anywhere; needs JAVA_HOME or java on PATH)
-set -eu
+# Usage: bench/providers/run.sh            (from anywhere; finds a JDK 21+ like scripts/run.sh)
+set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}
+. scripts/lib/prepare.sh
+kanal_find_jdk
+JAVA_BIN="$JAVA_HOME/bin/"
 ./mvnw -q -o -pl providers -DskipTests package
 CP_FILE=providers/target/bench-classpath.txt
 ./mvnw -q -o -pl providers dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$ROOT/$CP_FILE" >/dev/null

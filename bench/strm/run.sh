@@ -3,7 +3,9 @@
 # Usage: bench/strm/run.sh   (from the repository root; builds first; needs nginx and curl)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/prepare.sh
+kanal_find_jdk
 ./mvnw -q -o install -DskipTests
 ./mvnw -q -o -pl app dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
 CP="app/target/classes:$(cat app/target/bench.classpath)"
-exec java -Xmx512m ${BENCH_OPTS:-} -cp "$CP" bench/strm/StrmBenchmark.java "$@"
+exec "$JAVA_HOME/bin/java" -Xmx512m ${BENCH_OPTS:-} -cp "$CP" bench/strm/StrmBenchmark.java "$@"
