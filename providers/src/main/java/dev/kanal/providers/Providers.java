@@ -1,27 +1,89 @@
 package dev.kanal.providers;
 
+import dev.kanal.providers.http.Fetcher;
+import dev.kanal.providers.http.HostHealthRegistry;
+import dev.kanal.providers.http.HttpClock;
+import dev.kanal.providers.http.HttpPolicy;
+import dev.kanal.providers.http.OkHttpFetcher;
+import dev.kanal.providers.site.SiteAddress;
+import dev.kanal.providers.site.aniworld.AniWorldSite;
+import dev.kanal.providers.site.aniworld.AniWorldUrls;
+import dev.kanal.providers.site.megakino.MegakinoDomains;
+import dev.kanal.providers.site.megakino.MegakinoSite;
+import dev.kanal.providers.site.sto.StoSite;
+import dev.kanal.providers.site.sto.StoUrls;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The entry point the app wires: every enabled site (listed explicitly, no ServiceLoader) and every
- * hoster, built from one {@link ProviderSettings}.
+ * hoster, built from one {@link ProviderSettings}. All fetchers it builds share one
+ * {@link HostHealthRegistry}, so rate limits and circuit breakers are per host across the app and
+ * the status page sees every host.
  */
 public final class Providers {
     private final List<Site> sites;
     private final HosterRegistry hosters;
+    private final Fetcher hosterFetcher;
+    private final HostHealthRegistry health;
 
     public Providers(List<Site> sites, HosterRegistry hosters) {
+        this(sites, hosters, null, null);
+    }
+
+    /**
+     * @param hosterFetcher the fetcher hosters use (may be null for hand-built test instances)
+     * @param health the host registry behind every fetcher (may be null likewise)
+     */
+    public Providers(List<Site> sites, HosterRegistry hosters, Fetcher hosterFetcher, HostHealthRegistry health) {
         this.sites = List.copyOf(sites);
         this.hosters = hosters;
+        this.hosterFetcher = hosterFetcher;
+        this.health = health;
     }
 
     /** Builds the standard sites and hosters for the given settings. */
     public static Providers create(ProviderSettings settings) {
+        return create(settings, HttpClock.system(), Clock.systemUTC(), MegakinoDomains.DEFAULT_CANDIDATES);
+    }
+
+    /**
+     * As {@link #create(ProviderSettings)}, with the clocks and Megakino's domain candidates
+     * injected (tests point discovery at local servers).
+     */
+    public static Providers create(ProviderSettings settings, HttpClock httpClock, Clock clock,
+            List<java.net.URI> megakinoCandidates) {
+        HostHealthRegistry health = new HostHealthRegistry(HttpPolicy.from(settings), httpClock);
         List<Site> sites = new ArrayList<>();
-        // filled by the site scrapers: AniWorldSite, StoSite, MegakinoSite for settings.enabledSites()
-        return new Providers(sites, HosterRegistry.standard());
+        for (SiteId id : SiteId.values()) {
+            if (!settings.enabledSites().contains(id)) continue;
+            sites.add(switch (id) {
+                case ANIWORLD -> {
+                    SiteAddress address = new SiteAddress(settings.baseUrl(id).orElse(AniWorldUrls.DEFAULT_BASE));
+                    yield new AniWorldSite(siteFetcher(settings, health, address), address);
+                }
+                case STO -> {
+                    SiteAddress address = new SiteAddress(settings.baseUrl(id).orElse(StoUrls.DEFAULT_BASE));
+                    yield new StoSite(siteFetcher(settings, health, address), address);
+                }
+                case MEGAKINO -> {
+                    // the Referer follows the discovered domain, so no fixed site headers here
+                    Fetcher fetcher = new OkHttpFetcher(settings, health, Map.of());
+                    MegakinoDomains domains = new MegakinoDomains(fetcher, settings.baseUrl(id).orElse(null),
+                            megakinoCandidates, clock, MegakinoDomains.DEFAULT_RECHECK);
+                    yield new MegakinoSite(fetcher, domains, clock);
+                }
+            });
+        }
+        Fetcher hosterFetcher = new OkHttpFetcher(settings, health, Map.of());
+        return new Providers(sites, HosterRegistry.standard(), hosterFetcher, health);
+    }
+
+    private static Fetcher siteFetcher(ProviderSettings settings, HostHealthRegistry health, SiteAddress address) {
+        return new OkHttpFetcher(settings, health, Map.of("Referer", address.referer()));
     }
 
     /** The enabled sites. */
@@ -35,5 +97,17 @@ public final class Providers {
 
     public HosterRegistry hosters() {
         return hosters;
+    }
+
+    /** The fetcher hosters resolve embeds with: same guard, policy and host registry as the sites. */
+    public Fetcher hosterFetcher() {
+        if (hosterFetcher == null) throw new IllegalStateException("built without a hoster fetcher");
+        return hosterFetcher;
+    }
+
+    /** Per-host health of every upstream contacted so far (read-only). */
+    public HostHealthRegistry health() {
+        if (health == null) throw new IllegalStateException("built without a host registry");
+        return health;
     }
 }

@@ -1,17 +1,20 @@
 package dev.kanal.providers.http;
 
+import dev.kanal.providers.ChallengeKind;
 import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderFailure;
 import dev.kanal.providers.ProviderSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
+import okhttp3.ConnectionPool;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -19,25 +22,55 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Fetcher} used in production: OkHttp with browser headers, a private-address guard,
- * challenge detection and a mapping of every failure onto {@link ProviderFailure}.
+ * The {@link Fetcher} used in production: one OkHttp client (connection pool and cookie jar) per
+ * site, browser headers, the private-address guard, a per-host token bucket, retries with
+ * exponential backoff and jitter for transient failures (honouring {@code Retry-After}), a per-host
+ * circuit breaker, and challenge detection before any body reaches a parser.
+ *
+ * <p>Over the usual size because the retry loop and its three response modes (page, redirect
+ * target, stream) share one failure mapping that reads best in one place.
  */
 public final class OkHttpFetcher implements Fetcher {
+    private static final Logger log = LoggerFactory.getLogger(OkHttpFetcher.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** Challenge pages say so early; a streamed body is sniffed without being consumed. */
+    private static final long SNIFF_BYTES = 64 * 1024;
 
     private final OkHttpClient client;
     private final OkHttpClient noRedirects;
     private final ProviderSettings settings;
+    private final HostHealthRegistry hosts;
+    private final Map<String, String> defaultHeaders;
+    private final RandomGenerator jitter;
     private final ChallengeDetector challenges = new ChallengeDetector();
 
+    /** A stand-alone fetcher with its own host registry and the real clock. */
     public OkHttpFetcher(ProviderSettings settings) {
+        this(settings, new HostHealthRegistry(HttpPolicy.from(settings), HttpClock.system()), Map.of());
+    }
+
+    /**
+     * A fetcher sharing {@code hosts} (rate limits, breakers, health) with its siblings.
+     *
+     * @param defaultHeaders sent on every request unless a call overrides them (e.g. a site's Referer)
+     */
+    public OkHttpFetcher(ProviderSettings settings, HostHealthRegistry hosts, Map<String, String> defaultHeaders) {
         this.settings = settings;
+        this.hosts = hosts;
+        this.defaultHeaders = Map.copyOf(defaultHeaders);
+        this.jitter = RandomGenerator.getDefault();
         this.client = new OkHttpClient.Builder()
                 .dns(new PrivateAddressGuard(settings.allowPrivateUpstreams()))
+                .connectionPool(new ConnectionPool(8, 5, java.util.concurrent.TimeUnit.MINUTES))
+                .cookieJar(new SiteCookieJar())
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
+                .callTimeout(settings.readTimeout().plus(settings.connectTimeout()))
+                .retryOnConnectionFailure(false) // our own loop retries, with backoff
                 .followRedirects(true)
                 .followSslRedirects(true)
                 .build();
@@ -49,93 +82,156 @@ public final class OkHttpFetcher implements Fetcher {
         return client;
     }
 
+    /** The per-host registry this fetcher reports into. */
+    public HostHealthRegistry hosts() {
+        return hosts;
+    }
+
     @Override
     public Page get(URI url, Map<String, String> headers) {
-        return execute(client, request(url, headers).get().build());
+        return call(client, request(url, headers).get().build(), this::toPage);
     }
 
     @Override
     public Page postForm(URI url, Map<String, String> form, Map<String, String> headers) {
         FormBody.Builder body = new FormBody.Builder();
         form.forEach(body::add);
-        return execute(client, request(url, headers).post(body.build()).build());
+        return call(client, request(url, headers).post(body.build()).build(), this::toPage);
     }
 
     @Override
     public Page postJson(URI url, String json, Map<String, String> headers) {
-        return execute(client, request(url, headers).post(RequestBody.create(json, JSON)).build());
+        return call(client, request(url, headers).post(RequestBody.create(json, JSON)).build(), this::toPage);
     }
 
     @Override
     public Optional<URI> redirectTarget(URI url, Map<String, String> headers) {
-        Request req = request(url, headers).get().build();
-        try (Response r = noRedirects.newCall(req).execute()) {
-            if (r.isRedirect()) {
-                String location = r.header("Location");
-                if (location == null || location.isBlank()) return Optional.empty();
-                HttpUrl resolved = r.request().url().resolve(location.trim());
-                return Optional.ofNullable(resolved).map(HttpUrl::uri);
-            }
-            String body = r.body().string();
-            challenges.detect(r.code(), r.header("Server"), body).ifPresent(kind -> {
-                throw new ProviderException(new ProviderFailure.Blocked(url, kind));
-            });
-            failOnStatus(url, r.code());
-            return Optional.empty();
-        } catch (IOException e) {
-            throw unreachable(url, e);
-        }
+        return call(noRedirects, request(url, headers).get().build(), (r, u) -> {
+            String location = r.header("Location");
+            if (location == null || location.isBlank()) return Optional.empty();
+            HttpUrl resolved = r.request().url().resolve(location.trim());
+            return Optional.ofNullable(resolved).map(HttpUrl::uri);
+        });
     }
 
     @Override
     public <T> T stream(URI url, Map<String, String> headers, BodyReader<T> reader) {
-        Request req = request(url, headers).get().build();
-        try (Response r = client.newCall(req).execute()) {
-            failOnStatus(url, r.code());
-            return reader.read(r.request().url().uri(), r.body().byteStream());
-        } catch (IOException e) {
-            throw unreachable(url, e);
-        }
+        return call(client, request(url, headers).get().build(), (r, u) -> {
+            try {
+                return reader.read(r.request().url().uri(), r.body().byteStream());
+            } catch (IOException e) {
+                // the reader already saw part of the body: not safe to retry from here
+                throw new ProviderException(new ProviderFailure.Unreachable(u, "body cut off: " + e.getMessage()), e);
+            }
+        });
+    }
+
+    /** Turns a 2xx (or, without redirect following, a 3xx) response into the caller's result. */
+    @FunctionalInterface
+    private interface Handler<T> {
+        T handle(Response response, URI url) throws IOException;
     }
 
     private Request.Builder request(URI url, Map<String, String> headers) {
-        HttpUrl httpUrl = HttpUrl.get(url.toString());
+        HttpUrl httpUrl = HttpUrl.parse(url.toString());
+        if (httpUrl == null) {
+            throw new ProviderException(new ProviderFailure.Unreachable(url, "not an http(s) URL"));
+        }
         Map<String, String> all = new LinkedHashMap<>();
         all.put("User-Agent", settings.userAgent());
         all.put("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         all.put("Accept-Language", "de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7");
+        all.put("Upgrade-Insecure-Requests", "1");
+        all.put("Sec-Fetch-Dest", "document");
+        all.put("Sec-Fetch-Mode", "navigate");
+        all.put("Sec-Fetch-Site", "none");
+        all.putAll(defaultHeaders);
         all.putAll(headers);
         Request.Builder b = new Request.Builder().url(httpUrl);
         all.forEach(b::header);
         return b;
     }
 
-    private Page execute(OkHttpClient c, Request req) {
+    private <T> T call(OkHttpClient c, Request req, Handler<T> handler) {
         URI url = req.url().uri();
-        try (Response r = c.newCall(req).execute()) {
-            String body = r.body().string();
-            challenges.detect(r.code(), r.header("Server"), body).ifPresent(kind -> {
-                throw new ProviderException(new ProviderFailure.Blocked(url, kind));
-            });
-            failOnStatus(url, r.code());
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            for (String name : r.headers().names()) {
-                headers.put(name.toLowerCase(Locale.ROOT), r.headers(name));
+        HostLane lane = hosts.lane(hostKey(req.url()));
+        HttpPolicy policy = hosts.policy();
+        HttpClock clock = hosts.clock();
+        for (int attempt = 0; ; attempt++) {
+            if (!lane.breaker.tryAcquire()) {
+                throw new ProviderException(new ProviderFailure.Unreachable(url, "circuit open for "
+                        + req.url().host() + ", retry in " + lane.breaker.remainingCoolDown().toSeconds() + "s"));
             }
-            return new Page(r.request().url().uri(), r.code(), headers, body);
-        } catch (IOException e) {
-            throw unreachable(url, e);
+            lane.bucket.acquire();
+            long start = clock.nanoTime();
+            String reason;
+            Duration retryAfter = null;
+            try (Response r = c.newCall(req).execute()) {
+                Duration latency = Duration.ofNanos(clock.nanoTime() - start);
+                int code = r.code();
+                boolean redirect = r.isRedirect() && c == noRedirects;
+                if (!redirect) {
+                    String sniff = r.peekBody(SNIFF_BYTES).string();
+                    Optional<ChallengeKind> challenge = challenges.detect(code, r.header("Server"), sniff);
+                    if (challenge.isPresent()) {
+                        lane.blocked(latency, challenge.get().name());
+                        log.warn("http blocked host={} path={} kind={}", req.url().host(), req.url().encodedPath(),
+                                challenge.get());
+                        throw new ProviderException(new ProviderFailure.Blocked(url, challenge.get()));
+                    }
+                }
+                if (code == 429 || code >= 500) {
+                    lane.failure(latency, "HTTP " + code);
+                    reason = "HTTP " + code;
+                    retryAfter = RetryAfter.parse(r.header("Retry-After"), clock.now()).orElse(null);
+                } else {
+                    lane.success(latency);
+                    log.debug("http ok host={} path={} status={} took_ms={}", req.url().host(),
+                            req.url().encodedPath(), code, latency.toMillis());
+                    if (code == 404 || code == 410) throw new ProviderException(new ProviderFailure.NotFound(url));
+                    if (!redirect && (code < 200 || code >= 300)) {
+                        throw new ProviderException(new ProviderFailure.Unreachable(url, "HTTP " + code));
+                    }
+                    return handler.handle(r, url);
+                }
+            } catch (PrivateAddressGuard.PrivateAddressRefused e) {
+                throw new ProviderException(new ProviderFailure.Unreachable(url, e.getMessage()), e);
+            } catch (IOException e) {
+                Duration latency = Duration.ofNanos(clock.nanoTime() - start);
+                reason = e instanceof InterruptedIOException ? "timeout" : String.valueOf(e.getMessage());
+                lane.failure(latency, reason);
+            }
+            Duration wait = backoff(policy, attempt, retryAfter);
+            if (attempt >= policy.maxRetries() || wait.compareTo(policy.maxBackoff()) > 0) {
+                log.debug("http giving up host={} path={} attempts={} reason={}", req.url().host(),
+                        req.url().encodedPath(), attempt + 1, reason);
+                throw new ProviderException(new ProviderFailure.Unreachable(url, reason));
+            }
+            log.info("http retry host={} path={} attempt={} reason=\"{}\" wait_ms={}", req.url().host(),
+                    req.url().encodedPath(), attempt + 1, reason, wait.toMillis());
+            clock.sleep(wait);
         }
     }
 
-    private static void failOnStatus(URI url, int code) {
-        if (code >= 200 && code < 300) return;
-        if (code == 404 || code == 410) throw new ProviderException(new ProviderFailure.NotFound(url));
-        throw new ProviderException(new ProviderFailure.Unreachable(url, "HTTP " + code));
+    private Duration backoff(HttpPolicy policy, int attempt, Duration retryAfter) {
+        if (retryAfter != null) return retryAfter;
+        long base = policy.baseBackoff().toMillis() << Math.min(attempt, 16);
+        long withJitter = base + (long) (base * 0.5 * jitter.nextDouble());
+        return Duration.ofMillis(Math.min(withJitter, policy.maxBackoff().toMillis()));
     }
 
-    private static ProviderException unreachable(URI url, IOException e) {
-        String reason = e instanceof InterruptedIOException ? "timeout" : e.getMessage();
-        return new ProviderException(new ProviderFailure.Unreachable(url, reason), e);
+    private Page toPage(Response r, URI url) throws IOException {
+        String body = r.body().string();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : r.headers().names()) {
+            headers.put(name.toLowerCase(Locale.ROOT), r.headers(name));
+        }
+        return new Page(r.request().url().uri(), r.code(), headers, body);
+    }
+
+    /** Limits and health are per host and port, so two local test servers do not share a lane. */
+    static String hostKey(HttpUrl url) {
+        boolean defaultPort = url.port() == HttpUrl.defaultPort(url.scheme());
+        return defaultPort ? url.host() : url.host() + ":" + url.port();
     }
 }

@@ -1,0 +1,121 @@
+package dev.kanal.providers.site.sto;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kanal.providers.ChallengeKind;
+import dev.kanal.providers.EpisodeAddress;
+import dev.kanal.providers.HosterLink;
+import dev.kanal.providers.Language;
+import dev.kanal.providers.ProviderException;
+import dev.kanal.providers.ProviderFailure;
+import dev.kanal.providers.Providers;
+import dev.kanal.providers.SeasonRef;
+import dev.kanal.providers.Site;
+import dev.kanal.providers.SiteId;
+import dev.kanal.providers.TitleDetail;
+import dev.kanal.providers.TitleRef;
+import dev.kanal.providers.testing.FakeCatalog;
+import dev.kanal.providers.testing.FakeSto;
+import dev.kanal.providers.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** StoSite end to end against a fake serienstream.to (no prefix, to cover the plain case). */
+class StoSiteTest {
+    static FakeSto fake;
+    static Site site;
+
+    @BeforeAll
+    static void start() {
+        fake = new FakeSto(FakeCatalog.series(), "");
+        site = Providers.create(fake.settings()).site(SiteId.STO).orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        fake.close();
+    }
+
+    @Test
+    void catalogue_streams_every_series() {
+        List<TitleRef> titles = new ArrayList<>();
+        site.titles(titles::add);
+        assertThat(titles).extracting(TitleRef::slug).containsExactly("deep-shelter", "its-fine");
+        assertThat(titles.get(1).title()).isEqualTo("It's Fine");
+    }
+
+    @Test
+    void detail_walks_every_season() {
+        TitleDetail detail = site.detail("deep-shelter");
+        assertThat(detail.title().ids().imdb()).isEqualTo("tt0000202");
+        assertThat(detail.seasons()).extracting(SeasonRef::number).containsExactly(1, 2);
+        assertThat(detail.seasons().get(0).episodes().getFirst().languages())
+                .containsExactlyInAnyOrder(Language.GERMAN_DUB, Language.ENGLISH_DUB);
+        assertThat(detail.seasons().get(1).episodes().getFirst().languages()).containsExactly(Language.GERMAN_SUB);
+    }
+
+    @Test
+    void hoster_links_keep_the_placeholder_and_resolve_by_redirect() {
+        List<HosterLink> links = site.hosterLinks(new EpisodeAddress(SiteId.STO, "deep-shelter", 1, 1));
+        assertThat(links).extracting(HosterLink::hoster).containsExactly("VOE", "Provider", "VOE", "Provider");
+        HosterLink placeholder = links.get(1);
+        assertThat(site.resolveLinkOut(placeholder).getPath()).startsWith("/embed/voe/e/");
+    }
+
+    @Test
+    void the_link_gate_is_blocked_not_parsed() {
+        List<HosterLink> links = site.hosterLinks(new EpisodeAddress(SiteId.STO, "its-fine", 1, 1));
+        HosterLink link = links.getFirst();
+        int id = Integer.parseInt(link.linkOut().getQuery().replace("t=token", ""));
+        fake.gate(id);
+        assertThatThrownBy(() -> site.resolveLinkOut(link)).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.failure()).isEqualTo(new ProviderFailure.Blocked(link.linkOut(), ChallengeKind.LINK_GATE)));
+    }
+
+    @Test
+    void a_turnstile_page_on_the_link_out_is_reported_as_turnstile() {
+        fake.server().stubFor(get(urlEqualTo("/r?t=turnstile")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody(Fixtures.site("sto", "challenge-turnstile.html"))));
+        HosterLink link = new HosterLink("VOE", Language.GERMAN_DUB, java.net.URI.create(fake.baseUrl() + "/r?t=turnstile"));
+        assertThatThrownBy(() -> site.resolveLinkOut(link)).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.failure()).isEqualTo(new ProviderFailure.Blocked(link.linkOut(), ChallengeKind.TURNSTILE)));
+    }
+
+    @Test
+    void a_ddos_guard_answer_is_blocked() {
+        fake.server().stubFor(get(urlEqualTo("/serie/guarded")).willReturn(aResponse().withStatus(403)
+                .withHeader("Server", "ddos-guard").withBody(Fixtures.site("sto", "challenge-ddos-guard.html"))));
+        assertThatThrownBy(() -> site.detail("guarded")).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.failure()).isInstanceOfSatisfying(ProviderFailure.Blocked.class,
+                        b -> assertThat(b.kind()).isEqualTo(ChallengeKind.DDOS_GUARD)));
+    }
+
+    @Test
+    void search_uses_suggest_then_the_search_page() {
+        assertThat(site.search("Deep Shelter")).extracting(TitleRef::slug).containsExactly("deep-shelter");
+        var down = fake.server().stubFor(get(urlPathEqualTo("/api/search/suggest")).atPriority(1)
+                .willReturn(aResponse().withStatus(404)));
+        fake.server().stubFor(get(urlPathEqualTo("/suche")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody(Fixtures.shared("sto-v2/serienstream-search-silo.html"))));
+        try {
+            assertThat(site.search("silo")).extracting(TitleRef::slug).containsExactly("silo");
+        } finally {
+            fake.server().removeStub(down);
+        }
+    }
+
+    @Test
+    void a_missing_episode_is_not_found() {
+        assertThatThrownBy(() -> site.hosterLinks(new EpisodeAddress(SiteId.STO, "deep-shelter", 9, 9)))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.failure()).isInstanceOf(ProviderFailure.NotFound.class));
+    }
+}
