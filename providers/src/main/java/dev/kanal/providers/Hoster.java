@@ -1,6 +1,7 @@
 package dev.kanal.providers;
 
 import dev.kanal.providers.http.Fetcher;
+import dev.kanal.providers.http.Page;
 import java.net.URI;
 import java.util.Set;
 
@@ -17,8 +18,20 @@ public interface Hoster {
         return Set.of();
     }
 
-    /** Host names (or suffixes) of embed URLs this hoster serves, used when the site's name is missing. */
+    /**
+     * Host names (or parent domains) of embed URLs this hoster serves, used when the site's name is
+     * missing. An entry without a dot is a brand label matched under any TLD ({@code vidmoly}).
+     */
     Set<String> hosts();
+
+    /**
+     * True when an already fetched embed page is unmistakably this hoster's. Used only for links
+     * whose label is a placeholder and whose host is unknown, such as VOE's rotating vanity
+     * domains behind s.to's {@code Provider} buttons. Most hosters cannot tell and answer false.
+     */
+    default boolean recognises(Page embedPage) {
+        return false;
+    }
 
     /** Resolves an embed page to the media URL. Throws {@link ProviderException} on failure. */
     StreamSource resolve(URI embedUrl, Fetcher fetcher);
