@@ -3,9 +3,23 @@ package dev.kanal;
 import dev.kanal.cli.KanalCommand;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.db.Database;
+import dev.kanal.download.DownloadPaths;
+import dev.kanal.download.FfProbe;
+import dev.kanal.download.YtDlp;
 import dev.kanal.health.HealthApi;
 import dev.kanal.health.MetricsApi;
 import dev.kanal.health.Readiness;
+import dev.kanal.jobs.JobEvents;
+import dev.kanal.jobs.JobScheduler;
+import dev.kanal.jobs.JobStore;
+import dev.kanal.jobs.JobsApi;
+import dev.kanal.jobs.MediaInfoSink;
+import dev.kanal.jobs.StrmWriter;
+import dev.kanal.magnet.MagnetCodec;
+import dev.kanal.qbittorrent.QbApi;
+import dev.kanal.sources.EpisodeSources;
+import dev.kanal.sources.SourceAttempt;
+import dev.kanal.sources.SourceResult;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -22,18 +36,56 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Entry point. Parses the command line, then wires Kanal's components by hand; nothing else. */
 public final class Main {
     private Main() {}
 
+    /** Until the real resolver is wired: every job fails with this reason instead of hanging. */
+    private static final EpisodeSources NO_SOURCES = (episode, language, skip) -> new SourceResult.NotFound(
+            List.of(new SourceAttempt("Kanal", "no episode resolver is wired into this build", false)));
+
+    /** Until the STRM capability is wired: STRM jobs fail with this reason. */
+    private static final StrmWriter NO_STRM = (dir, title, episode, language) -> {
+        throw new java.io.IOException("STRM output is not available in this build");
+    };
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new KanalCommand(System.getenv())).execute(args));
     }
 
+    /**
+     * Components a caller supplies instead of the ones {@code Main} builds (tests inject fakes;
+     * the lead wires the real ones here until they move into {@code start}).
+     */
+    public record Overrides(Optional<EpisodeSources> sources, Optional<StrmWriter> strm,
+            Optional<MediaInfoSink> mediaInfo) {
+        public static Overrides none() {
+            return new Overrides(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        public Overrides withSources(EpisodeSources s) {
+            return new Overrides(Optional.of(s), strm, mediaInfo);
+        }
+
+        public Overrides withStrm(StrmWriter w) {
+            return new Overrides(sources, Optional.of(w), mediaInfo);
+        }
+
+        public Overrides withMediaInfo(MediaInfoSink m) {
+            return new Overrides(sources, strm, Optional.of(m));
+        }
+    }
+
     /** Wires and starts every component for {@code config}. The caller owns the returned application. */
     public static Application start(KanalConfig config) {
+        return start(config, Overrides.none());
+    }
+
+    /** {@link #start(KanalConfig)} with some components supplied by the caller. */
+    public static Application start(KanalConfig config, Overrides overrides) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Clock clock = Clock.systemUTC();
@@ -55,9 +107,25 @@ public final class Main {
             Database db = Database.open(config.storage().databaseFile());
             started.push(db);
 
+            DownloadPaths paths = new DownloadPaths(config.storage().downloadDir(),
+                    config.qbittorrent().publicSavePath());
+            JobEvents jobEvents = new JobEvents();
+            JobStore jobStore = new JobStore(db, json, clock);
+            JobScheduler jobs = JobScheduler.create(jobStore, jobEvents,
+                    overrides.sources().orElse(NO_SOURCES),
+                    new YtDlp(config.downloads().ytdlp(), config.downloads().rateLimit()),
+                    new FfProbe(config.downloads().ffprobe(), json), paths,
+                    overrides.strm().orElse(NO_STRM), overrides.mediaInfo().orElse(MediaInfoSink.NONE),
+                    config.downloads(), config.server().shutdownGrace(), clock, meters);
+            started.push(jobs);
+            jobs.start();
+
             List<ApiGroup> groups = new ArrayList<>();
             groups.add(new HealthApi(Version.current(), clock, readiness));
             groups.add(new MetricsApi(meters));
+            groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, new MagnetCodec(),
+                    config.strm().categories()));
+            groups.add(new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey()));
 
             HttpServer http = new HttpServer(config.server(), groups, meters, json);
             int port = http.start();

@@ -35,6 +35,11 @@ public final class TestKanal implements AutoCloseable {
 
     /** Starts Kanal with test defaults plus {@code env} overrides, data and downloads under {@code root}. */
     public static TestKanal start(Path root, Map<String, String> env) {
+        return start(root, env, Main.Overrides.none());
+    }
+
+    /** {@link #start(Path, Map)} with fakes for components such as {@code EpisodeSources}. */
+    public static TestKanal start(Path root, Map<String, String> env, Main.Overrides overrides) {
         Map<String, String> all = new HashMap<>();
         all.put("KANAL_PORT", "0");
         all.put("KANAL_HOST", "127.0.0.1");
@@ -48,7 +53,7 @@ public final class TestKanal implements AutoCloseable {
         ConfigValues values = new ConfigLoader(all).load(Optional.empty());
         new SecretStore(root.resolve("data")).fill(values);
         KanalConfig config = KanalConfig.from(values);
-        return new TestKanal(Main.start(config), root);
+        return new TestKanal(Main.start(config, overrides), root);
     }
 
     public Application app() {

@@ -1,0 +1,153 @@
+package dev.kanal.download;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The one place yt-dlp is started. It runs as a child process writing machine-readable progress
+ * lines ({@code --newline --progress-template}, both in Debian's 2023.03.04), with the headers the
+ * media source needs, concurrent HLS fragments and an optional rate limit, into a folder of its own
+ * so a rerun resumes the partial file ({@code --continue}).
+ */
+public final class YtDlp {
+    /** The file base name inside the job's incomplete folder. */
+    static final String BASE = "media";
+    private static final String MARK = "[kanal-progress]";
+    private static final int FRAGMENTS = 4;
+
+    private final String executable;
+    private final String rateLimit;
+
+    public YtDlp(String executable, String rateLimit) {
+        this.executable = executable;
+        this.rateLimit = rateLimit == null ? "" : rateLimit;
+    }
+
+    /** What to fetch, and where to. */
+    public record Request(URI url, Map<String, String> headers, Path directory) {}
+
+    /** Receives the child process once it runs, then its progress. Called on the download thread. */
+    public interface Listener {
+        void started(ProcessHandle process);
+
+        void progress(DownloadProgress progress);
+    }
+
+    /** How a run ended. */
+    public sealed interface Outcome {
+        /** yt-dlp exited 0 and left {@code file}. */
+        record Finished(Path file) implements Outcome {}
+
+        /** yt-dlp failed; {@code message} is its last error line. */
+        record Failed(String message) implements Outcome {}
+    }
+
+    /** Runs yt-dlp to completion (or until its process is killed) and reports how it ended. */
+    public Outcome download(Request request, Listener listener) throws IOException, InterruptedException {
+        Files.createDirectories(request.directory());
+        Process process = new ProcessBuilder(command(request)).redirectErrorStream(true).start();
+        listener.started(process.toHandle());
+        Deque<String> tail = new ArrayDeque<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(MARK)) {
+                    parse(line.substring(MARK.length())).ifPresent(listener::progress);
+                } else if (!line.isBlank()) {
+                    tail.addLast(line.strip());
+                    if (tail.size() > 20) tail.removeFirst();
+                }
+            }
+        } finally {
+            if (process.isAlive()) ProcessTree.kill(process.toHandle());
+        }
+        int exit = process.waitFor();
+        if (exit != 0) return new Outcome.Failed(errorOf(tail, exit));
+        return finishedFile(request.directory())
+                .<Outcome>map(Outcome.Finished::new)
+                .orElseGet(() -> new Outcome.Failed("yt-dlp finished but wrote no file"));
+    }
+
+    List<String> command(Request r) {
+        List<String> cmd = new ArrayList<>(List.of(executable,
+                "--ignore-config", "--no-playlist", "--no-mtime", "--no-cache-dir", "--continue",
+                "--newline", "--no-colors",
+                "--progress-template", "download:" + MARK
+                        + " %(progress.downloaded_bytes)s %(progress.total_bytes)s"
+                        + " %(progress.total_bytes_estimate)s %(progress.speed)s %(progress.eta)s",
+                "--concurrent-fragments", Integer.toString(FRAGMENTS),
+                "--retries", "3", "--fragment-retries", "5", "--socket-timeout", "30",
+                "--output", r.directory().resolve(BASE + ".%(ext)s").toString()));
+        if (!rateLimit.isEmpty()) cmd.addAll(List.of("--limit-rate", rateLimit));
+        r.headers().forEach((name, value) -> {
+            if (name.equalsIgnoreCase("Referer")) {
+                cmd.addAll(List.of("--referer", value));
+            } else if (name.equalsIgnoreCase("User-Agent")) {
+                cmd.addAll(List.of("--user-agent", value));
+            } else {
+                cmd.addAll(List.of("--add-headers", name + ":" + value));
+            }
+        });
+        cmd.add("--");
+        cmd.add(r.url().toString());
+        return cmd;
+    }
+
+    static Optional<DownloadProgress> parse(String line) {
+        String[] f = line.strip().split("\\s+");
+        if (f.length < 5) return Optional.empty();
+        long done = number(f[0]);
+        long total = number(f[1]);
+        if (total <= 0) total = number(f[2]);
+        long speed = number(f[3]);
+        long eta = f[4].equals("NA") ? -1 : number(f[4]);
+        return Optional.of(new DownloadProgress(Math.max(0, done), Math.max(0, total), Math.max(0, speed), eta));
+    }
+
+    private static long number(String s) {
+        try {
+            return (long) Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String errorOf(Deque<String> tail, int exit) {
+        List<String> lines = new ArrayList<>(tail);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("ERROR:")) return shorten(lines.get(i).substring(6).strip());
+        }
+        return lines.isEmpty() ? "yt-dlp exited with " + exit : shorten(lines.get(lines.size() - 1));
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    /** The finished file yt-dlp left in {@code dir}: {@code media.<ext>}, not a part or fragment. */
+    static Optional<Path> finishedFile(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return n.startsWith(BASE + ".") && !n.endsWith(".part") && !n.endsWith(".ytdl")
+                                && !n.contains(".part-frag") && !n.endsWith(".temp");
+                    })
+                    .findFirst();
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package dev.kanal.jobs;
+
+import dev.kanal.config.KanalConfig;
+import dev.kanal.download.DownloadPaths;
+import dev.kanal.download.DownloadProgress;
+import dev.kanal.download.FfProbe;
+import dev.kanal.download.FileNames;
+import dev.kanal.download.MediaCheck;
+import dev.kanal.download.ProcessTree;
+import dev.kanal.download.YtDlp;
+import dev.kanal.magnet.KanalMagnet;
+import dev.kanal.sources.EpisodeSources;
+import dev.kanal.sources.SourceAttempt;
+import dev.kanal.sources.SourceResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job from queued to a final state: resolves the episode in the grabbed language, tries
+ * hosters until one delivers a file ffprobe accepts, retries transient failures later with
+ * backoff, and fails only when every hoster failed, naming each. Stops at safe points when told.
+ */
+final class JobRunner {
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final long FLUSH_MILLIS = 1000;
+
+    private final JobStore store;
+    private final JobEvents events;
+    private final EpisodeSources sources;
+    private final YtDlp ytdlp;
+    private final FfProbe ffprobe;
+    private final DownloadPaths paths;
+    private final StrmWriter strm;
+    private final MediaInfoSink mediaInfo;
+    private final HosterLimits limits;
+    private final KanalConfig.Downloads config;
+    private final Clock clock;
+
+    JobRunner(JobStore store, JobEvents events, EpisodeSources sources, YtDlp ytdlp, FfProbe ffprobe,
+            DownloadPaths paths, StrmWriter strm, MediaInfoSink mediaInfo, HosterLimits limits,
+            KanalConfig.Downloads config, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.sources = sources;
+        this.ytdlp = ytdlp;
+        this.ffprobe = ffprobe;
+        this.paths = paths;
+        this.strm = strm;
+        this.mediaInfo = mediaInfo;
+        this.limits = limits;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Runs {@code job} until it completes, fails, waits for a retry, or {@code control} stops it. */
+    void run(Job job, JobControl control) throws InterruptedException {
+        long id = job.id();
+        store.markRunning(id);
+        publish(id, "state");
+        Set<String> skip = new HashSet<>(job.skipHosters());
+        String partialHoster = job.currentHoster();
+        while (!control.stopping()) {
+            SourceResult result = sources.resolve(job.episode(), job.language(), Set.copyOf(skip));
+            if (control.stopping()) return;
+            recordFailures(id, result, skip);
+            if (result instanceof SourceResult.NotFound nf) {
+                giveUpOrRetry(job, nf);
+                return;
+            }
+            SourceResult.Found found = (SourceResult.Found) result;
+            String hoster = found.hoster();
+            store.hoster(id, hoster);
+            if (job.mode() == KanalMagnet.Mode.STRM) {
+                writeStrm(job, hoster);
+                return;
+            }
+            Path incomplete = paths.incomplete(job.savePath(), job.hash());
+            if (partialHoster != null && !partialHoster.equalsIgnoreCase(hoster)) deleteTree(incomplete);
+            partialHoster = hoster;
+            if (!limits.acquire(hoster, control::stopping)) return;
+            String failure;
+            try {
+                failure = download(job, found, incomplete, control);
+            } finally {
+                limits.release(hoster);
+            }
+            if (failure == null || control.stopping()) return;
+            store.attemptFailed(id, new JobAttempt(hoster, failure, clock.instant()), true);
+            skip.add(hoster);
+            deleteTree(incomplete);
+            partialHoster = null;
+            log.warn("download attempt failed job={} hoster={} reason=\"{}\"", id, hoster, failure);
+            publish(id, "state");
+        }
+    }
+
+    /** Downloads, checks and moves into place; returns why it failed, or null when done (or stopped). */
+    private String download(Job job, SourceResult.Found found, Path incomplete, JobControl control)
+            throws InterruptedException {
+        long id = job.id();
+        var request = new YtDlp.Request(found.source().url(), found.source().headers(), incomplete);
+        ProgressFlusher flusher = new ProgressFlusher(job);
+        YtDlp.Outcome outcome;
+        try {
+            outcome = ytdlp.download(request, new YtDlp.Listener() {
+                @Override
+                public void started(ProcessHandle process) {
+                    control.process(process);
+                    store.process(id, process.pid(), ProcessTree.startedAt(process));
+                }
+
+                @Override
+                public void progress(DownloadProgress p) {
+                    flusher.offer(p);
+                }
+            });
+        } catch (IOException e) {
+            return "cannot run yt-dlp: " + e.getMessage();
+        } finally {
+            control.process(null);
+            store.process(id, null, null);
+        }
+        if (control.stopping()) return null;
+        if (outcome instanceof YtDlp.Outcome.Failed f) return "yt-dlp: " + f.message();
+        Path file = ((YtDlp.Outcome.Finished) outcome).file();
+        MediaCheck media;
+        try {
+            media = ffprobe.check(file);
+        } catch (FfProbe.BrokenMedia e) {
+            return "file rejected by ffprobe: " + e.getMessage();
+        } catch (IOException e) {
+            return "cannot run ffprobe: " + e.getMessage();
+        }
+        try {
+            Path target = uniqueTarget(job.savePath(), FileNames.sanitize(job.name()), media.extension());
+            Files.createDirectories(target.getParent());
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(incomplete);
+            store.complete(id, target, Files.size(target));
+            mediaInfo.record(job.episode(), job.language(), media.height(), media.videoCodec());
+            log.info("download completed job={} hoster={} file=\"{}\" height={} codec={}", id, found.hoster(),
+                    target.getFileName(), media.height(), media.videoCodec());
+            publish(id, "state");
+            return null;
+        } catch (IOException e) {
+            return "cannot move the finished file into place: " + e.getMessage();
+        }
+    }
+
+    private void writeStrm(Job job, String hoster) {
+        try {
+            Path dir = paths.inside(job.savePath()).orElseThrow();
+            Path file = strm.write(dir, job.name(), job.episode(), job.language());
+            if (paths.inside(file).isEmpty()) throw new IOException("STRM writer wrote outside the download directory");
+            store.complete(job.id(), file, Files.size(file));
+            log.info("strm written job={} hoster={}", job.id(), hoster);
+        } catch (IOException | RuntimeException e) {
+            store.finish(job.id(), JobState.FAILED, "cannot write the .strm file: " + e.getMessage());
+            log.warn("strm failed job={} reason=\"{}\"", job.id(), e.getMessage());
+        }
+        publish(job.id(), "state");
+    }
+
+    private void recordFailures(long id, SourceResult result, Set<String> skip) {
+        for (SourceAttempt a : result.attempts()) {
+            if (a.succeeded()) continue;
+            store.attemptFailed(id, new JobAttempt(a.hoster(), a.failure(), clock.instant()), !a.transientFailure());
+            if (!a.transientFailure()) skip.add(a.hoster());
+        }
+    }
+
+    private void giveUpOrRetry(Job job, SourceResult.NotFound nf) {
+        boolean transientLeft = nf.attempts().stream().anyMatch(SourceAttempt::transientFailure);
+        Job now = store.byId(job.id()).orElse(job);
+        if (transientLeft && now.retries() < config.retries()) {
+            Duration delay = config.retryDelay().multipliedBy(1L << Math.min(now.retries(), 16));
+            store.requeue(job.id(), clock.instant().plus(delay), now.retries() + 1);
+            log.warn("no hoster available, retrying later job={} retry={} in_s={} reason=\"{}\"", job.id(),
+                    now.retries() + 1, delay.toSeconds(), nf.describe());
+        } else {
+            String message = describe(now, nf);
+            store.finish(job.id(), JobState.FAILED, message);
+            log.warn("job failed job={} reason=\"{}\"", job.id(), message);
+        }
+        publish(job.id(), "state");
+    }
+
+    /** One line naming each hoster this job tried (as the site names it) and its last error. */
+    static String describe(Job job, SourceResult.NotFound last) {
+        Map<String, String> byHoster = new LinkedHashMap<>();
+        for (JobAttempt a : job.attempts()) byHoster.put(a.hoster(), a.error());
+        if (byHoster.isEmpty()) return "every hoster failed: " + last.describe();
+        return "every hoster failed: " + byHoster.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private Path uniqueTarget(Path dir, String base, String ext) {
+        Path target = dir.resolve(base + "." + ext);
+        for (int n = 2; Files.exists(target); n++) target = dir.resolve(base + " (" + n + ")." + ext);
+        return paths.inside(target).orElseThrow();
+    }
+
+    private void publish(long id, String type) {
+        store.byId(id).ifPresent(j -> events.publish(type, j));
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    log.warn("cannot delete path=\"{}\" reason=\"{}\"", p, e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            log.warn("cannot delete path=\"{}\" reason=\"{}\"", dir, e.getMessage());
+        }
+    }
+
+    /** Coalesces progress lines: at most one store write and one event per second per job. */
+    private final class ProgressFlusher {
+        private final Job job;
+        private long lastFlush;
+
+        ProgressFlusher(Job job) {
+            this.job = job;
+        }
+
+        void offer(DownloadProgress p) {
+            long now = clock.millis();
+            if (now - lastFlush < FLUSH_MILLIS) return;
+            lastFlush = now;
+            store.progress(job.id(), p);
+            publish(job.id(), "progress");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.kanal.jobs;
+
+import dev.kanal.KanalException;
+import dev.kanal.web.ApiGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kanal's own jobs API for people and the web page: list and inspect jobs (attempts, hoster, speed,
+ * eta), follow every change as Server-Sent Events, retry and cancel. Behind the API key, given as
+ * the {@code X-Api-Key} header or the {@code apikey} query parameter.
+ */
+public final class JobsApi implements ApiGroup {
+    private static final Logger log = LoggerFactory.getLogger(JobsApi.class);
+
+    private final JobStore store;
+    private final JobScheduler scheduler;
+    private final JobEvents events;
+    private final byte[] apiKey;
+
+    public JobsApi(JobStore store, JobScheduler scheduler, JobEvents events, String apiKey) {
+        this.store = store;
+        this.scheduler = scheduler;
+        this.events = events;
+        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.before("/api/jobs", this::checkKey);
+        routes.before("/api/jobs/*", this::checkKey);
+        routes.get("/api/jobs", ctx -> ctx.json(store.all().stream().map(JobView::of).toList()));
+        routes.sse("/api/jobs/events", this::stream);
+        routes.get("/api/jobs/{id}", ctx -> ctx.json(JobView.of(store.byId(id(ctx))
+                .orElseThrow(() -> new KanalException.NotFound("no job " + ctx.pathParam("id"))))));
+        routes.post("/api/jobs/{id}/retry", ctx -> ctx.json(JobView.of(scheduler.retry(id(ctx)))));
+        routes.post("/api/jobs/{id}/cancel", ctx -> ctx.json(JobView.of(scheduler.cancel(id(ctx)))));
+    }
+
+    private void checkKey(Context ctx) {
+        String given = ctx.header("X-Api-Key");
+        if (given == null || given.isEmpty()) given = ctx.queryParam("apikey");
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), apiKey)) {
+            throw new KanalException.Unauthorized("missing or wrong API key: send it as the X-Api-Key header"
+                    + " or the apikey query parameter");
+        }
+    }
+
+    private void stream(SseClient client) {
+        client.keepAlive();
+        client.sendComment("connected");
+        try {
+            AutoCloseable subscription = events.subscribe(e -> {
+                synchronized (client) {
+                    if (!client.terminated()) client.sendEvent(e.type(), JobView.of(e.job()));
+                }
+            });
+            client.onClose(() -> {
+                try {
+                    subscription.close();
+                } catch (Exception ex) {
+                    log.debug("unsubscribe failed", ex);
+                }
+            });
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new KanalException.NotFound("no job " + ctx.pathParam("id"));
+        }
+    }
+}

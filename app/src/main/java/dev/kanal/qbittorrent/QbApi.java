@@ -1,0 +1,220 @@
+package dev.kanal.qbittorrent;
+
+import dev.kanal.KanalException;
+import dev.kanal.config.KanalConfig;
+import dev.kanal.download.DownloadPaths;
+import dev.kanal.web.ApiGroup;
+import dev.kanal.web.ErrorRenderer;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The qBittorrent WebAPI v2 surface Sonarr, Radarr and third-party tools talk to, presenting as
+ * qBittorrent 5.1.4 / WebAPI 2.11.4: login and sessions, {@code app/*}, {@code transfer/info} and
+ * {@code sync/maindata}. The {@code torrents/*} endpoints are in {@link QbTorrentsApi}. Without a
+ * session every path under {@code /api/v2/} but {@code auth/login} answers 403 {@code Forbidden}.
+ */
+public final class QbApi implements ApiGroup {
+    static final String VERSION = "v5.1.4";
+    static final String WEBAPI_VERSION = "2.11.4";
+    private static final String TEXT = "text/plain; charset=UTF-8";
+
+    private final QbSessions sessions;
+    private final QbTorrents torrents;
+    private final DownloadPaths paths;
+    private final KanalConfig.Qbittorrent config;
+    private final MainData mainData = new MainData();
+
+    QbApi(QbSessions sessions, QbTorrents torrents, DownloadPaths paths, KanalConfig.Qbittorrent config) {
+        this.sessions = sessions;
+        this.torrents = torrents;
+        this.paths = paths;
+        this.config = config;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.before(QbErrors.PREFIX + "/*", this::authenticate);
+        routes.post("/api/v2/auth/login", this::login);
+        routes.post("/api/v2/auth/logout", this::logout);
+        read(routes, "/api/v2/app/version", ctx -> text(ctx, VERSION));
+        read(routes, "/api/v2/app/webapiVersion", ctx -> text(ctx, WEBAPI_VERSION));
+        read(routes, "/api/v2/app/buildInfo", this::buildInfo);
+        read(routes, "/api/v2/app/defaultSavePath", ctx -> text(ctx, paths.toPublic(paths.root())));
+        read(routes, "/api/v2/app/preferences", ctx -> ctx.json(preferences()));
+        routes.post("/api/v2/app/setPreferences", ctx -> QbParams.of(ctx).required("json"));
+        read(routes, "/api/v2/transfer/info", ctx -> ctx.json(transferInfo()));
+        read(routes, "/api/v2/sync/maindata", this::mainData);
+    }
+
+    @Override
+    public Optional<ErrorRenderer> errorRenderer() {
+        return Optional.of(new QbErrors());
+    }
+
+    /** qBittorrent serves its read endpoints on GET and POST alike. */
+    static void read(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.post(path, handler);
+    }
+
+    private void authenticate(Context ctx) {
+        if (ctx.path().equals("/api/v2/auth/login")) return;
+        if (sessions.bypassed(ctx.req().getRemoteAddr())) return;
+        if (!sessions.valid(ctx.cookie("SID"))) throw new KanalException.Forbidden("Forbidden");
+    }
+
+    private void login(Context ctx) {
+        String address = ctx.req().getRemoteAddr();
+        if (sessions.bypassed(address) || sessions.valid(ctx.cookie("SID"))) {
+            var r = sessions.login(address, config.username(), config.password());
+            setCookie(ctx, r.sid());
+            text(ctx, "Ok.");
+            return;
+        }
+        QbParams p = QbParams.of(ctx);
+        var result = sessions.login(address, p.optional("username").orElse(""), p.optional("password").orElse(""));
+        switch (result.outcome()) {
+            case OK -> {
+                setCookie(ctx, result.sid());
+                text(ctx, "Ok.");
+            }
+            case FAILED -> text(ctx, "Fails.");
+            case BANNED -> throw new KanalException.Forbidden(
+                    "Your IP address has been banned after too many failed authentication attempts.");
+        }
+    }
+
+    private void logout(Context ctx) {
+        sessions.logout(ctx.cookie("SID"));
+        ctx.header("Set-Cookie", "SID=; HttpOnly; path=/; SameSite=Strict; Max-Age=0");
+    }
+
+    private static void setCookie(Context ctx, String sid) {
+        ctx.header("Set-Cookie", "SID=" + sid + "; HttpOnly; path=/; SameSite=Strict");
+    }
+
+    private void buildInfo(Context ctx) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("qt", "6.7.3");
+        m.put("libtorrent", "2.0.11.0");
+        m.put("boost", "1.86.0");
+        m.put("openssl", "3.4.0");
+        m.put("zlib", "1.3.1");
+        m.put("bitness", 64);
+        m.put("platform", "linux");
+        ctx.json(m);
+    }
+
+    private void mainData(Context ctx) {
+        int rid;
+        try {
+            rid = Integer.parseInt(QbParams.of(ctx).optional("rid").orElse("0").strip());
+        } catch (NumberFormatException e) {
+            rid = 0;
+        }
+        var infos = torrents.info(new InfoQuery("all", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), false, 0, 0));
+        Map<String, Map<String, Object>> cats = new LinkedHashMap<>();
+        torrents.categories().forEach(cats::put);
+        var snapshot = new MainData.Snapshot(MainData.keyed(infos), cats, MainData.copy(torrents.tags()),
+                serverState(infos));
+        ctx.json(mainData.answer(rid, snapshot));
+    }
+
+    private Map<String, Object> transferInfo() {
+        var infos = torrents.info(new InfoQuery("all", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), false, 0, 0));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dl_info_speed", sum(infos, "dlspeed"));
+        m.put("dl_info_data", sum(infos, "downloaded"));
+        m.put("up_info_speed", 0);
+        m.put("up_info_data", 0);
+        m.put("dl_rate_limit", 0);
+        m.put("up_rate_limit", 0);
+        m.put("last_external_address_v4", "");
+        m.put("last_external_address_v6", "");
+        m.put("dht_nodes", 0);
+        m.put("connection_status", "connected");
+        return m;
+    }
+
+    private Map<String, Object> serverState(List<Map<String, Object>> infos) {
+        Map<String, Object> m = new LinkedHashMap<>(transferInfo());
+        m.put("alltime_dl", sum(infos, "downloaded"));
+        m.put("alltime_ul", 0);
+        m.put("total_wasted_session", 0);
+        m.put("global_ratio", "0.00");
+        m.put("total_peer_connections", 0);
+        m.put("read_cache_hits", "0");
+        m.put("total_buffers_size", 0);
+        m.put("write_cache_overload", "0");
+        m.put("read_cache_overload", "0");
+        m.put("queued_io_jobs", 0);
+        m.put("average_time_queue", 0);
+        m.put("total_queued_size", 0);
+        m.put("free_space_on_disk", paths.root().toFile().getUsableSpace());
+        m.put("queueing", true);
+        m.put("use_alt_speed_limits", false);
+        m.put("refresh_interval", 1500);
+        m.put("use_subcategories", true);
+        return m;
+    }
+
+    private static long sum(List<Map<String, Object>> infos, String key) {
+        return infos.stream().mapToLong(i -> ((Number) i.get(key)).longValue()).sum();
+    }
+
+    private Map<String, Object> preferences() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("locale", "en");
+        m.put("save_path", paths.toPublic(paths.root()));
+        m.put("temp_path_enabled", false);
+        m.put("temp_path", "");
+        m.put("auto_tmm_enabled", false);
+        m.put("torrent_content_layout", "Original");
+        m.put("add_stopped_enabled", false);
+        m.put("add_to_top_of_queue", false);
+        m.put("dht", true);
+        m.put("pex", true);
+        m.put("lsd", true);
+        m.put("queueing_enabled", true);
+        m.put("max_active_downloads", 3);
+        m.put("max_active_torrents", 5);
+        m.put("max_active_uploads", 3);
+        m.put("max_ratio_enabled", false);
+        m.put("max_ratio", -1);
+        m.put("max_seeding_time_enabled", false);
+        m.put("max_seeding_time", -1);
+        m.put("max_inactive_seeding_time_enabled", false);
+        m.put("max_inactive_seeding_time", -1);
+        m.put("max_ratio_act", 0);
+        m.put("listen_port", 0);
+        m.put("web_ui_port", 8080);
+        m.put("web_ui_username", config.username());
+        m.put("bypass_local_auth", config.authBypass().stream().anyMatch(s -> s.equalsIgnoreCase("localhost")));
+        m.put("bypass_auth_subnet_whitelist_enabled", !config.authBypass().isEmpty());
+        m.put("web_ui_session_timeout", config.sessionTimeout().toSeconds());
+        m.put("web_ui_csrf_protection_enabled", false);
+        m.put("use_subcategories", true);
+        return m;
+    }
+
+    private static void text(Context ctx, String body) {
+        ctx.contentType(TEXT).result(body);
+    }
+
+    /** Builds both qBittorrent API groups over the shared sessions and torrent model. */
+    public static List<ApiGroup> create(KanalConfig.Qbittorrent config, java.time.Clock clock,
+            dev.kanal.jobs.JobScheduler scheduler, dev.kanal.jobs.JobStore store, dev.kanal.db.Database db,
+            DownloadPaths paths, dev.kanal.magnet.MagnetCodec magnets, List<String> strmCategories) {
+        QbSessions sessions = new QbSessions(config, clock);
+        QbTorrents torrents = new QbTorrents(scheduler, store, new CategoryStore(db), paths, magnets, strmCategories);
+        return List.of(new QbApi(sessions, torrents, paths, config), new QbTorrentsApi(torrents));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.kanal.qbittorrent;
+
+import dev.kanal.config.KanalConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * qBittorrent's login: random {@code SID} sessions that expire after inactivity, throttling of
+ * repeated failures per address (five failures ban the address for an hour, as qBittorrent does),
+ * and the optional bypass for localhost or listed subnets. Sessions live in memory: after a restart
+ * Sonarr gets 403 and logs in again, which it does by itself.
+ */
+final class QbSessions {
+    static final int MAX_FAILURES = 5;
+    static final Duration BAN = Duration.ofHours(1);
+
+    private final KanalConfig.Qbittorrent config;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final List<Subnet> bypass = new ArrayList<>();
+
+    QbSessions(KanalConfig.Qbittorrent config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        for (String entry : config.authBypass()) bypass.addAll(Subnet.parse(entry));
+    }
+
+    /** How a login attempt ended. */
+    enum Login { OK, FAILED, BANNED }
+
+    /** A new session id when {@code username}/{@code password} are right. */
+    record LoginResult(Login outcome, String sid) {}
+
+    LoginResult login(String address, String username, String password) {
+        Failures f = failures.get(address);
+        Instant now = clock.instant();
+        if (f != null && f.bannedUntil != null && now.isBefore(f.bannedUntil)) return new LoginResult(Login.BANNED, null);
+        if (equal(username, config.username()) & equal(password, config.password())) {
+            failures.remove(address);
+            byte[] bytes = new byte[18];
+            random.nextBytes(bytes);
+            String sid = Base64.getEncoder().encodeToString(bytes).replace('+', '-').replace('/', '_');
+            sessions.put(sid, now);
+            return new LoginResult(Login.OK, sid);
+        }
+        failures.compute(address, (k, old) -> {
+            Failures n = old == null || (old.bannedUntil != null && now.isAfter(old.bannedUntil)) ? new Failures() : old;
+            n.count++;
+            if (n.count >= MAX_FAILURES) n.bannedUntil = now.plus(BAN);
+            return n;
+        });
+        return new LoginResult(Login.FAILED, null);
+    }
+
+    /** True (and refreshed) when {@code sid} is a live session. */
+    boolean valid(String sid) {
+        if (sid == null) return false;
+        Instant now = clock.instant();
+        Instant last = sessions.get(sid);
+        if (last == null) return false;
+        if (Duration.between(last, now).compareTo(config.sessionTimeout()) > 0) {
+            sessions.remove(sid);
+            return false;
+        }
+        sessions.put(sid, now);
+        if (sessions.size() > 1000) sessions.entrySet().removeIf(e ->
+                Duration.between(e.getValue(), now).compareTo(config.sessionTimeout()) > 0);
+        return true;
+    }
+
+    void logout(String sid) {
+        if (sid != null) sessions.remove(sid);
+    }
+
+    /** True when {@code address} may skip the login ({@code KANAL_QBIT_AUTH_BYPASS}). */
+    boolean bypassed(String address) {
+        if (bypass.isEmpty() || address == null) return false;
+        try {
+            byte[] ip = InetAddress.getByName(address.replaceAll("^\\[|]$", "")).getAddress();
+            return bypass.stream().anyMatch(s -> s.contains(ip));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static boolean equal(String a, String b) {
+        return MessageDigest.isEqual(String.valueOf(a).getBytes(StandardCharsets.UTF_8),
+                String.valueOf(b).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final class Failures {
+        int count;
+        Instant bannedUntil;
+    }
+
+    /** An address range from the bypass list. */
+    record Subnet(byte[] network, int prefix) {
+        static List<Subnet> parse(String entry) {
+            String e = entry.strip();
+            if (e.equalsIgnoreCase("localhost")) {
+                byte[] v6 = new byte[16];
+                v6[15] = 1;
+                return List.of(new Subnet(new byte[] {127, 0, 0, 0}, 8), new Subnet(v6, 128));
+            }
+            try {
+                int slash = e.indexOf('/');
+                InetAddress a = InetAddress.getByName(slash < 0 ? e : e.substring(0, slash));
+                int bits = a.getAddress().length * 8;
+                int prefix = slash < 0 ? bits : Integer.parseInt(e.substring(slash + 1));
+                if (prefix < 0 || prefix > bits) throw new IllegalArgumentException("bad prefix in " + e);
+                return List.of(new Subnet(a.getAddress(), prefix));
+            } catch (UnknownHostException | NumberFormatException ex) {
+                throw new IllegalArgumentException("KANAL_QBIT_AUTH_BYPASS: '" + e
+                        + "' is neither 'localhost' nor an address or subnet such as 172.18.0.0/16");
+            }
+        }
+
+        boolean contains(byte[] ip) {
+            byte[] candidate = ip;
+            if (candidate.length == 16 && network.length == 4 && isMappedV4(candidate)) {
+                candidate = java.util.Arrays.copyOfRange(candidate, 12, 16);
+            }
+            if (candidate.length != network.length) return false;
+            int p = prefix;
+            for (int i = 0; i < network.length && p > 0; i++, p -= 8) {
+                int mask = p >= 8 ? 0xff : (0xff << (8 - p)) & 0xff;
+                if ((candidate[i] & mask) != (network[i] & mask)) return false;
+            }
+            return true;
+        }
+
+        private static boolean isMappedV4(byte[] a) {
+            for (int i = 0; i < 10; i++) if (a[i] != 0) return false;
+            return a[10] == (byte) 0xff && a[11] == (byte) 0xff;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.kanal.qbittorrent;
+
+import static dev.kanal.qbittorrent.QbApi.read;
+
+import dev.kanal.web.ApiGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code torrents/*} endpoints of the qBittorrent WebAPI. Each handler parses the request,
+ * calls {@link QbTorrents} and renders: JSON for reads, {@code Ok.}/{@code Fails.} for adds, an
+ * empty 200 for other mutations. Queue-priority, share-limit and similar torrent settings that have
+ * no meaning for Kanal are accepted and ignored, as Sonarr only needs them not to fail.
+ */
+final class QbTorrentsApi implements ApiGroup {
+    private static final String BASE = "/api/v2/torrents/";
+    /** Accepted for compatibility; they need {@code hashes} and change nothing. */
+    private static final List<String> ACCEPTED = List.of("topPrio", "bottomPrio", "increasePrio", "decreasePrio",
+            "setShareLimits", "recheck", "reannounce", "setDownloadLimit", "setUploadLimit", "setSuperSeeding",
+            "setAutoManagement", "toggleSequentialDownload", "toggleFirstLastPiecePrio", "setLocation",
+            "setSavePath", "setDownloadPath");
+
+    private final QbTorrents torrents;
+
+    QbTorrentsApi(QbTorrents torrents) {
+        this.torrents = torrents;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        read(routes, BASE + "info", ctx -> ctx.json(torrents.info(InfoQuery.from(QbParams.of(ctx)))));
+        read(routes, BASE + "properties", ctx -> ctx.json(torrents.view().properties(find(ctx))));
+        read(routes, BASE + "files", ctx -> ctx.json(torrents.view().files(find(ctx))));
+        read(routes, BASE + "trackers", ctx -> {
+            find(ctx);
+            ctx.json(List.of());
+        });
+        read(routes, BASE + "webseeds", ctx -> {
+            find(ctx);
+            ctx.json(List.of());
+        });
+        read(routes, BASE + "categories", ctx -> ctx.json(torrents.categories()));
+        read(routes, BASE + "tags", ctx -> ctx.json(torrents.tags()));
+        routes.post(BASE + "add", this::add);
+        routes.post(BASE + "delete", ctx -> {
+            QbParams p = QbParams.of(ctx);
+            torrents.delete(p.hashes("hashes"), p.bool("deleteFiles", false));
+        });
+        for (String stop : List.of("stop", "pause")) {
+            routes.post(BASE + stop, ctx -> torrents.stop(QbParams.of(ctx).hashes("hashes")));
+        }
+        for (String start : List.of("start", "resume")) {
+            routes.post(BASE + start, ctx -> torrents.start(QbParams.of(ctx).hashes("hashes")));
+        }
+        routes.post(BASE + "setForceStart", ctx -> {
+            QbParams p = QbParams.of(ctx);
+            if (p.bool("value", false)) torrents.start(p.hashes("hashes"));
+        });
+        routes.post(BASE + "setCategory", ctx -> {
+            QbParams p = QbParams.of(ctx);
+            torrents.setCategory(p.hashes("hashes"), p.required("category").strip());
+        });
+        routes.post(BASE + "createCategory", ctx -> {
+            QbParams p = QbParams.of(ctx);
+            torrents.createCategory(p.required("category").strip(), p.optional("savePath").orElse(""));
+        });
+        routes.post(BASE + "editCategory", ctx -> {
+            QbParams p = QbParams.of(ctx);
+            torrents.editCategory(p.required("category").strip(), p.required("savePath"));
+        });
+        routes.post(BASE + "removeCategories", ctx -> torrents.removeCategories(
+                Arrays.stream(QbParams.of(ctx).required("categories").split("\\r?\\n"))
+                        .map(String::strip).filter(s -> !s.isEmpty()).toList()));
+        routes.post(BASE + "createTags", ctx -> torrents.createTags(tags(QbParams.of(ctx))));
+        routes.post(BASE + "deleteTags", ctx -> torrents.deleteTags(tags(QbParams.of(ctx))));
+        routes.post(BASE + "addTags", ctx -> {
+            QbParams p = QbParams.of(ctx);
+            torrents.changeTags(p.hashes("hashes"), tags(p), true);
+        });
+        routes.post(BASE + "removeTags", ctx -> {
+            QbParams p = QbParams.of(ctx);
+            torrents.changeTags(p.hashes("hashes"), AddForm.tagList(p.optional("tags")), false);
+        });
+        for (String name : ACCEPTED) {
+            routes.post(BASE + name, ctx -> QbParams.of(ctx).hashes("hashes"));
+        }
+    }
+
+    private void add(Context ctx) {
+        int added = torrents.add(AddForm.from(ctx));
+        ctx.contentType("text/plain; charset=UTF-8").result(added > 0 ? "Ok." : "Fails.");
+    }
+
+    private dev.kanal.jobs.Job find(Context ctx) {
+        return torrents.find(QbParams.of(ctx).required("hash"));
+    }
+
+    private static List<String> tags(QbParams p) {
+        return AddForm.tagList(java.util.Optional.of(p.required("tags")));
+    }
+}
