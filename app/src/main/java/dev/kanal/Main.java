@@ -20,6 +20,7 @@ import dev.kanal.qbittorrent.QbApi;
 import dev.kanal.sources.EpisodeSources;
 import dev.kanal.sources.SourceAttempt;
 import dev.kanal.sources.SourceResult;
+import dev.kanal.strm.StrmFeature;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -46,11 +47,6 @@ public final class Main {
     /** Until the real resolver is wired: every job fails with this reason instead of hanging. */
     private static final EpisodeSources NO_SOURCES = (episode, language, skip) -> new SourceResult.NotFound(
             List.of(new SourceAttempt("Kanal", "no episode resolver is wired into this build", false)));
-
-    /** Until the STRM capability is wired: STRM jobs fail with this reason. */
-    private static final StrmWriter NO_STRM = (dir, title, episode, language) -> {
-        throw new java.io.IOException("STRM output is not available in this build");
-    };
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new KanalCommand(System.getenv())).execute(args));
@@ -107,15 +103,19 @@ public final class Main {
             Database db = Database.open(config.storage().databaseFile());
             started.push(db);
 
+            EpisodeSources sources = overrides.sources().orElse(NO_SOURCES);
+            StrmFeature strm = new StrmFeature(config, db, sources, meters, json, clock);
+            started.push(strm);
+
             DownloadPaths paths = new DownloadPaths(config.storage().downloadDir(),
                     config.qbittorrent().publicSavePath());
             JobEvents jobEvents = new JobEvents();
             JobStore jobStore = new JobStore(db, json, clock);
             JobScheduler jobs = JobScheduler.create(jobStore, jobEvents,
-                    overrides.sources().orElse(NO_SOURCES),
+                    sources,
                     new YtDlp(config.downloads().ytdlp(), config.downloads().rateLimit()),
                     new FfProbe(config.downloads().ffprobe(), json), paths,
-                    overrides.strm().orElse(NO_STRM), overrides.mediaInfo().orElse(MediaInfoSink.NONE),
+                    overrides.strm().orElse(strm.files()::write), overrides.mediaInfo().orElse(MediaInfoSink.NONE),
                     config.downloads(), config.server().shutdownGrace(), clock, meters);
             started.push(jobs);
             jobs.start();
@@ -126,6 +126,8 @@ public final class Main {
             groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, new MagnetCodec(),
                     config.strm().categories()));
             groups.add(new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey()));
+
+            groups.addAll(strm.apis());
 
             HttpServer http = new HttpServer(config.server(), groups, meters, json);
             int port = http.start();

@@ -1,0 +1,83 @@
+package dev.kanal.strm;
+
+import dev.kanal.web.ApiGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The URLs media servers play: {@code /strm/stream/<id>.mp4} (what {@code .strm} files hold) and
+ * {@code /strm/proxy/<name>} (the children of rewritten HLS playlists). Both are signed; bytes are
+ * streamed straight from the upstream to the servlet output stream, never buffered whole, never
+ * compressed, and never redirected to the hoster.
+ */
+public final class StreamProxyApi implements ApiGroup {
+    private static final Logger log = LoggerFactory.getLogger(StreamProxyApi.class);
+    private static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
+
+    private final StrmLinks links;
+    private final StreamService service;
+    private final MediaCopier copier;
+
+    StreamProxyApi(StrmLinks links, StreamService service, MediaCopier copier) {
+        this.links = links;
+        this.service = service;
+        this.copier = copier;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/strm/stream/{file}", this::stream);
+        routes.head("/strm/stream/{file}", this::stream);
+        routes.get("/strm/proxy/{name}", this::proxy);
+        routes.head("/strm/proxy/{name}", this::proxy);
+    }
+
+    private void stream(Context ctx) {
+        StrmTarget target = links.verifyStream(ctx.pathParam("file"), ctx.queryParam("v"), ctx.queryParam("sig"));
+        render(ctx, service.stream(target, playRequest(ctx)));
+    }
+
+    private void proxy(Context ctx) {
+        var target = links.verifyProxy(ctx.queryParam("u"), ctx.queryParam("e"), ctx.queryParam("exp"),
+                ctx.queryParam("sig"));
+        render(ctx, service.proxy(target, playRequest(ctx)));
+    }
+
+    private static PlayRequest playRequest(Context ctx) {
+        return new PlayRequest(ctx.header("Range"), ctx.header("If-Range"), ctx.method() == HandlerType.HEAD);
+    }
+
+    private void render(Context ctx, StreamReply reply) {
+        HttpServletResponse res = ctx.res();
+        boolean head = ctx.method() == HandlerType.HEAD;
+        try {
+            switch (reply) {
+                case StreamReply.Media media -> {
+                    res.setStatus(media.status());
+                    media.headers().forEach(res::setHeader);
+                    if (head) {
+                        media.upstream().close();
+                    } else {
+                        copier.copy(media.upstream(), res.getOutputStream(), media.hoster());
+                    }
+                }
+                case StreamReply.Playlist playlist -> {
+                    byte[] body = playlist.body().getBytes(StandardCharsets.UTF_8);
+                    res.setStatus(200);
+                    res.setContentType(PLAYLIST_TYPE);
+                    res.setHeader("Cache-Control", "no-store");
+                    res.setContentLength(body.length);
+                    if (!head) res.getOutputStream().write(body);
+                }
+            }
+        } catch (IOException e) {
+            log.debug("player went away path={} reason={}", ctx.path(), e.getMessage());
+        }
+    }
+}

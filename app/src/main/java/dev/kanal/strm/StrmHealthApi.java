@@ -1,0 +1,65 @@
+package dev.kanal.strm;
+
+import dev.kanal.KanalException;
+import dev.kanal.web.ApiGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /health/strm} lists the {@code .strm} files that no longer play and why;
+ * {@code POST /api/strm/regenerate} (API key) rewrites files whose URL format is outdated.
+ */
+public final class StrmHealthApi implements ApiGroup {
+    private final StrmLibrary library;
+    private final byte[] apiKey;
+
+    StrmHealthApi(StrmLibrary library, String apiKey) {
+        this.library = library;
+        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/health/strm", this::health);
+        routes.post("/api/strm/regenerate", this::regenerate);
+    }
+
+    private void health(Context ctx) {
+        var health = library.health();
+        List<Map<String, Object>> broken = health.broken().stream().map(f -> Map.<String, Object>of(
+                "path", f.path().toString(),
+                "episode", f.target().describe(),
+                "reason", f.brokenReason(),
+                "checkedAt", String.valueOf(f.checkedAt()))).toList();
+        ctx.json(Map.of(
+                "status", broken.isEmpty() ? "ok" : "degraded",
+                "files", health.files(),
+                "lastScan", health.lastScan() == null ? "never" : health.lastScan().toString(),
+                "broken", broken));
+    }
+
+    private void regenerate(Context ctx) {
+        requireApiKey(ctx);
+        String only = ctx.queryParam("path");
+        try {
+            List<Path> rewritten = library.regenerate(only == null || only.isBlank() ? null : Path.of(only));
+            ctx.json(Map.of("regenerated", rewritten.stream().map(Path::toString).toList()));
+        } catch (IOException e) {
+            throw new KanalException.Conflict("regenerating failed: " + e.getMessage());
+        }
+    }
+
+    private void requireApiKey(Context ctx) {
+        String given = ctx.header("X-Api-Key");
+        if (given == null) given = ctx.queryParam("apikey");
+        if (given == null || !MessageDigest.isEqual(apiKey, given.getBytes(StandardCharsets.UTF_8))) {
+            throw new KanalException.Unauthorized("missing or wrong API key (X-Api-Key header or apikey parameter)");
+        }
+    }
+}
