@@ -1,5 +1,8 @@
 package dev.kanal;
 
+import dev.kanal.catalog.Catalog;
+import dev.kanal.catalog.CatalogHealthApi;
+import dev.kanal.catalog.ProviderSettingsFactory;
 import dev.kanal.cli.KanalCommand;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.db.Database;
@@ -18,9 +21,10 @@ import dev.kanal.jobs.StrmWriter;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.qbittorrent.QbApi;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceAttempt;
-import dev.kanal.sources.SourceResult;
+import dev.kanal.sources.ResolvingEpisodeSources;
 import dev.kanal.strm.StrmFeature;
+import dev.kanal.providers.Providers;
+import dev.kanal.torznab.TorznabApi;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -44,10 +48,6 @@ import picocli.CommandLine;
 public final class Main {
     private Main() {}
 
-    /** Until the real resolver is wired: every job fails with this reason instead of hanging. */
-    private static final EpisodeSources NO_SOURCES = (episode, language, skip) -> new SourceResult.NotFound(
-            List.of(new SourceAttempt("Kanal", "no episode resolver is wired into this build", false)));
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new KanalCommand(System.getenv())).execute(args));
     }
@@ -57,27 +57,38 @@ public final class Main {
      * the lead wires the real ones here until they move into {@code start}).
      */
     public record Overrides(Optional<EpisodeSources> sources, Optional<StrmWriter> strm,
-            Optional<MediaInfoSink> mediaInfo) {
+            Optional<MediaInfoSink> mediaInfo, Optional<Providers> providers) {
         public static Overrides none() {
-            return new Overrides(Optional.empty(), Optional.empty(), Optional.empty());
+            return new Overrides(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         public Overrides withSources(EpisodeSources s) {
-            return new Overrides(Optional.of(s), strm, mediaInfo);
+            return new Overrides(Optional.of(s), strm, mediaInfo, providers);
         }
 
         public Overrides withStrm(StrmWriter w) {
-            return new Overrides(sources, Optional.of(w), mediaInfo);
+            return new Overrides(sources, Optional.of(w), mediaInfo, providers);
         }
 
         public Overrides withMediaInfo(MediaInfoSink m) {
-            return new Overrides(sources, strm, Optional.of(m));
+            return new Overrides(sources, strm, Optional.of(m), providers);
+        }
+
+        /** Sites and hosters to use instead of the configured real ones. */
+        public Overrides withProviders(Providers p) {
+            return new Overrides(sources, strm, mediaInfo, Optional.of(p));
         }
     }
 
     /** Wires and starts every component for {@code config}. The caller owns the returned application. */
     public static Application start(KanalConfig config) {
         return start(config, Overrides.none());
+    }
+
+    /** {@link #start(KanalConfig)} with some components supplied by the caller. */
+    /** {@link #start(KanalConfig)} with the given sites and hosters (tests inject fakes here). */
+    public static Application start(KanalConfig config, Providers providers) {
+        return start(config, Overrides.none().withProviders(providers));
     }
 
     /** {@link #start(KanalConfig)} with some components supplied by the caller. */
@@ -103,7 +114,10 @@ public final class Main {
             Database db = Database.open(config.storage().databaseFile());
             started.push(db);
 
-            EpisodeSources sources = overrides.sources().orElse(NO_SOURCES);
+            Providers providers = overrides.providers().orElseGet(
+                    () -> Providers.create(ProviderSettingsFactory.from(config.sites(), config.http())));
+            EpisodeSources sources = overrides.sources().orElseGet(
+                    () -> new ResolvingEpisodeSources(providers, config.downloads().hosterOrder()));
             StrmFeature strm = new StrmFeature(config, db, sources, meters, json, clock);
             started.push(strm);
 
@@ -120,6 +134,11 @@ public final class Main {
             started.push(jobs);
             jobs.start();
 
+            Catalog catalog = new Catalog(providers, db, config.catalog(),
+                    ProviderSettingsFactory.order(config.sites().order()), meters, json, clock);
+            started.push(catalog);
+            catalog.start();
+
             List<ApiGroup> groups = new ArrayList<>();
             groups.add(new HealthApi(Version.current(), clock, readiness));
             groups.add(new MetricsApi(meters));
@@ -128,6 +147,10 @@ public final class Main {
             groups.add(new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey()));
 
             groups.addAll(strm.apis());
+
+            groups.add(new CatalogHealthApi(catalog, clock));
+            groups.add(new TorznabApi(config.security(), config.torznab(), catalog, new MagnetCodec(),
+                    Version.current()));
 
             HttpServer http = new HttpServer(config.server(), groups, meters, json);
             int port = http.start();

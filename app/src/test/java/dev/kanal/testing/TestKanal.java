@@ -40,6 +40,15 @@ public final class TestKanal implements AutoCloseable {
 
     /** {@link #start(Path, Map)} with fakes for components such as {@code EpisodeSources}. */
     public static TestKanal start(Path root, Map<String, String> env, Main.Overrides overrides) {
+        return startWith(root, env, overrides);
+    }
+
+    /** {@link #start(Path, Map)} with injected sites and hosters (fake {@code Site}s in tests). */
+    public static TestKanal start(Path root, Map<String, String> env, dev.kanal.providers.Providers providers) {
+        return start(root, env, Main.Overrides.none().withProviders(providers));
+    }
+
+    private static TestKanal startWith(Path root, Map<String, String> env, Main.Overrides overrides) {
         Map<String, String> all = new HashMap<>();
         all.put("KANAL_PORT", "0");
         all.put("KANAL_HOST", "127.0.0.1");

@@ -1,0 +1,135 @@
+package dev.kanal.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kanal.config.KanalConfig;
+import dev.kanal.db.Database;
+import dev.kanal.providers.Providers;
+import dev.kanal.providers.Site;
+import dev.kanal.providers.SiteId;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The staged catalog of every enabled site, built and refreshed in the background (one crawler per
+ * site on a virtual thread) so searches are answered from SQLite and memory. Owns the crawlers'
+ * lifecycle and tells searches which sites are searchable (their title list is complete) and whether
+ * the whole catalog is ready.
+ */
+public final class Catalog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Catalog.class);
+
+    private final List<SiteId> enabled;
+    private final StageStore stages;
+    private final CatalogStore store;
+    private final ReleaseQueries queries;
+    private final TitleResolver resolver;
+    private final PriorityLane priority;
+    private final Map<SiteId, SiteCrawler> crawlers = new EnumMap<>(SiteId.class);
+    private final Map<SiteId, DetailFetcher> fetchers = new EnumMap<>(SiteId.class);
+
+    public Catalog(Providers providers, Database db, KanalConfig.Catalog config, List<SiteId> siteOrder,
+            MeterRegistry meters, ObjectMapper json, Clock clock) {
+        this.stages = new StageStore(db);
+        this.store = new CatalogStore(db);
+        this.queries = new ReleaseQueries(db);
+        this.resolver = new TitleResolver(queries::indexEntries, siteOrder);
+        CatalogMetrics metrics = new CatalogMetrics(meters);
+        MappingStage mapping = new MappingStage(new MappingStore(db), new SkyHookClient(config.skyhookUrl(), json),
+                clock);
+        List<SiteId> ids = new ArrayList<>();
+        for (Site site : providers.sites()) {
+            ids.add(site.id());
+            DetailFetcher fetcher = new DetailFetcher(site, store, metrics, clock, config.refreshInterval());
+            fetchers.put(site.id(), fetcher);
+            crawlers.put(site.id(), new SiteCrawler(site, store, stages, mapping, fetcher, resolver, metrics, config,
+                    clock));
+        }
+        this.enabled = List.copyOf(ids);
+        this.priority = new PriorityLane(store, fetchers, config.priorityBudget(), metrics);
+        Gauge.builder("kanal.catalog.ready", this, c -> c.ready() ? 1 : 0)
+                .description("1 when every enabled site's titles and details are indexed").register(meters);
+        Gauge.builder("kanal.catalog.names", resolver, TitleResolver::size)
+                .description("Title names in the in-memory resolver index").register(meters);
+    }
+
+    /** Loads the resolver index from what earlier runs stored, then starts every site's crawler. */
+    public void start() {
+        resolver.rebuild();
+        crawlers.values().forEach(SiteCrawler::start);
+        log.info("catalog started sites={} names={}", enabled, resolver.size());
+    }
+
+    /** The sites Kanal crawls. */
+    public List<SiteId> enabledSites() {
+        return enabled;
+    }
+
+    /** Sites whose title list completed at least once: searches are answered from these. */
+    public Set<SiteId> searchableSites() {
+        Set<SiteId> out = EnumSet.noneOf(SiteId.class);
+        for (SiteId s : enabled) if (stages.get(s, Stage.TITLES).everSucceeded()) out.add(s);
+        return out;
+    }
+
+    /** True when every enabled site's titles and details are done (no sites: trivially ready). */
+    public boolean ready() {
+        for (SiteId s : enabled) {
+            if (stages.get(s, Stage.TITLES).state() != StageState.READY) return false;
+            if (stages.get(s, Stage.DETAILS).state() != StageState.READY) return false;
+        }
+        return true;
+    }
+
+    /** Every stage's progress per enabled site, for {@code /health/catalog}. */
+    public Map<SiteId, List<StageProgress>> progress() {
+        Map<SiteId, List<StageProgress>> out = new EnumMap<>(SiteId.class);
+        for (SiteId s : enabled) {
+            List<StageProgress> list = new ArrayList<>();
+            for (Stage stage : Stage.values()) list.add(stages.get(s, stage));
+            out.put(s, list);
+        }
+        return out;
+    }
+
+    public TitleResolver resolver() {
+        return resolver;
+    }
+
+    public ReleaseQueries queries() {
+        return queries;
+    }
+
+    public PriorityLane priority() {
+        return priority;
+    }
+
+    /** The write side: downloads call {@link CatalogStore#recordMediaInfo}. */
+    public CatalogStore store() {
+        return store;
+    }
+
+    /** Makes every crawler look for due work now instead of at its next refresh. */
+    public void wakeUp() {
+        crawlers.values().forEach(SiteCrawler::wakeUp);
+    }
+
+    @Override
+    public void close() {
+        for (SiteCrawler c : crawlers.values()) {
+            try {
+                c.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

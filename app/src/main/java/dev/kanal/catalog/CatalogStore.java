@@ -1,0 +1,372 @@
+package dev.kanal.catalog;
+
+import static dev.kanal.catalog.StageStore.text;
+import static dev.kanal.catalog.StageStore.truncate;
+import static dev.kanal.db.schema.Tables.CATALOG_EPISODE;
+import static dev.kanal.db.schema.Tables.CATALOG_RELEASE;
+import static dev.kanal.db.schema.Tables.CATALOG_TITLE;
+import static dev.kanal.db.schema.Tables.CATALOG_TITLE_NAME;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.when;
+
+import dev.kanal.db.Database;
+import dev.kanal.providers.EpisodeAddress;
+import dev.kanal.providers.EpisodeRef;
+import dev.kanal.providers.Language;
+import dev.kanal.providers.SeasonRef;
+import dev.kanal.providers.SiteId;
+import dev.kanal.providers.TitleDetail;
+import dev.kanal.providers.TitleKind;
+import dev.kanal.providers.TitleRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/**
+ * Writes the catalog aggregate (titles, names, episodes, releases) for the crawler stages. Every
+ * change to one title happens in one transaction, and nothing is deleted before its replacement is
+ * written, so a concurrent search sees either the old or the new state of a title, never a gap.
+ * (Over 300 lines' budget is avoided by keeping reads in {@link ReleaseQueries}.)
+ */
+public final class CatalogStore {
+    static final String PENDING = "pending";
+    static final String READY = "ready";
+    static final String FAILED = "failed";
+    /** Mapping does not apply (movies) or found nothing. */
+    static final String NONE = "none";
+    /** A listing shorter than this share of the previous one is treated as broken, not as deletions. */
+    private static final double MIN_LISTING_SHARE = 0.5;
+    private static final int ROWS_PER_INSERT = 400;
+
+    private final Database db;
+
+    public CatalogStore(Database db) {
+        this.db = db;
+    }
+
+    /** A title that needs its details fetched. */
+    public record DueTitle(int id, SiteId site, String slug, TitleKind kind, boolean everFetched) {}
+
+    // ---- stage 1: titles
+
+    /** Upserts one batch of listed titles in one transaction; a changed lastModified re-queues details. */
+    public void upsertTitles(SiteId site, int run, List<TitleRef> batch, Instant now) {
+        db.writeVoid(ctx -> {
+            for (TitleRef t : batch) {
+                Integer id = ctx.insertInto(CATALOG_TITLE)
+                        .set(CATALOG_TITLE.SITE, site.id())
+                        .set(CATALOG_TITLE.SLUG, t.slug())
+                        .set(CATALOG_TITLE.TITLE, t.title())
+                        .set(CATALOG_TITLE.KIND, kindTag(t.kind()))
+                        .set(CATALOG_TITLE.YEAR, t.year())
+                        .set(CATALOG_TITLE.IMDB, t.ids().imdb())
+                        .set(CATALOG_TITLE.TMDB, t.ids().tmdb())
+                        .set(CATALOG_TITLE.TVDB, t.ids().tvdb())
+                        .set(CATALOG_TITLE.LAST_MODIFIED, text(t.lastModified()))
+                        .set(CATALOG_TITLE.FIRST_SEEN, now.toString())
+                        .set(CATALOG_TITLE.LISTED_RUN, run)
+                        .set(CATALOG_TITLE.MAPPING_STATE, t.kind() == TitleKind.MOVIE ? NONE : PENDING)
+                        .onConflict(CATALOG_TITLE.SITE, CATALOG_TITLE.SLUG)
+                        .doUpdate()
+                        .set(CATALOG_TITLE.TITLE, excluded(CATALOG_TITLE.TITLE))
+                        .set(CATALOG_TITLE.KIND, excluded(CATALOG_TITLE.KIND))
+                        .set(CATALOG_TITLE.YEAR, coalesce(excluded(CATALOG_TITLE.YEAR), CATALOG_TITLE.YEAR))
+                        .set(CATALOG_TITLE.IMDB, coalesce(excluded(CATALOG_TITLE.IMDB), CATALOG_TITLE.IMDB))
+                        .set(CATALOG_TITLE.TMDB, coalesce(excluded(CATALOG_TITLE.TMDB), CATALOG_TITLE.TMDB))
+                        .set(CATALOG_TITLE.TVDB, coalesce(excluded(CATALOG_TITLE.TVDB), CATALOG_TITLE.TVDB))
+                        .set(CATALOG_TITLE.DETAILS_STATE, when(excluded(CATALOG_TITLE.LAST_MODIFIED).isNotNull()
+                                .and(excluded(CATALOG_TITLE.LAST_MODIFIED).isDistinctFrom(CATALOG_TITLE.LAST_MODIFIED)),
+                                inline(PENDING)).otherwise(CATALOG_TITLE.DETAILS_STATE))
+                        .set(CATALOG_TITLE.LAST_MODIFIED, excluded(CATALOG_TITLE.LAST_MODIFIED))
+                        .set(CATALOG_TITLE.LISTED_RUN, run)
+                        .returningResult(CATALOG_TITLE.ID)
+                        .fetchOne()
+                        .value1();
+                addNames(ctx, id, t);
+            }
+        });
+    }
+
+    /**
+     * Ends a complete listing: titles the site no longer lists are removed in one transaction, unless
+     * the listing is suspiciously short (a broken page must not empty the catalog). Returns how many
+     * titles were removed.
+     */
+    public int finishListing(SiteId site, int run, int listed) {
+        return db.write(ctx -> {
+            int before = ctx.fetchCount(CATALOG_TITLE, CATALOG_TITLE.SITE.eq(site.id()));
+            int stale = ctx.fetchCount(CATALOG_TITLE, CATALOG_TITLE.SITE.eq(site.id()),
+                    CATALOG_TITLE.LISTED_RUN.lt(run));
+            if (stale == 0 || listed < before * MIN_LISTING_SHARE) return 0;
+            return ctx.deleteFrom(CATALOG_TITLE)
+                    .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.LISTED_RUN.lt(run))
+                    .execute();
+        });
+    }
+
+    /**
+     * Re-queues details by age: titles that gained episodes within {@code activeWindow} after
+     * {@code refresh}, every other title after {@code fullRefresh}. The live rows stay until the new
+     * details replace them.
+     */
+    public int scheduleRefresh(SiteId site, Instant now, Duration refresh, Duration fullRefresh,
+            Duration activeWindow) {
+        String activeSince = now.minus(activeWindow).toString();
+        String refreshBefore = now.minus(refresh).toString();
+        String fullBefore = now.minus(fullRefresh).toString();
+        return db.write(ctx -> ctx.update(CATALOG_TITLE)
+                .set(CATALOG_TITLE.DETAILS_STATE, PENDING)
+                .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.DETAILS_STATE.eq(READY))
+                .and(CATALOG_TITLE.DETAILS_CHANGED_AT.gt(activeSince).and(CATALOG_TITLE.DETAILS_AT.lt(refreshBefore))
+                        .or(CATALOG_TITLE.DETAILS_AT.lt(fullBefore)))
+                .execute());
+    }
+
+    // ---- stage 2: details
+
+    /** Titles whose details are due (pending, or failed and past their retry time), never fetched first. */
+    public List<DueTitle> dueForDetails(SiteId site, Instant now, int limit) {
+        return db.read().select(CATALOG_TITLE.ID, CATALOG_TITLE.SLUG, CATALOG_TITLE.KIND, CATALOG_TITLE.DETAILS_AT)
+                .from(CATALOG_TITLE)
+                .where(CATALOG_TITLE.SITE.eq(site.id()))
+                .and(CATALOG_TITLE.DETAILS_STATE.eq(PENDING).or(CATALOG_TITLE.DETAILS_STATE.eq(FAILED)
+                        .and(CATALOG_TITLE.DETAILS_RETRY_AT.le(now.toString()))))
+                .orderBy(CATALOG_TITLE.DETAILS_AT.isNull().desc(), CATALOG_TITLE.ID)
+                .limit(limit)
+                .fetch(r -> new DueTitle(r.value1(), site, r.value2(), kindOf(r.value3()), r.value4() != null));
+    }
+
+    /** A title by id, for the priority lane. */
+    public java.util.Optional<DueTitle> title(int id) {
+        return db.read().select(CATALOG_TITLE.SITE, CATALOG_TITLE.SLUG, CATALOG_TITLE.KIND, CATALOG_TITLE.DETAILS_AT)
+                .from(CATALOG_TITLE).where(CATALOG_TITLE.ID.eq(id))
+                .fetchOptional(r -> new DueTitle(id, SiteId.fromId(r.value1()).orElseThrow(), r.value2(),
+                        kindOf(r.value3()), r.value4() != null));
+    }
+
+    /** Counts of titles with details ready and in total, per site. */
+    public int[] detailCounts(SiteId site) {
+        var r = db.read().select(
+                        org.jooq.impl.DSL.count().filterWhere(CATALOG_TITLE.DETAILS_AT.isNotNull()),
+                        org.jooq.impl.DSL.count())
+                .from(CATALOG_TITLE).where(CATALOG_TITLE.SITE.eq(site.id())).fetchOne();
+        return new int[] {r.value1(), r.value2()};
+    }
+
+    /** Counts of series titles mapped (or found unmappable) and in total, per site. */
+    public int[] mappingCounts(SiteId site) {
+        var r = db.read().select(
+                        org.jooq.impl.DSL.count().filterWhere(CATALOG_TITLE.MAPPING_STATE.in(READY, NONE)),
+                        org.jooq.impl.DSL.count())
+                .from(CATALOG_TITLE).where(CATALOG_TITLE.SITE.eq(site.id())).fetchOne();
+        return new int[] {r.value1(), r.value2()};
+    }
+
+    /**
+     * Replaces one title's episodes and releases with what its detail page says, in one transaction.
+     * Episodes keep their first-seen time and their mapped numbering; new episodes start with the
+     * site's numbering until stage 3 maps them.
+     */
+    public void saveDetail(int titleId, TitleDetail detail, Instant now) {
+        List<EpisodeRow> rows = rowsOf(detail);
+        db.writeVoid(ctx -> {
+            TitleRef t = detail.title();
+            Map<Long, Boolean> existing = new HashMap<>();
+            ctx.select(CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE).from(CATALOG_EPISODE)
+                    .where(CATALOG_EPISODE.TITLE_ID.eq(titleId))
+                    .forEach(r -> existing.put(key(r.value1(), r.value2()), Boolean.TRUE));
+            Map<Long, Set<String>> languages = new HashMap<>();
+            ctx.select(CATALOG_RELEASE.SEASON, CATALOG_RELEASE.EPISODE, CATALOG_RELEASE.LANGUAGE).from(CATALOG_RELEASE)
+                    .where(CATALOG_RELEASE.TITLE_ID.eq(titleId))
+                    .forEach(r -> languages.computeIfAbsent(key(r.value1(), r.value2()), k -> new HashSet<>())
+                            .add(r.value3()));
+            Set<Long> seen = new HashSet<>();
+            List<EpisodeRow> added = new ArrayList<>();
+            for (EpisodeRow row : rows) {
+                seen.add(row.key());
+                if (existing.containsKey(row.key())) {
+                    ctx.update(CATALOG_EPISODE)
+                            .set(CATALOG_EPISODE.TITLE_DE, row.titleDe())
+                            .set(CATALOG_EPISODE.TITLE_EN, row.titleEn())
+                            .where(CATALOG_EPISODE.TITLE_ID.eq(titleId), CATALOG_EPISODE.SEASON.eq(row.season()),
+                                    CATALOG_EPISODE.EPISODE.eq(row.episode()))
+                            .execute();
+                } else {
+                    added.add(row);
+                }
+            }
+            insertEpisodes(ctx, titleId, added, now);
+            for (Long gone : existing.keySet()) {
+                if (seen.contains(gone)) continue;
+                ctx.deleteFrom(CATALOG_EPISODE).where(CATALOG_EPISODE.TITLE_ID.eq(titleId),
+                        CATALOG_EPISODE.SEASON.eq((int) (gone >> 32)), CATALOG_EPISODE.EPISODE.eq((int) (long) gone))
+                        .execute();
+            }
+            syncReleases(ctx, titleId, rows, languages, now);
+            boolean newEpisodes = !added.isEmpty();
+            ctx.update(CATALOG_TITLE)
+                    .set(CATALOG_TITLE.TITLE, t.title())
+                    .set(CATALOG_TITLE.YEAR, coalesce(org.jooq.impl.DSL.val(t.year()), CATALOG_TITLE.YEAR))
+                    .set(CATALOG_TITLE.IMDB, coalesce(org.jooq.impl.DSL.val(t.ids().imdb()), CATALOG_TITLE.IMDB))
+                    .set(CATALOG_TITLE.TMDB, coalesce(org.jooq.impl.DSL.val(t.ids().tmdb()), CATALOG_TITLE.TMDB))
+                    .set(CATALOG_TITLE.TVDB, coalesce(org.jooq.impl.DSL.val(t.ids().tvdb()), CATALOG_TITLE.TVDB))
+                    .set(CATALOG_TITLE.DETAILS_STATE, READY)
+                    .set(CATALOG_TITLE.DETAILS_AT, now.toString())
+                    .set(CATALOG_TITLE.DETAILS_ERROR, (String) null)
+                    .set(CATALOG_TITLE.DETAILS_RETRY_AT, (String) null)
+                    .set(CATALOG_TITLE.DETAILS_CHANGED_AT, newEpisodes ? inline(now.toString())
+                            : CATALOG_TITLE.DETAILS_CHANGED_AT)
+                    .set(CATALOG_TITLE.MAPPING_STATE, t.kind() == TitleKind.MOVIE ? inline(NONE)
+                            : newEpisodes ? inline(PENDING) : CATALOG_TITLE.MAPPING_STATE)
+                    .where(CATALOG_TITLE.ID.eq(titleId))
+                    .execute();
+            addNames(ctx, titleId, t);
+        });
+    }
+
+    /** Records a failed detail fetch; the title's live rows stay. */
+    public void failDetail(int titleId, String error, Instant retryAt) {
+        db.writeVoid(ctx -> ctx.update(CATALOG_TITLE)
+                .set(CATALOG_TITLE.DETAILS_STATE, FAILED)
+                .set(CATALOG_TITLE.DETAILS_ERROR, truncate(error))
+                .set(CATALOG_TITLE.DETAILS_RETRY_AT, retryAt.toString())
+                .where(CATALOG_TITLE.ID.eq(titleId))
+                .execute());
+    }
+
+    /** The earliest retry time of a failed detail fetch, or null. */
+    public Instant nextDetailRetry(SiteId site) {
+        String next = db.read().select(org.jooq.impl.DSL.min(CATALOG_TITLE.DETAILS_RETRY_AT)).from(CATALOG_TITLE)
+                .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.DETAILS_STATE.eq(FAILED))
+                .fetchOne().value1();
+        return next == null ? null : Instant.parse(next);
+    }
+
+    // ---- media info learned by downloads and probes
+
+    /**
+     * Records the real height and codec of a release once a download or probe learned them; release
+     * titles then carry the resolution and codec. Unknown releases are ignored.
+     */
+    public void recordMediaInfo(EpisodeAddress address, Language language, int height, String codec) {
+        String normalized = codec == null || codec.isBlank() ? null : codec.trim().toLowerCase(Locale.ROOT);
+        db.writeVoid(ctx -> ctx.update(CATALOG_RELEASE)
+                .set(CATALOG_RELEASE.HEIGHT, height > 0 ? height : null)
+                .set(CATALOG_RELEASE.CODEC, normalized)
+                .where(CATALOG_RELEASE.TITLE_ID.eq(select(CATALOG_TITLE.ID).from(CATALOG_TITLE)
+                        .where(CATALOG_TITLE.SITE.eq(address.site().id()), CATALOG_TITLE.SLUG.eq(address.slug()))))
+                .and(CATALOG_RELEASE.SEASON.eq(address.season()))
+                .and(CATALOG_RELEASE.EPISODE.eq(address.episode()))
+                .and(CATALOG_RELEASE.LANGUAGE.eq(language.label()))
+                .execute());
+    }
+
+    // ---- helpers
+
+    /** One episode row as stored: movies are season 0, episode 0. */
+    record EpisodeRow(int season, int episode, String titleDe, String titleEn, Set<Language> languages,
+            Integer absolute) {
+        long key() {
+            return CatalogStore.key(season, episode);
+        }
+    }
+
+    static List<EpisodeRow> rowsOf(TitleDetail detail) {
+        List<EpisodeRow> rows = new ArrayList<>();
+        if (detail.title().kind() == TitleKind.MOVIE && detail.seasons().isEmpty()) {
+            rows.add(new EpisodeRow(0, 0, null, null, DEFAULT_LANGUAGES, null));
+            return rows;
+        }
+        int absolute = 0;
+        for (SeasonRef s : detail.seasons()) {
+            for (EpisodeRef e : s.episodes()) {
+                Integer abs = s.number() > 0 ? ++absolute : null;
+                Set<Language> langs = e.languages().isEmpty() ? DEFAULT_LANGUAGES : e.languages();
+                rows.add(new EpisodeRow(s.number(), e.episode(), e.titleDe(), e.titleEn(), langs, abs));
+            }
+        }
+        return rows;
+    }
+
+    /** What a site offers when its page does not say: German audio, the common case on all three. */
+    static final Set<Language> DEFAULT_LANGUAGES = EnumSet.of(Language.GERMAN_DUB);
+
+    private static void insertEpisodes(DSLContext ctx, int titleId, List<EpisodeRow> rows, Instant now) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            var insert = ctx.insertInto(CATALOG_EPISODE, CATALOG_EPISODE.TITLE_ID, CATALOG_EPISODE.SEASON,
+                    CATALOG_EPISODE.EPISODE, CATALOG_EPISODE.TITLE_DE, CATALOG_EPISODE.TITLE_EN,
+                    CATALOG_EPISODE.TVDB_SEASON, CATALOG_EPISODE.TVDB_EPISODE, CATALOG_EPISODE.ABSOLUTE,
+                    CATALOG_EPISODE.FIRST_SEEN);
+            for (EpisodeRow r : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT))) {
+                insert = insert.values(titleId, r.season(), r.episode(), r.titleDe(), r.titleEn(), r.season(),
+                        r.episode(), r.absolute(), now.toString());
+            }
+            insert.execute();
+        }
+    }
+
+    private static void syncReleases(DSLContext ctx, int titleId, List<EpisodeRow> rows,
+            Map<Long, Set<String>> existing, Instant now) {
+        List<Object[]> added = new ArrayList<>();
+        for (EpisodeRow r : rows) {
+            Set<String> had = existing.getOrDefault(r.key(), Set.of());
+            Set<String> wanted = new LinkedHashSet<>();
+            for (Language l : r.languages()) wanted.add(l.label());
+            for (String l : wanted) if (!had.contains(l)) added.add(new Object[] {r.season(), r.episode(), l});
+            for (String l : had) {
+                if (wanted.contains(l)) continue;
+                ctx.deleteFrom(CATALOG_RELEASE).where(CATALOG_RELEASE.TITLE_ID.eq(titleId),
+                        CATALOG_RELEASE.SEASON.eq(r.season()), CATALOG_RELEASE.EPISODE.eq(r.episode()),
+                        CATALOG_RELEASE.LANGUAGE.eq(l)).execute();
+            }
+        }
+        for (int from = 0; from < added.size(); from += ROWS_PER_INSERT) {
+            var insert = ctx.insertInto(CATALOG_RELEASE, CATALOG_RELEASE.TITLE_ID, CATALOG_RELEASE.SEASON,
+                    CATALOG_RELEASE.EPISODE, CATALOG_RELEASE.LANGUAGE, CATALOG_RELEASE.FIRST_SEEN);
+            for (Object[] a : added.subList(from, Math.min(added.size(), from + ROWS_PER_INSERT))) {
+                insert = insert.values(titleId, (Integer) a[0], (Integer) a[1], (String) a[2], now.toString());
+            }
+            insert.execute();
+        }
+    }
+
+    private static void addNames(DSLContext ctx, int titleId, TitleRef t) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(t.title());
+        names.addAll(t.altTitles());
+        var insert = ctx.insertInto(CATALOG_TITLE_NAME, CATALOG_TITLE_NAME.TITLE_ID, CATALOG_TITLE_NAME.NAME_KEY,
+                CATALOG_TITLE_NAME.NAME);
+        boolean any = false;
+        for (String name : names) {
+            String key = TitleNormalizer.key(name);
+            if (key.isEmpty()) continue;
+            insert = insert.values(titleId, key, name);
+            any = true;
+        }
+        if (any) insert.onConflictDoNothing().execute();
+    }
+
+    static long key(int season, int episode) {
+        return ((long) season << 32) | (episode & 0xffffffffL);
+    }
+
+    static String kindTag(TitleKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    static TitleKind kindOf(String tag) {
+        return TitleKind.valueOf(tag.toUpperCase(Locale.ROOT));
+    }
+}

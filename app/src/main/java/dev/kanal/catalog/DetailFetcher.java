@@ -1,0 +1,84 @@
+package dev.kanal.catalog;
+
+import dev.kanal.providers.ProviderException;
+import dev.kanal.providers.Site;
+import dev.kanal.providers.TitleDetail;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 2 for one title: fetches its detail page(s) and stores them. Single-flight per title, so
+ * the background crawl and the priority lane never fetch the same title twice at once; each fetch
+ * runs on its own virtual thread.
+ */
+final class DetailFetcher {
+    private static final Logger log = LoggerFactory.getLogger(DetailFetcher.class);
+    /** A transient failure (network, 429, 5xx) is retried this soon; other failures wait a refresh. */
+    static final Duration TRANSIENT_RETRY = Duration.ofMinutes(15);
+
+    private final Site site;
+    private final CatalogStore store;
+    private final CatalogMetrics metrics;
+    private final Clock clock;
+    private final Duration permanentRetry;
+    private final Map<Integer, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+
+    DetailFetcher(Site site, CatalogStore store, CatalogMetrics metrics, Clock clock, Duration permanentRetry) {
+        this.site = site;
+        this.store = store;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.permanentRetry = permanentRetry;
+    }
+
+    /** Starts (or joins) the fetch of one title; completes with true when its details were stored. */
+    CompletableFuture<Boolean> fetch(CatalogStore.DueTitle title) {
+        return inFlight.computeIfAbsent(title.id(), id -> {
+            CompletableFuture<Boolean> done = new CompletableFuture<>();
+            Thread.ofVirtual().name("catalog-detail-" + site.id().id()).start(() -> {
+                try {
+                    done.complete(fetchNow(title));
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                } finally {
+                    inFlight.remove(id);
+                }
+            });
+            return done;
+        });
+    }
+
+    private boolean fetchNow(CatalogStore.DueTitle title) {
+        long started = System.nanoTime();
+        try {
+            TitleDetail detail = site.detail(title.slug());
+            store.saveDetail(title.id(), detail, clock.instant());
+            metrics.detailFetched(site.id(), System.nanoTime() - started);
+            return true;
+        } catch (ProviderException e) {
+            boolean transientFailure = e.failure().transientFailure();
+            Duration retry = transientFailure ? TRANSIENT_RETRY : permanentRetry;
+            store.failDetail(title.id(), e.failure().describe(), clock.instant().plus(retry));
+            metrics.detailFailed(site.id());
+            log.warn("catalog detail failed site={} slug={} reason=\"{}\" retry_in={}", site.id(), title.slug(),
+                    e.failure().describe(), retry);
+            return false;
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) return false;
+            store.failDetail(title.id(), "unexpected: " + e, clock.instant().plus(permanentRetry));
+            metrics.detailFailed(site.id());
+            log.error("catalog detail crashed site={} slug={}", site.id(), title.slug(), e);
+            return false;
+        }
+    }
+
+    /** Fetches currently running (for the health page). */
+    int running() {
+        return inFlight.size();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.kanal.catalog;
+
+import static dev.kanal.catalog.CatalogStore.FAILED;
+import static dev.kanal.catalog.CatalogStore.NONE;
+import static dev.kanal.catalog.CatalogStore.PENDING;
+import static dev.kanal.catalog.CatalogStore.READY;
+import static dev.kanal.catalog.StageStore.truncate;
+import static dev.kanal.db.schema.Tables.CATALOG_EPISODE;
+import static dev.kanal.db.schema.Tables.CATALOG_TITLE;
+import static dev.kanal.db.schema.Tables.CATALOG_TITLE_NAME;
+
+import dev.kanal.db.Database;
+import dev.kanal.providers.SiteId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and writes stage 3 (mapping onto Sonarr's numbering) of the catalog aggregate. */
+public final class MappingStore {
+    private final Database db;
+
+    public MappingStore(Database db) {
+        this.db = db;
+    }
+
+    /** A series whose details are known and whose numbering is not mapped yet. */
+    public record MappingTarget(int id, SiteId site, String title, List<String> names, Integer year, Integer tvdb) {}
+
+    public List<MappingTarget> due(SiteId site, int limit) {
+        return db.read().select(CATALOG_TITLE.ID, CATALOG_TITLE.TITLE, CATALOG_TITLE.YEAR, CATALOG_TITLE.TVDB)
+                .from(CATALOG_TITLE)
+                .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.MAPPING_STATE.eq(PENDING),
+                        CATALOG_TITLE.DETAILS_AT.isNotNull(), CATALOG_TITLE.KIND.eq("series"))
+                .orderBy(CATALOG_TITLE.ID)
+                .limit(limit)
+                .fetch(r -> new MappingTarget(r.value1(), site, r.value2(), names(r.value1()), r.value3(), r.value4()));
+    }
+
+    private List<String> names(int titleId) {
+        return db.read().select(CATALOG_TITLE_NAME.NAME).from(CATALOG_TITLE_NAME)
+                .where(CATALOG_TITLE_NAME.TITLE_ID.eq(titleId)).fetch(r -> r.value1());
+    }
+
+    /** The title's episodes in the site's numbering, in order, with the site's running number. */
+    public List<SeriesMapper.SiteEpisode> episodes(int titleId) {
+        int[] absolute = {0};
+        return db.read().select(CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE, CATALOG_EPISODE.TITLE_DE,
+                        CATALOG_EPISODE.TITLE_EN)
+                .from(CATALOG_EPISODE).where(CATALOG_EPISODE.TITLE_ID.eq(titleId))
+                .orderBy(CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE)
+                .fetch(r -> new SeriesMapper.SiteEpisode(r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value1() > 0 ? ++absolute[0] : null));
+    }
+
+    /** Stores the mapped ids, title and every episode's numbering in one transaction. */
+    public void save(int titleId, SkyHookShow show, Map<Long, SeriesMapper.Numbering> numbering, Instant now) {
+        db.writeVoid(ctx -> {
+            for (var e : numbering.entrySet()) {
+                int season = (int) (e.getKey() >> 32);
+                int episode = (int) (long) e.getKey();
+                ctx.update(CATALOG_EPISODE)
+                        .set(CATALOG_EPISODE.TVDB_SEASON, e.getValue().season())
+                        .set(CATALOG_EPISODE.TVDB_EPISODE, e.getValue().episode())
+                        .set(CATALOG_EPISODE.ABSOLUTE, e.getValue().absolute())
+                        .where(CATALOG_EPISODE.TITLE_ID.eq(titleId), CATALOG_EPISODE.SEASON.eq(season),
+                                CATALOG_EPISODE.EPISODE.eq(episode))
+                        .execute();
+            }
+            var names = ctx.insertInto(CATALOG_TITLE_NAME, CATALOG_TITLE_NAME.TITLE_ID, CATALOG_TITLE_NAME.NAME_KEY,
+                    CATALOG_TITLE_NAME.NAME);
+            java.util.Set<String> all = new java.util.LinkedHashSet<>();
+            if (show.title() != null) all.add(show.title());
+            show.alternateTitles().forEach(a -> { if (a.title() != null) all.add(a.title()); });
+            boolean any = false;
+            for (String n : all) {
+                String key = TitleNormalizer.key(n);
+                if (key.isEmpty()) continue;
+                names = names.values(titleId, key, n);
+                any = true;
+            }
+            if (any) names.onConflictDoNothing().execute();
+            ctx.update(CATALOG_TITLE)
+                    .set(CATALOG_TITLE.TVDB, show.tvdbId())
+                    .set(CATALOG_TITLE.IMDB, org.jooq.impl.DSL.coalesce(
+                            org.jooq.impl.DSL.val(show.imdbId()), CATALOG_TITLE.IMDB))
+                    .set(CATALOG_TITLE.TVMAZE, show.tvMazeId())
+                    .set(CATALOG_TITLE.MAPPED_TITLE, show.title())
+                    .set(CATALOG_TITLE.RUNTIME_MINUTES, show.runtime())
+                    .set(CATALOG_TITLE.MAPPING_STATE, READY)
+                    .set(CATALOG_TITLE.MAPPING_AT, now.toString())
+                    .set(CATALOG_TITLE.MAPPING_ERROR, (String) null)
+                    .where(CATALOG_TITLE.ID.eq(titleId))
+                    .execute();
+        });
+    }
+
+    /** SkyHook knows no series like this one: the site's numbering stays. */
+    public void unmatched(int titleId, Instant now) {
+        finish(titleId, NONE, "no TVDB series matched", now);
+    }
+
+    /** SkyHook failed; retried on the next refresh. */
+    public void failed(int titleId, String error, Instant now) {
+        finish(titleId, FAILED, error, now);
+    }
+
+    /** Puts failed mappings back in the queue (called at each refresh). */
+    public int retryFailed(SiteId site) {
+        return db.write(ctx -> ctx.update(CATALOG_TITLE).set(CATALOG_TITLE.MAPPING_STATE, PENDING)
+                .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.MAPPING_STATE.eq(FAILED)).execute());
+    }
+
+    private void finish(int titleId, String state, String error, Instant now) {
+        db.writeVoid(ctx -> ctx.update(CATALOG_TITLE)
+                .set(CATALOG_TITLE.MAPPING_STATE, state)
+                .set(CATALOG_TITLE.MAPPING_AT, now.toString())
+                .set(CATALOG_TITLE.MAPPING_ERROR, truncate(error))
+                .where(CATALOG_TITLE.ID.eq(titleId))
+                .execute());
+    }
+}

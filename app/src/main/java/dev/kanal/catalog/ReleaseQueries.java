@@ -1,0 +1,137 @@
+package dev.kanal.catalog;
+
+import static dev.kanal.db.schema.Tables.CATALOG_EPISODE;
+import static dev.kanal.db.schema.Tables.CATALOG_RELEASE;
+import static dev.kanal.db.schema.Tables.CATALOG_TITLE;
+import static dev.kanal.db.schema.Tables.CATALOG_TITLE_NAME;
+
+import dev.kanal.db.Database;
+import dev.kanal.providers.Language;
+import dev.kanal.providers.SiteId;
+import dev.kanal.providers.TitleKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * The catalog's read side for searches: releases of given titles (filtered in Sonarr's numbering),
+ * the newest releases for RSS (paged in SQL over the {@code first_seen} index), titles by outside
+ * id, and the names the {@link TitleResolver} indexes. Reads only; never blocks the writer (WAL).
+ */
+public final class ReleaseQueries {
+    private final Database db;
+
+    public ReleaseQueries(Database db) {
+        this.db = db;
+    }
+
+    /** Which episodes of a title a search wants, in Sonarr's numbering. */
+    public sealed interface EpisodeFilter {
+        record All() implements EpisodeFilter {}
+
+        record Season(int season) implements EpisodeFilter {}
+
+        record Episode(int season, int episode) implements EpisodeFilter {}
+
+        record Absolute(int absolute) implements EpisodeFilter {}
+    }
+
+    /** Every name of every title, for the in-memory index. */
+    public List<TitleIndex.Entry> indexEntries() {
+        return db.read().select(CATALOG_TITLE_NAME.TITLE_ID, CATALOG_TITLE.SITE, CATALOG_TITLE.KIND,
+                        CATALOG_TITLE.YEAR, CATALOG_TITLE_NAME.NAME_KEY)
+                .from(CATALOG_TITLE_NAME).join(CATALOG_TITLE).on(CATALOG_TITLE.ID.eq(CATALOG_TITLE_NAME.TITLE_ID))
+                .fetch(r -> new TitleIndex.Entry(r.value1(), SiteId.fromId(r.value2()).orElseThrow(),
+                        CatalogStore.kindOf(r.value3()), r.value4(), r.value5()))
+                .stream()
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    /** Titles carrying any of the given outside ids (nulls ignored), limited to {@code sites}. */
+    public List<Integer> titlesByIds(Integer tvdb, String imdb, Integer tmdb, Integer tvmaze, Set<SiteId> sites,
+            TitleKind kind) {
+        Condition any = DSL.falseCondition();
+        if (tvdb != null) any = any.or(CATALOG_TITLE.TVDB.eq(tvdb));
+        if (imdb != null) any = any.or(CATALOG_TITLE.IMDB.eq(imdb));
+        if (tmdb != null) any = any.or(CATALOG_TITLE.TMDB.eq(tmdb));
+        if (tvmaze != null) any = any.or(CATALOG_TITLE.TVMAZE.eq(tvmaze));
+        Condition where = any.and(CATALOG_TITLE.SITE.in(ids(sites)));
+        if (kind != null) where = where.and(CATALOG_TITLE.KIND.eq(CatalogStore.kindTag(kind)));
+        return db.read().select(CATALOG_TITLE.ID).from(CATALOG_TITLE).where(where).orderBy(CATALOG_TITLE.ID)
+                .fetch(r -> r.value1());
+    }
+
+    /** True when the title's details have been fetched at least once. */
+    public boolean hasDetails(int titleId) {
+        return db.read().fetchExists(CATALOG_TITLE, CATALOG_TITLE.ID.eq(titleId), CATALOG_TITLE.DETAILS_AT.isNotNull());
+    }
+
+    /** The releases of some titles matching {@code filter}, in episode order. */
+    public List<Release> releases(Collection<Integer> titleIds, EpisodeFilter filter) {
+        Condition where = CATALOG_TITLE.ID.in(titleIds).and(switch (filter) {
+            case EpisodeFilter.All a -> DSL.trueCondition();
+            case EpisodeFilter.Season s -> CATALOG_EPISODE.TVDB_SEASON.eq(s.season());
+            case EpisodeFilter.Episode e -> CATALOG_EPISODE.TVDB_SEASON.eq(e.season())
+                    .and(CATALOG_EPISODE.TVDB_EPISODE.eq(e.episode()));
+            case EpisodeFilter.Absolute a -> CATALOG_EPISODE.ABSOLUTE.eq(a.absolute());
+        });
+        return select().where(where)
+                .orderBy(CATALOG_EPISODE.TVDB_SEASON, CATALOG_EPISODE.TVDB_EPISODE, CATALOG_TITLE.ID,
+                        CATALOG_RELEASE.LANGUAGE)
+                .fetch(ReleaseQueries::toRelease);
+    }
+
+    /** The newest releases within the scopes, newest first, paged exactly. */
+    public List<Release> newest(List<ReleaseScope> scopes, int offset, int limit) {
+        if (scopes.isEmpty() || limit <= 0) return List.of();
+        Condition any = DSL.falseCondition();
+        for (ReleaseScope s : scopes) {
+            Condition c = CATALOG_TITLE.SITE.eq(s.site().id()).and(CATALOG_TITLE.KIND.eq(CatalogStore.kindTag(s.kind())));
+            if (s.minHeight() > 0 || s.maxHeight() < Integer.MAX_VALUE) {
+                c = c.and(CATALOG_RELEASE.HEIGHT.isNull().or(CATALOG_RELEASE.HEIGHT.between(s.minHeight(), s.maxHeight())));
+            }
+            any = any.or(c);
+        }
+        return select().where(any)
+                .orderBy(CATALOG_RELEASE.FIRST_SEEN.desc(), CATALOG_RELEASE.TITLE_ID, CATALOG_RELEASE.SEASON,
+                        CATALOG_RELEASE.EPISODE, CATALOG_RELEASE.LANGUAGE)
+                .limit(limit).offset(offset)
+                .fetch(ReleaseQueries::toRelease);
+    }
+
+    private org.jooq.SelectOnConditionStep<Record> select() {
+        return db.read().select(List.<org.jooq.SelectFieldOrAsterisk>of(CATALOG_TITLE.ID, CATALOG_TITLE.SITE, CATALOG_TITLE.SLUG, CATALOG_TITLE.KIND,
+                        CATALOG_TITLE.TITLE, CATALOG_TITLE.MAPPED_TITLE, CATALOG_TITLE.YEAR, CATALOG_TITLE.TVDB,
+                        CATALOG_TITLE.IMDB, CATALOG_TITLE.TMDB, CATALOG_TITLE.RUNTIME_MINUTES,
+                        CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE, CATALOG_EPISODE.TVDB_SEASON,
+                        CATALOG_EPISODE.TVDB_EPISODE, CATALOG_EPISODE.ABSOLUTE, CATALOG_RELEASE.LANGUAGE,
+                        CATALOG_RELEASE.FIRST_SEEN, CATALOG_RELEASE.HEIGHT, CATALOG_RELEASE.CODEC))
+                .from(CATALOG_RELEASE)
+                .join(CATALOG_EPISODE).on(CATALOG_EPISODE.TITLE_ID.eq(CATALOG_RELEASE.TITLE_ID),
+                        CATALOG_EPISODE.SEASON.eq(CATALOG_RELEASE.SEASON),
+                        CATALOG_EPISODE.EPISODE.eq(CATALOG_RELEASE.EPISODE))
+                .join(CATALOG_TITLE).on(CATALOG_TITLE.ID.eq(CATALOG_RELEASE.TITLE_ID));
+    }
+
+    private static Release toRelease(Record r) {
+        String mapped = r.get(CATALOG_TITLE.MAPPED_TITLE);
+        return new Release(r.get(CATALOG_TITLE.ID), SiteId.fromId(r.get(CATALOG_TITLE.SITE)).orElseThrow(),
+                r.get(CATALOG_TITLE.SLUG), CatalogStore.kindOf(r.get(CATALOG_TITLE.KIND)),
+                mapped != null ? mapped : r.get(CATALOG_TITLE.TITLE), r.get(CATALOG_TITLE.YEAR),
+                r.get(CATALOG_TITLE.TVDB), r.get(CATALOG_TITLE.IMDB), r.get(CATALOG_TITLE.TMDB),
+                r.get(CATALOG_EPISODE.SEASON), r.get(CATALOG_EPISODE.EPISODE), r.get(CATALOG_EPISODE.TVDB_SEASON),
+                r.get(CATALOG_EPISODE.TVDB_EPISODE), r.get(CATALOG_EPISODE.ABSOLUTE),
+                Language.fromLabel(r.get(CATALOG_RELEASE.LANGUAGE)).orElse(Language.GERMAN_DUB),
+                Instant.parse(r.get(CATALOG_RELEASE.FIRST_SEEN)), r.get(CATALOG_RELEASE.HEIGHT),
+                r.get(CATALOG_RELEASE.CODEC), r.get(CATALOG_TITLE.RUNTIME_MINUTES));
+    }
+
+    private static List<String> ids(Set<SiteId> sites) {
+        return sites.stream().map(SiteId::id).toList();
+    }
+}

@@ -1,0 +1,262 @@
+package dev.kanal.catalog;
+
+import dev.kanal.config.KanalConfig;
+import dev.kanal.providers.Site;
+import dev.kanal.providers.SiteId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the three stages for one site on one background virtual thread: the title list when it is
+ * due, then every due title's details (at most {@code KANAL_CATALOG_CONCURRENCY} at once), then the
+ * mapping; then sleeps until the next refresh. Each stage's progress is persisted, so after a restart
+ * the loop continues with the titles whose details are still missing.
+ */
+final class SiteCrawler {
+    private static final Logger log = LoggerFactory.getLogger(SiteCrawler.class);
+    /** Titles that gained episodes this recently are refreshed every cycle; others on the full cycle. */
+    static final Duration ACTIVE_WINDOW = Duration.ofDays(30);
+    private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+
+    private final Site site;
+    private final SiteId id;
+    private final CatalogStore store;
+    private final StageStore stages;
+    private final MappingStage mapping;
+    private final DetailFetcher details;
+    private final TitleResolver resolver;
+    private final CatalogMetrics metrics;
+    private final KanalConfig.Catalog config;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean stopped;
+    private boolean wakeRequested;
+    private int listingFailures;
+    private Thread thread;
+
+    SiteCrawler(Site site, CatalogStore store, StageStore stages, MappingStage mapping, DetailFetcher details,
+            TitleResolver resolver, CatalogMetrics metrics, KanalConfig.Catalog config, Clock clock) {
+        this.site = site;
+        this.id = site.id();
+        this.store = store;
+        this.stages = stages;
+        this.mapping = mapping;
+        this.details = details;
+        this.resolver = resolver;
+        this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void start() {
+        for (Stage s : Stage.values()) {
+            StageProgress p = stages.get(id, s);
+            // a stage that was running when Kanal stopped continues from its persisted rows
+            if (p.state() == StageState.RUNNING) stages.state(id, s, StageState.PENDING);
+            metrics.stageReady(id, s, p.state() == StageState.READY);
+        }
+        thread = Thread.ofVirtual().name("catalog-" + id.id()).start(this::loop);
+    }
+
+    /** Makes the loop re-check its work now (used by tests and after a priority fetch). */
+    void wakeUp() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void stop() throws InterruptedException {
+        stopped = true;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(10));
+        }
+    }
+
+    private void loop() {
+        while (!stopped) {
+            try {
+                Duration sleep = cycle();
+                sleep(sleep);
+            } catch (InterruptedException e) {
+                if (stopped) return;
+            } catch (RuntimeException e) {
+                if (stopped) return;
+                log.error("catalog crawler cycle crashed site={}", id, e);
+                try {
+                    sleep(FIRST_RETRY);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One pass over the stages; returns how long to sleep before the next pass. */
+    private Duration cycle() throws InterruptedException {
+        StageProgress titles = stages.get(id, Stage.TITLES);
+        Instant now = clock.instant();
+        Duration retry = null;
+        boolean due = !titles.everSucceeded() || titles.state() != StageState.READY
+                || !titles.lastSuccess().plus(config.refreshInterval()).isAfter(now);
+        if (due && (titles.state() != StageState.FAILED || retryDue(titles, now))) {
+            if (!listTitles()) retry = backoff();
+        }
+        if (stopped) return Duration.ZERO;
+        if (stages.get(id, Stage.TITLES).everSucceeded()) {
+            fetchDetails();
+            if (stopped) return Duration.ZERO;
+            mapSeries();
+        }
+        titles = stages.get(id, Stage.TITLES);
+        Duration untilRefresh = titles.lastSuccess() == null ? backoff()
+                : Duration.between(clock.instant(), titles.lastSuccess().plus(config.refreshInterval()));
+        if (retry != null && retry.compareTo(untilRefresh) < 0) untilRefresh = retry;
+        Instant nextRetry = store.nextDetailRetry(id);
+        if (nextRetry != null) {
+            Duration untilRetry = Duration.between(clock.instant(), nextRetry);
+            if (untilRetry.compareTo(untilRefresh) < 0) untilRefresh = untilRetry;
+        }
+        return untilRefresh.isNegative() ? Duration.ZERO : untilRefresh;
+    }
+
+    private boolean retryDue(StageProgress titles, Instant now) {
+        return titles.startedAt() == null || !titles.startedAt().plus(backoff()).isAfter(now);
+    }
+
+    private Duration backoff() {
+        Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(10, listingFailures));
+        return d.compareTo(config.refreshInterval()) > 0 ? config.refreshInterval() : d;
+    }
+
+    private boolean listTitles() throws InterruptedException {
+        int run = stages.begin(id, Stage.TITLES, stages.get(id, Stage.TITLES).total(), clock.instant());
+        long started = System.nanoTime();
+        int previousTotal = stages.get(id, Stage.TITLES).total();
+        try {
+            TitleListing.Result result = new TitleListing(store, clock).run(site, run, n -> {
+                stages.progress(id, Stage.TITLES, n, Math.max(n, previousTotal));
+                metrics.stage(id, Stage.TITLES, n, Math.max(n, previousTotal));
+            });
+            stages.succeed(id, Stage.TITLES, result.listed(), result.listed(), clock.instant());
+            metrics.stage(id, Stage.TITLES, result.listed(), result.listed());
+            metrics.stageReady(id, Stage.TITLES, true);
+            listingFailures = 0;
+            int requeued = store.scheduleRefresh(id, clock.instant(), config.refreshInterval(),
+                    config.fullRefreshInterval(), ACTIVE_WINDOW);
+            mapping.retryFailed(id);
+            resolver.rebuild();
+            log.info("catalog titles listed site={} titles={} removed={} details_requeued={} took_ms={}", id,
+                    result.listed(), result.removed(), requeued, (System.nanoTime() - started) / 1_000_000);
+            return true;
+        } catch (RuntimeException e) {
+            if (stopped) throw new InterruptedException();
+            listingFailures++;
+            String reason = e instanceof dev.kanal.providers.ProviderException p ? p.failure().describe()
+                    : e.toString();
+            stages.fail(id, Stage.TITLES, reason);
+            metrics.listingFailed(id);
+            metrics.stageReady(id, Stage.TITLES, false);
+            log.warn("catalog title listing failed site={} reason=\"{}\" retry_in={}", id, reason, backoff());
+            resolver.rebuild();
+            return false;
+        }
+    }
+
+    private void fetchDetails() throws InterruptedException {
+        int[] counts = store.detailCounts(id);
+        List<CatalogStore.DueTitle> due = store.dueForDetails(id, clock.instant(), config.concurrency() * 8);
+        if (due.isEmpty()) {
+            finishDetails(counts);
+            return;
+        }
+        stages.begin(id, Stage.DETAILS, counts[1], clock.instant());
+        Semaphore permits = new Semaphore(config.concurrency());
+        int sinceRebuild = 0;
+        while (!due.isEmpty() && !stopped) {
+            List<CompletableFuture<Boolean>> running = new ArrayList<>();
+            for (CatalogStore.DueTitle t : due) {
+                permits.acquire();
+                running.add(details.fetch(t).whenComplete((ok, e) -> permits.release()));
+            }
+            for (CompletableFuture<Boolean> f : running) {
+                try {
+                    f.join();
+                } catch (RuntimeException ignored) {
+                    // already recorded on the title by DetailFetcher
+                }
+            }
+            counts = store.detailCounts(id);
+            stages.progress(id, Stage.DETAILS, counts[0], counts[1]);
+            metrics.stage(id, Stage.DETAILS, counts[0], counts[1]);
+            sinceRebuild += due.size();
+            if (sinceRebuild >= 2000) {
+                resolver.rebuild();
+                sinceRebuild = 0;
+            }
+            due = store.dueForDetails(id, clock.instant(), config.concurrency() * 8);
+        }
+        if (stopped) throw new InterruptedException();
+        finishDetails(store.detailCounts(id));
+        resolver.rebuild();
+    }
+
+    private void finishDetails(int[] counts) {
+        StageProgress p = stages.get(id, Stage.DETAILS);
+        if (p.state() == StageState.READY && p.done() == counts[0] && p.total() == counts[1]) return;
+        stages.succeed(id, Stage.DETAILS, counts[0], counts[1], clock.instant());
+        metrics.stage(id, Stage.DETAILS, counts[0], counts[1]);
+        metrics.stageReady(id, Stage.DETAILS, true);
+    }
+
+    private void mapSeries() {
+        int[] counts = store.mappingCounts(id);
+        StageProgress p = stages.get(id, Stage.MAPPING);
+        if (p.state() == StageState.FAILED && p.startedAt() != null
+                && p.startedAt().plus(config.refreshInterval()).isAfter(clock.instant())) {
+            return; // SkyHook failed recently; try again on the next refresh
+        }
+        if (p.state() == StageState.READY && counts[0] == counts[1]) return;
+        stages.begin(id, Stage.MAPPING, counts[1], clock.instant());
+        var failure = mapping.run(id, () -> stopped, () -> {
+            int[] c = store.mappingCounts(id);
+            metrics.stage(id, Stage.MAPPING, c[0], c[1]);
+        });
+        counts = store.mappingCounts(id);
+        stages.progress(id, Stage.MAPPING, counts[0], counts[1]);
+        if (failure.isPresent()) {
+            stages.fail(id, Stage.MAPPING, failure.get());
+            metrics.mappingFailed(id);
+            metrics.stageReady(id, Stage.MAPPING, false);
+        } else if (!stopped) {
+            stages.succeed(id, Stage.MAPPING, counts[0], counts[1], clock.instant());
+            metrics.stage(id, Stage.MAPPING, counts[0], counts[1]);
+            metrics.stageReady(id, Stage.MAPPING, true);
+        }
+    }
+
+    private void sleep(Duration d) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = d.toNanos();
+            while (!wakeRequested && !stopped && nanos > 0) nanos = wake.awaitNanos(nanos);
+            wakeRequested = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

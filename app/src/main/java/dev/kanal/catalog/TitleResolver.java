@@ -1,0 +1,126 @@
+package dev.kanal.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.kanal.providers.SiteId;
+import dev.kanal.providers.TitleKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Resolves a search text to catalog titles, ranked by score: exact normalized names first, then the
+ * closest names (character-bigram similarity) among titles sharing the query's words, with a small
+ * bonus for a matching year and a penalty for a wrong one or the wrong kind. Scores below
+ * {@link #THRESHOLD} are not matches. Equal scores across sites follow {@code KANAL_SITE_ORDER}.
+ */
+public final class TitleResolver {
+    /** Least score that counts as a match. */
+    public static final double THRESHOLD = 0.8;
+    /** Titles within this distance of the best one are the same title on other sites. */
+    public static final double SAME_TITLE = 0.02;
+    private static final int COMMON_TOKEN = 4000;
+
+    private final Supplier<List<TitleIndex.Entry>> loader;
+    private final List<SiteId> siteOrder;
+    private volatile Snapshot snapshot = new Snapshot(TitleIndex.EMPTY);
+
+    /** One index with the cache of answers computed from it. */
+    private record Snapshot(TitleIndex index, Cache<String, List<Match>> cache) {
+        Snapshot(TitleIndex index) {
+            this(index, Caffeine.newBuilder().maximumSize(4096).build());
+        }
+    }
+
+    /** A title the text names, with how sure the resolver is. */
+    public record Match(int titleId, SiteId site, TitleKind kind, double score) {}
+
+    public TitleResolver(Supplier<List<TitleIndex.Entry>> loader, List<SiteId> siteOrder) {
+        this.loader = loader;
+        this.siteOrder = List.copyOf(siteOrder);
+    }
+
+    /** Reloads every name from the catalog and swaps the new index in. */
+    public void rebuild() {
+        snapshot = new Snapshot(new TitleIndex(loader.get()));
+    }
+
+    /** Names in the index (for tests and health). */
+    public int size() {
+        return snapshot.index().size();
+    }
+
+    /**
+     * Every title {@code text} names with a score of at least {@link #THRESHOLD}, best first.
+     *
+     * @param sites only titles of these sites
+     * @param kind prefer this kind (null: any)
+     */
+    public List<Match> resolve(String text, Set<SiteId> sites, TitleKind kind) {
+        TitleQuery query = TitleQuery.parse(text);
+        if (query.key().isEmpty()) return List.of();
+        Snapshot s = snapshot;
+        String cacheKey = query.key() + "|" + sites + "|" + kind;
+        return s.cache().get(cacheKey, k -> compute(s.index(), query, sites, kind));
+    }
+
+    /** The single best title, if any. */
+    public java.util.Optional<Match> best(String text, Set<SiteId> sites, TitleKind kind) {
+        return resolve(text, sites, kind).stream().findFirst();
+    }
+
+    private List<Match> compute(TitleIndex index, TitleQuery query, Set<SiteId> sites, TitleKind kind) {
+        Map<Integer, Match> best = new HashMap<>();
+        for (int v = 0; v < query.variants().size(); v++) {
+            String variant = query.variants().get(v);
+            double variantPenalty = v == 0 ? 0 : 0.01 * v;
+            int[] exact = index.exact(variant);
+            for (int i : exact) consider(best, index.entry(i), 1.0 - variantPenalty, query, sites, kind);
+            if (exact.length > 0) continue;
+            for (int i : candidates(index, variant)) {
+                TitleIndex.Entry e = index.entry(i);
+                consider(best, e, TitleSimilarity.of(variant, e.key()) - variantPenalty, query, sites, kind);
+            }
+        }
+        List<Match> ranked = new ArrayList<>();
+        for (Match m : best.values()) if (m.score() >= THRESHOLD) ranked.add(m);
+        ranked.sort(Comparator.comparingDouble(Match::score).reversed()
+                .thenComparingInt(m -> order(m.site()))
+                .thenComparingInt(Match::titleId));
+        return List.copyOf(ranked);
+    }
+
+    private void consider(Map<Integer, Match> best, TitleIndex.Entry e, double similarity, TitleQuery query,
+            Set<SiteId> sites, TitleKind kind) {
+        if (!sites.contains(e.site())) return;
+        double score = similarity;
+        if (query.year() != null && e.year() != null) score += Math.abs(query.year() - e.year()) <= 1 ? 0.03 : -0.15;
+        if (kind != null && e.kind() != kind) score -= 0.3;
+        Match old = best.get(e.titleId());
+        if (old == null || old.score() < score) best.put(e.titleId(), new Match(e.titleId(), e.site(), e.kind(), score));
+    }
+
+    /** Entries sharing the most words with the key (rare words first; very common words only alone). */
+    private static int[] candidates(TitleIndex index, String key) {
+        String[] words = key.split(" ");
+        Map<Integer, Integer> hits = new HashMap<>();
+        for (String w : words) {
+            int[] postings = index.withToken(w);
+            if (postings.length > COMMON_TOKEN && words.length > 1) continue;
+            for (int i : postings) hits.merge(i, 1, Integer::sum);
+        }
+        int most = 0;
+        for (int h : hits.values()) most = Math.max(most, h);
+        int least = Math.max(1, most - 1);
+        return hits.entrySet().stream().filter(e -> e.getValue() >= least).mapToInt(Map.Entry::getKey).toArray();
+    }
+
+    private int order(SiteId site) {
+        int i = siteOrder.indexOf(site);
+        return i < 0 ? siteOrder.size() : i;
+    }
+}

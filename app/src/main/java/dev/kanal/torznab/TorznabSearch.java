@@ -1,0 +1,159 @@
+package dev.kanal.torznab;
+
+import dev.kanal.catalog.Catalog;
+import dev.kanal.catalog.Release;
+import dev.kanal.catalog.ReleaseQueries.EpisodeFilter;
+import dev.kanal.catalog.ReleaseScope;
+import dev.kanal.catalog.TitleResolver;
+import dev.kanal.providers.SiteId;
+import dev.kanal.providers.TitleKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers Torznab searches from the catalog only: ids first, else the resolved title; Sonarr's
+ * numbering for season/episode filters; absolute numbers for anime; the newest releases for an
+ * empty query (RSS). Pages exactly by {@code offset}/{@code limit}. The only upstream work it may
+ * trigger is the priority lane for a title whose details were never fetched.
+ */
+final class TorznabSearch {
+    private static final Pattern SXXEYY = Pattern.compile("(?i)^(?<title>.+?)[ .]+s(?<s>\\d{1,2})e(?<e>\\d{1,4})$");
+    private static final Pattern SXX = Pattern.compile("(?i)^(?<title>.+?)[ .]+s(?<s>\\d{1,2})$");
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("^(?<title>.+?)[ .]+(?<n>\\d{1,4})$");
+    private static final int MAX_TITLES = 5;
+    private static final int MAX_PRIORITY_FETCHES = 2;
+
+    private final Catalog catalog;
+    private final ItemFactory items;
+
+    TorznabSearch(Catalog catalog, ItemFactory items) {
+        this.catalog = catalog;
+        this.items = items;
+    }
+
+    /** {@code t=search}: the RSS feed when {@code q} is empty, else a text search across kinds. */
+    List<TorznabItem> search(TorznabRequest.Search s) {
+        Set<SiteId> sites = searchableSites();
+        List<ReleaseScope> scopes = Categories.scopes(s.categories(), sites, null);
+        if (s.q() == null) return rss(scopes, s.paging());
+        return text(s.q(), sites, null, scopes, s.paging());
+    }
+
+    /** {@code t=tvsearch}. */
+    List<TorznabItem> tv(TorznabRequest.TvSearch t) {
+        Set<SiteId> sites = searchableSites();
+        List<ReleaseScope> scopes = Categories.scopes(t.categories(), sites, TitleKind.SERIES);
+        boolean numericQ = t.q() != null && t.q().matches("\\d{1,4}");
+        List<Integer> titles = List.of();
+        if (t.hasIds()) {
+            titles = catalog.queries().titlesByIds(t.tvdb(), t.imdb(), t.tmdb(), t.tvmaze(), sites, TitleKind.SERIES);
+        }
+        if (titles.isEmpty() && t.q() != null && !numericQ) {
+            if (t.season() == null && t.episode() == null) return text(t.q(), sites, TitleKind.SERIES, scopes, t.paging());
+            titles = resolve(t.q(), sites, TitleKind.SERIES);
+        } else if (!t.hasIds() && t.q() == null) {
+            return rss(scopes, t.paging());
+        }
+        EpisodeFilter filter;
+        if (numericQ && t.hasIds()) filter = new EpisodeFilter.Absolute(Integer.parseInt(t.q()));
+        else if (t.season() != null && t.episode() != null) filter = new EpisodeFilter.Episode(t.season(), t.episode());
+        else if (t.season() != null) filter = new EpisodeFilter.Season(t.season());
+        else if (t.episode() != null) filter = new EpisodeFilter.Absolute(t.episode());
+        else filter = new EpisodeFilter.All();
+        return releases(titles, filter, scopes, t.paging());
+    }
+
+    /** {@code t=movie}. */
+    List<TorznabItem> movie(TorznabRequest.MovieSearch m) {
+        Set<SiteId> sites = searchableSites();
+        List<ReleaseScope> scopes = Categories.scopes(m.categories(), sites, TitleKind.MOVIE);
+        List<Integer> titles = List.of();
+        if (m.hasIds()) titles = catalog.queries().titlesByIds(null, m.imdb(), m.tmdb(), null, sites, TitleKind.MOVIE);
+        if (titles.isEmpty() && m.q() != null) titles = resolve(m.q(), sites, TitleKind.MOVIE);
+        else if (!m.hasIds() && m.q() == null) return rss(scopes, m.paging());
+        return releases(titles, new EpisodeFilter.All(), scopes, m.paging());
+    }
+
+    private List<TorznabItem> text(String q, Set<SiteId> sites, TitleKind kind, List<ReleaseScope> scopes,
+            TorznabRequest.Paging paging) {
+        Matcher se = SXXEYY.matcher(q);
+        if (se.matches()) {
+            return releases(resolve(se.group("title"), sites, kind), new EpisodeFilter.Episode(
+                    Integer.parseInt(se.group("s")), Integer.parseInt(se.group("e"))), scopes, paging);
+        }
+        Matcher s = SXX.matcher(q);
+        if (s.matches()) {
+            return releases(resolve(s.group("title"), sites, kind),
+                    new EpisodeFilter.Season(Integer.parseInt(s.group("s"))), scopes, paging);
+        }
+        TitleResolver resolver = catalog.resolver();
+        var whole = resolver.resolve(q, sites, kind);
+        Matcher n = TRAILING_NUMBER.matcher(q);
+        if (n.matches()) {
+            int number = Integer.parseInt(n.group("n"));
+            boolean looksLikeYear = number >= 1900 && number <= 2099 && !whole.isEmpty();
+            var prefix = resolver.resolve(n.group("title"), sites, kind);
+            if (!looksLikeYear && !prefix.isEmpty()
+                    && (whole.isEmpty() || prefix.getFirst().score() > whole.getFirst().score())) {
+                return releases(sameTitle(prefix), new EpisodeFilter.Absolute(number), scopes, paging);
+            }
+        }
+        return releases(sameTitle(whole), new EpisodeFilter.All(), scopes, paging);
+    }
+
+    private List<Integer> resolve(String text, Set<SiteId> sites, TitleKind kind) {
+        return sameTitle(catalog.resolver().resolve(text, sites, kind));
+    }
+
+    /** The best match and the same title on other sites (scores within {@link TitleResolver#SAME_TITLE}). */
+    private static List<Integer> sameTitle(List<TitleResolver.Match> matches) {
+        if (matches.isEmpty()) return List.of();
+        double best = matches.getFirst().score();
+        return matches.stream().filter(m -> m.score() >= best - TitleResolver.SAME_TITLE).limit(MAX_TITLES)
+                .map(TitleResolver.Match::titleId).toList();
+    }
+
+    private List<TorznabItem> releases(List<Integer> titles, EpisodeFilter filter, List<ReleaseScope> scopes,
+            TorznabRequest.Paging paging) {
+        if (titles.isEmpty() || scopes.isEmpty()) return List.of();
+        int fetched = 0;
+        for (int id : titles) {
+            if (fetched >= MAX_PRIORITY_FETCHES) break;
+            if (!catalog.queries().hasDetails(id)) {
+                catalog.priority().ensureDetails(id);
+                fetched++;
+            }
+        }
+        boolean absolute = filter instanceof EpisodeFilter.Absolute;
+        List<TorznabItem> all = new ArrayList<>();
+        for (Release r : catalog.queries().releases(titles, filter)) {
+            if (Categories.admitted(scopes, r)) all.addAll(items.items(r, absolute));
+        }
+        int from = Math.min(all.size(), paging.offset());
+        int to = Math.min(all.size(), from + paging.limit());
+        return all.subList(from, to);
+    }
+
+    private List<TorznabItem> rss(List<ReleaseScope> scopes, TorznabRequest.Paging paging) {
+        int per = items.itemsPerRelease();
+        int skip = paging.offset() % per;
+        int need = (skip + paging.limit() + per - 1) / per;
+        List<TorznabItem> all = new ArrayList<>();
+        for (Release r : catalog.queries().newest(scopes, paging.offset() / per, need)) all.addAll(items.items(r, false));
+        int from = Math.min(all.size(), skip);
+        return all.subList(from, Math.min(all.size(), from + paging.limit()));
+    }
+
+    private Set<SiteId> searchableSites() {
+        Set<SiteId> sites = catalog.searchableSites();
+        if (sites.isEmpty() && !catalog.enabledSites().isEmpty()) {
+            throw new TorznabFailure(TorznabFailure.OTHER, "Kanal's catalog is still being built for every site ("
+                    + String.join(", ", catalog.enabledSites().stream().map(SiteId::id).toList())
+                    + "); searches work as soon as a site's title list is indexed. Progress: /health/catalog");
+        }
+        return sites;
+    }
+}
