@@ -72,14 +72,30 @@ public final class Providers {
                 case MEGAKINO -> {
                     // the Referer follows the discovered domain, so no fixed site headers here
                     Fetcher fetcher = new OkHttpFetcher(settings, health, Map.of());
-                    MegakinoDomains domains = new MegakinoDomains(fetcher, settings.baseUrl(id).orElse(null),
-                            megakinoCandidates, clock, MegakinoDomains.DEFAULT_RECHECK);
+                    MegakinoDomains domains = new MegakinoDomains(probeFetcher(settings, health),
+                            settings.baseUrl(id).orElse(null), megakinoCandidates, clock, MegakinoDomains.DEFAULT_RECHECK);
                     yield new MegakinoSite(fetcher, domains, clock);
                 }
             });
         }
         Fetcher hosterFetcher = new OkHttpFetcher(settings, health, Map.of());
         return new Providers(sites, HosterRegistry.standard(), hosterFetcher, health);
+    }
+
+    /**
+     * Domain probes fail fast: dead TLDs hang in DNS or refuse connections, and a dozen candidates
+     * with full retries and 30 s timeouts would stall discovery for minutes.
+     */
+    private static Fetcher probeFetcher(ProviderSettings settings, HostHealthRegistry health) {
+        java.time.Duration cap = java.time.Duration.ofSeconds(6);
+        ProviderSettings quick = new ProviderSettings(settings.baseUrls(), settings.enabledSites(),
+                settings.rateLimitPerHost(), settings.allowPrivateUpstreams(),
+                min(settings.connectTimeout(), cap), min(settings.readTimeout(), cap), 0, settings.userAgent());
+        return new OkHttpFetcher(quick, health, Map.of());
+    }
+
+    private static java.time.Duration min(java.time.Duration a, java.time.Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Fetcher siteFetcher(ProviderSettings settings, HostHealthRegistry health, SiteAddress address) {

@@ -18,6 +18,7 @@ final class CircuitBreaker {
     private int consecutiveFailures;
     private long openedAt;
     private boolean trialInFlight;
+    private long trialStartedAt;
 
     CircuitBreaker(HttpClock clock, int threshold, Duration coolDown) {
         this.clock = clock;
@@ -35,8 +36,10 @@ final class CircuitBreaker {
             case CLOSED -> true;
             case OPEN -> false;
             case HALF_OPEN -> {
-                if (trialInFlight) yield false;
+                // a trial that never reported back (its thread died) must not wedge the host forever
+                if (trialInFlight && clock.nanoTime() - trialStartedAt < coolDownNanos) yield false;
                 trialInFlight = true;
+                trialStartedAt = clock.nanoTime();
                 yield true;
             }
         };

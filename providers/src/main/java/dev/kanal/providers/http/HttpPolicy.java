@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param ratePerSecond sustained requests per second per host (token bucket refill rate)
  * @param burst how many requests may go out back to back before the rate applies
- * @param maxRetries retries after the first attempt for transient failures (network, 429, 5xx)
+ * @param maxRetries default retries after the first attempt for transient failures (network, 429, 5xx);
+ *     each {@link OkHttpFetcher} uses its own settings' count
  * @param baseBackoff first retry delay; doubles per attempt, with up to 50% random jitter
  * @param maxBackoff the longest single wait; a {@code Retry-After} above it fails instead of waiting
  * @param failureThreshold consecutive failures that open a host's circuit

@@ -152,6 +152,10 @@ public final class OkHttpFetcher implements Fetcher {
         return b;
     }
 
+    /**
+     * One request with the whole policy around it. Long on purpose: breaker, bucket, challenge,
+     * status mapping, health bookkeeping and backoff are one sequence and read best top to bottom.
+     */
     private <T> T call(OkHttpClient c, Request req, Handler<T> handler) {
         URI url = req.url().uri();
         HostLane lane = hosts.lane(hostKey(req.url()));
@@ -202,7 +206,8 @@ public final class OkHttpFetcher implements Fetcher {
                 lane.failure(latency, reason);
             }
             Duration wait = backoff(policy, attempt, retryAfter);
-            if (attempt >= policy.maxRetries() || wait.compareTo(policy.maxBackoff()) > 0) {
+            // the retry count is this fetcher's own (domain probes use none); waits follow the host policy
+            if (attempt >= settings.maxRetries() || wait.compareTo(policy.maxBackoff()) > 0) {
                 log.debug("http giving up host={} path={} attempts={} reason={}", req.url().host(),
                         req.url().encodedPath(), attempt + 1, reason);
                 throw new ProviderException(new ProviderFailure.Unreachable(url, reason));

@@ -123,7 +123,7 @@ public final class FakeAniWorld extends FakeSite {
         for (Language l : langs) {
             for (String hoster : e.hosters()) {
                 int id = nextLinkId++;
-                redirect("/redirect/" + id, embedUrl(hoster, id));
+                redirect("/redirect/" + id, newEmbed(hoster, id));
                 b.append("<li class=\"col-md-3 episodeLink").append(id).append("\" data-lang-key=\"").append(KEYS.get(l))
                         .append("\" data-link-id=\"").append(id).append("\" data-link-target=\"/redirect/").append(id)
                         .append("\"><div><a class=\"watchEpisode\" href=\"/redirect/").append(id).append("\"><i class=\"icon ")

@@ -76,10 +76,10 @@ public final class FakeMegakino extends FakeSite {
     private String filmPage(FakeCatalog.Show s) {
         int voe = nextLinkId++;
         int gx = nextLinkId++;
-        URI voeUrl = embedUrl("VOE", voe);
+        URI voeUrl = newEmbed("VOE", voe);
         return head(s) + "<div class=\"pmovie__player tabs-block\"><div class=\"tabs-block__select d-flex\">"
                 + "<span class=\"is-active\">Stream in HD</span><span>Voe</span></div>"
-                + "<div class=\"tabs-block__content video-inside\"><iframe data-src=\"" + embedUrl("gxplayer", gx) + "?v=AbCdEf12\" allowfullscreen></iframe></div>"
+                + "<div class=\"tabs-block__content video-inside\"><iframe data-src=\"" + newEmbed("GXPlayer", gx) + "\" allowfullscreen></iframe></div>"
                 + "<div class=\"tabs-block__content d-none\"><div class=\"wrap\"><iframe data-src=\"" + voeUrl.toString().replaceFirst("^http:", "")
                 + "\"></iframe></div></div></div></body></html>";
     }
@@ -96,7 +96,7 @@ public final class FakeMegakino extends FakeSite {
             for (String hoster : e.hosters()) {
                 int id = nextLinkId++;
                 String label = hoster.equals("GXPlayer") ? "Stream in HD" : hoster;
-                b.append("<option value=\"").append(embedUrl(hoster, id)).append("\">").append(label).append("</option>");
+                b.append("<option value=\"").append(newEmbed(hoster, id)).append("\">").append(label).append("</option>");
             }
             b.append("</select>");
         }

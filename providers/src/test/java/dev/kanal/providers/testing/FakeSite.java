@@ -13,7 +13,9 @@ import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.SiteId;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +27,14 @@ import java.util.Map;
 public abstract class FakeSite implements AutoCloseable {
     private final WireMockServer server;
     private final String prefix;
+    private final List<Embed> embeds = new ArrayList<>();
     protected final FakeCatalog catalog;
+
+    /**
+     * One link-out target the fake created: the hoster label its page shows and the embed URL the
+     * link-out leads to. Hand these to the hoster fakes to make them playable.
+     */
+    public record Embed(String hoster, URI url) {}
 
     protected FakeSite(FakeCatalog catalog, String prefix) {
         this.catalog = catalog;
@@ -52,6 +61,18 @@ public abstract class FakeSite implements AutoCloseable {
 
     public FakeCatalog catalog() {
         return catalog;
+    }
+
+    /** Every embed URL this fake's link-outs lead to, in creation order. */
+    public synchronized List<Embed> embeds() {
+        return List.copyOf(embeds);
+    }
+
+    /** Creates (and remembers) the embed URL for a new link. */
+    protected synchronized URI newEmbed(String hoster, int id) {
+        URI url = embedUrl(hoster, id);
+        embeds.add(new Embed(hoster, url));
+        return url;
     }
 
     /** Where link {@code id} of {@code hoster} ends up. */

@@ -103,7 +103,7 @@ public final class FakeSto extends FakeSite {
             b.append("<div class=\"col-12\"><h5> ").append(lang[1]).append(" </h5></div>");
             for (String hoster : e.hosters()) {
                 int id = nextLinkId++;
-                redirect("/r?t=token" + id, embedUrl(hoster.equals("Provider") ? "VOE" : hoster, id));
+                redirect("/r?t=token" + id, newEmbed(hoster.equals("Provider") ? "VOE" : hoster, id));
                 b.append("<div class=\"col-12\"><div class=\"link-wrapper\"><button type=\"button\" class=\"link-box btn\" data-link-id=\"")
                         .append(id).append("\" data-play-url=\"/r?t=token").append(id).append("\" data-auto-embed=\"1\" data-provider-name=\"")
                         .append(hoster).append("\" data-language-label=\"").append(lang[1]).append("\" data-language-id=\"").append(lang[0])

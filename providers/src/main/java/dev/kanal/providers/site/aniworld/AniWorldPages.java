@@ -69,7 +69,7 @@ final class AniWorldPages {
     static final String EPISODE_TITLE_DE = "td.seasonEpisodeTitle strong";
     static final String EPISODE_TITLE_EN = "td.seasonEpisodeTitle span";
     /** A static legend on some series (DEVNOTES), yet the best per-row hint without an extra request. */
-    static final String ROW_FLAGS = "td.editFunctions img.flag, img.flag";
+    static final String ROW_FLAGS = "img.flag";
 
     // --- episode page ---
     static final String HOSTER_AREA = "div.hosterSiteVideo";
@@ -79,6 +79,8 @@ final class AniWorldPages {
     static final String EPISODE_PAGE_TITLE_DE = "div.hosterSiteTitle span.episodeGermanTitle";
     static final String EPISODE_PAGE_TITLE_EN = "div.hosterSiteTitle small.episodeEnglishTitle";
 
+    /** Alternative titles sometimes come wrapped in quotes: 'Attack on Titan'. */
+    private static final Pattern STRAY_QUOTES = Pattern.compile("^[\\s'\"]+|[\\s'\"]+$");
     private static final Pattern EPISODE_IN_HREF = Pattern.compile("/(?:episode|film)-(?<n>\\d+)");
     private static final Pattern SEASON_IN_HREF = Pattern.compile("/staffel-(?<n>\\d+)/?$");
     private static final Pattern IMDB_ID = Pattern.compile("(?<id>tt\\d{5,10})");
@@ -108,7 +110,11 @@ final class AniWorldPages {
                         sink.accept(ref.get());
                         emitted++;
                     }
-                } else if (el.nameIs("li") || el.nameIs("ul")) {
+                } else if (el.nameIs("li")) {
+                    // the entry was emitted: drop it and the whitespace before it
+                    Element list = el.parent();
+                    if (list != null) list.empty();
+                } else if (el.nameIs("ul")) {
                     el.remove();
                 }
             }
@@ -132,7 +138,7 @@ final class AniWorldPages {
         if (raw == null || raw.isBlank()) return List.of();
         Set<String> out = new LinkedHashSet<>();
         for (String part : raw.split(",")) {
-            Markup.clean(part.replaceAll("^[\\s'\"]+|[\\s'\"]+$", ""))
+            Markup.clean(STRAY_QUOTES.matcher(part).replaceAll(""))
                     .filter(p -> !p.equalsIgnoreCase(title))
                     .ifPresent(out::add);
         }

@@ -114,9 +114,11 @@ public final class AniWorldSite implements Site {
     @Override
     public List<TitleRef> search(String query) {
         URI url = urls.seriesSearch(query);
+        // what the site's own search box sends (research §0.3)
         Map<String, String> ajax = Map.of("X-Requested-With", "XMLHttpRequest",
                 "Referer", urls.address().resolve("/search").toString(), "Origin", urls.address().origin(),
-                "Accept", "application/json, text/javascript, */*; q=0.01");
+                "Accept", "application/json, text/javascript, */*; q=0.01",
+                "Sec-Fetch-Mode", "cors", "Sec-Fetch-Dest", "empty", "Sec-Fetch-Site", "same-origin");
         try {
             return AniWorldPages.seriesSearch(fetcher.get(url, ajax).body(), url);
         } catch (ProviderException e) {

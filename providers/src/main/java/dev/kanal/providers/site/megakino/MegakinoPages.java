@@ -53,6 +53,8 @@ final class MegakinoPages {
     static final String EPISODE_OPTIONS = "select.se-select option[value]";
     static final String SEARCH_CARDS = "a.poster[href], #dle-content a[href*=/films/], #dle-content a[href*=/serials/]";
 
+    /** A time part followed by Z or ±hh:mm. */
+    private static final Pattern LASTMOD_OFFSET = Pattern.compile("T.*(?:Z|[+-]\\d{2}:?\\d{2})$");
     private static final Pattern EPISODE_VALUE = Pattern.compile("ep(?<n>\\d+)");
     private static final Pattern SEASON_IN_SLUG = Pattern.compile("-(?<n>\\d+)-staf+el\\b");
     /** SpeedFiles is dead; its iframes only waste a resolve attempt. */
@@ -126,22 +128,19 @@ final class MegakinoPages {
         return out.isEmpty() ? slug : out.toString();
     }
 
-    /** lastmod as YYYY-MM-DD, with offset, or local date-time (read as UTC). */
+    /**
+     * lastmod as YYYY-MM-DD, with an offset, or as a local date-time (read as UTC). The shape picks
+     * the parser up front: a sitemap has tens of thousands of entries and failed parses are costly.
+     */
     static Instant lastModified(String raw) {
         if (raw == null || raw.isBlank()) return null;
+        String v = raw.trim();
         try {
-            return OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(raw).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return LocalDate.parse(raw.substring(0, Math.min(10, raw.length()))).atStartOfDay()
-                            .toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException notDate) {
-                    return null;
-                }
-            }
+            if (v.length() == 10) return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
+            if (LASTMOD_OFFSET.matcher(v).find()) return OffsetDateTime.parse(v).toInstant();
+            return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

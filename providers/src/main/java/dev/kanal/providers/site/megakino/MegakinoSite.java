@@ -39,7 +39,7 @@ public final class MegakinoSite implements Site {
     private static final Logger log = LoggerFactory.getLogger(MegakinoSite.class);
     /** DLE's anti-bot cookie is refreshed this often (AniBridge's interval). */
     private static final Duration TOKEN_TTL = Duration.ofMinutes(30);
-    /** Nested sitemap indexes are followed this deep at most. */
+    /** At most this many sitemaps (index plus children) are read per catalogue run. */
     private static final int MAX_SITEMAPS = 200;
 
     private final Fetcher fetcher;

@@ -100,7 +100,11 @@ final class StoPages {
                         sink.accept(ref.get());
                         emitted++;
                     }
-                } else if (el.nameIs("li") || el.nameIs("ul")) {
+                } else if (el.nameIs("li")) {
+                    // the entry was emitted: drop it and the whitespace before it
+                    Element list = el.parent();
+                    if (list != null) list.empty();
+                } else if (el.nameIs("ul")) {
                     el.remove();
                 }
             }

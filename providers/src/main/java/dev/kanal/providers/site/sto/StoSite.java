@@ -104,7 +104,8 @@ public final class StoSite implements Site {
         URI url = urls.suggest(query);
         try {
             return StoPages.suggest(fetcher.get(url, Map.of("X-Requested-With", "XMLHttpRequest",
-                    "Accept", "application/json")).body(), url);
+                    "Accept", "application/json", "Sec-Fetch-Mode", "cors", "Sec-Fetch-Dest", "empty",
+                    "Sec-Fetch-Site", "same-origin")).body(), url);
         } catch (ProviderException e) {
             log.info("search site=sto endpoint=suggest failed=\"{}\" fallback=suche", e.failure().describe());
         }

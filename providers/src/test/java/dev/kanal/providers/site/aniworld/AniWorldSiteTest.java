@@ -129,4 +129,15 @@ class AniWorldSiteTest {
         assertThatThrownBy(() -> site.resolveLinkOut(link)).isInstanceOfSatisfying(ProviderException.class, e ->
                 assertThat(e.failure()).isInstanceOf(ProviderFailure.Blocked.class));
     }
+
+    @Test
+    void a_failing_server_is_unreachable_after_the_configured_retries() {
+        fake.server().stubFor(get(urlEqualTo("/aniworld/anime/stream/broken")).willReturn(aResponse().withStatus(502)));
+        assertThatThrownBy(() -> site.detail("broken")).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.failure()).isEqualTo(new ProviderFailure.Unreachable(
+                    URI.create(fake.baseUrl() + "/anime/stream/broken"), "HTTP 502"));
+            assertThat(e.failure().transientFailure()).isTrue();
+        });
+        fake.server().verify(2, getRequestedFor(urlEqualTo("/aniworld/anime/stream/broken")));
+    }
 }

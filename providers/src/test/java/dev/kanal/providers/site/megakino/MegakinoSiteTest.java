@@ -59,6 +59,7 @@ class MegakinoSiteTest {
         // protocol-relative iframe: takes the base's scheme
         assertThat(links.get(1).linkOut().toString()).startsWith("http://localhost:");
         assertThat(site.resolveLinkOut(links.get(1))).isEqualTo(links.get(1).linkOut());
+        assertThat(fake.embeds()).extracting(e -> e.url()).contains(links.get(0).linkOut(), links.get(1).linkOut());
         fake.server().verify(getRequestedFor(urlEqualTo("/mk/index.php?yg=token")));
     }
 

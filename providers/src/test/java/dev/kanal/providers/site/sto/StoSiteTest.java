@@ -67,7 +67,9 @@ class StoSiteTest {
         List<HosterLink> links = site.hosterLinks(new EpisodeAddress(SiteId.STO, "deep-shelter", 1, 1));
         assertThat(links).extracting(HosterLink::hoster).containsExactly("VOE", "Provider", "VOE", "Provider");
         HosterLink placeholder = links.get(1);
-        assertThat(site.resolveLinkOut(placeholder).getPath()).startsWith("/embed/voe/e/");
+        java.net.URI embed = site.resolveLinkOut(placeholder);
+        assertThat(embed.getPath()).startsWith("/embed/voe/e/");
+        assertThat(fake.embeds()).contains(new dev.kanal.providers.testing.FakeSite.Embed("VOE", embed));
     }
 
     @Test
@@ -117,5 +119,23 @@ class StoSiteTest {
         assertThatThrownBy(() -> site.hosterLinks(new EpisodeAddress(SiteId.STO, "deep-shelter", 9, 9)))
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.failure()).isInstanceOf(ProviderFailure.NotFound.class));
+    }
+
+    @Test
+    void the_real_captures_served_locally_walk_from_series_to_link_outs() {
+        String season = Fixtures.shared("sto-v2/serienstream-detail-silo.html");
+        for (String path : List.of("/serie/silo", "/serie/silo/staffel-2", "/serie/silo/staffel-3")) {
+            fake.server().stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "text/html; charset=UTF-8").withBody(season)));
+        }
+        fake.server().stubFor(get(urlEqualTo("/serie/silo/staffel-1/episode-1")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=UTF-8")
+                .withBody(Fixtures.shared("sto-v2/serienstream-episode-silo-s1e1.html"))));
+        TitleDetail detail = site.detail("silo");
+        assertThat(detail.title().title()).isEqualTo("Silo");
+        assertThat(detail.seasons()).extracting(SeasonRef::number).containsExactly(1, 2, 3);
+        assertThat(detail.seasons().getFirst().episodes()).hasSize(10);
+        List<HosterLink> links = site.hosterLinks(new EpisodeAddress(SiteId.STO, "silo", 1, 1));
+        assertThat(links).hasSize(4).allSatisfy(l -> assertThat(l.linkOut().toString()).startsWith(fake.baseUrl() + "/r?t="));
     }
 }

@@ -6,7 +6,8 @@ import dev.kanal.providers.testing.ManualHttpClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class TokenBucketTest {
+/** The per-host politeness parts on their own: token bucket, Retry-After, circuit breaker. */
+class PolitenessTest {
     @Test
     void a_burst_passes_then_requests_are_spaced_at_the_rate() {
         ManualHttpClock clock = new ManualHttpClock();
@@ -44,5 +45,17 @@ class TokenBucketTest {
         assertThat(breaker.tryAcquire()).isTrue();
         breaker.onSuccess();
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void a_lost_half_open_trial_does_not_wedge_the_breaker() {
+        ManualHttpClock clock = new ManualHttpClock();
+        CircuitBreaker breaker = new CircuitBreaker(clock, 1, Duration.ofSeconds(10));
+        breaker.onFailure();
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(breaker.tryAcquire()).isTrue(); // the trial's thread never reports back
+        assertThat(breaker.tryAcquire()).isFalse();
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(breaker.tryAcquire()).isTrue();
     }
 }

@@ -1,0 +1,2 @@
+/** Megakino (DataLife Engine, rotating domain): research notes upstream-markup §3. */
+package dev.kanal.providers.site.megakino;
