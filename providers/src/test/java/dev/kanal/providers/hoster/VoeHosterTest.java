@@ -102,6 +102,26 @@ class VoeHosterTest {
     }
 
     @Test
+    void voe_decodes_bare_string_payload_with_unicode_escapes() {
+        String page = HosterPages.voeBareJsonPayloadPage(HosterPages.voePlayerJson(HLS, MP4));
+        assertThat(page).contains("\\u0040");
+        serve("/e/bare1", page);
+
+        assertThat(voe.resolve(local("/e/bare1"), fetcher).url()).isEqualTo(HLS);
+    }
+
+    @Test
+    void voe_reads_legacy_mp4_source() {
+        serve("/e/mp4legacy", "<html><body><script>var sources = {'mp4': '" + MP4 + "', 'video_height': 720};"
+                + "</script></body></html>");
+
+        StreamSource source = voe.resolve(local("/e/mp4legacy"), fetcher);
+
+        assertThat(source.url()).isEqualTo(MP4);
+        assertThat(source.format()).isEqualTo(StreamSource.Format.MP4);
+    }
+
+    @Test
     void voe_decodes_a168c_variable_variant() {
         serve("/e/a168c", HosterPages.voeA168cPage(HosterPages.voePlayerJson(HLS, MP4)));
 

@@ -94,6 +94,35 @@ class FakeHostersResolutionTest {
     }
 
     @Test
+    void existing_link_out_targets_can_be_made_playable() {
+        FakeHosters hosters = FakeHosters.on(wm.getRuntimeInfo());
+        URI media = URI.create("http://127.0.0.1:" + wm.getPort() + "/media/site-ep.mp4");
+        URI voeTarget = URI.create("http://localhost:" + wm.getPort() + "/embed/voe/e/7");
+        URI filemoonTarget = URI.create("http://localhost:" + wm.getPort() + "/embed/filemoon/e/8");
+        URI goneTarget = URI.create("http://localhost:" + wm.getPort() + "/embed/vidoza/e/9");
+        hosters.serveVoeAt(voeTarget, media);
+        hosters.serveFilemoonAt(filemoonTarget, media);
+        hosters.serveRemovedAt(goneTarget);
+
+        Resolution r = resolve(List.of(
+                new HosterLink("Vidoza", Language.GERMAN_DUB, goneTarget),
+                new HosterLink("Filemoon", Language.GERMAN_DUB, filemoonTarget),
+                new HosterLink("VOE", Language.GERMAN_DUB, voeTarget)), List.of("VOE", "Vidoza"));
+
+        assertThat(r).isInstanceOfSatisfying(Resolution.Resolved.class, ok -> {
+            assertThat(ok.source().url()).isEqualTo(media);
+            assertThat(ok.link().hoster()).isEqualTo("VOE");
+        });
+        Resolution second = resolve(List.of(
+                new HosterLink("Vidoza", Language.GERMAN_DUB, goneTarget),
+                new HosterLink("Filemoon", Language.GERMAN_DUB, filemoonTarget)), List.of("Vidoza"));
+        assertThat(second).isInstanceOfSatisfying(Resolution.Resolved.class, ok -> {
+            assertThat(ok.source().hoster()).isEqualTo("Filemoon");
+            assertThat(ok.attempts().getFirst().describe()).startsWith("Vidoza: video gone");
+        });
+    }
+
+    @Test
     void plain_voe_fake_resolves_to_the_media_url() {
         FakeHosters hosters = FakeHosters.on(wm.getRuntimeInfo());
         URI media = URI.create("http://127.0.0.1:" + wm.getPort() + "/media/voe3.m3u8");

@@ -24,7 +24,9 @@ import java.util.Objects;
  *
  * <p>Pages are served on {@code http://127.0.0.1:<port>}; the VOE redirect hops to
  * {@code http://localhost:<port>}, the same server under a second name, like a VOE vanity domain.
- * The fetcher used must allow private upstreams. Codes must be unique per server and kind.
+ * The fetcher used must allow private upstreams. Codes must be unique per server and kind. To make
+ * a fake site's existing link-out targets playable, use the {@code serve…At(embedUrl, …)} methods
+ * on that site's own WireMock server.
  */
 public final class FakeHosters {
     /** The label sites show for VOE. */
@@ -56,9 +58,7 @@ public final class FakeHosters {
 
     /** A working VOE embed (obfuscated JSON payload, 2025 shape) that resolves to {@code media}. */
     public URI voe(String code, URI media) {
-        String path = "/e/" + code;
-        html(path, HosterPages.voeJsonPayloadPage(HosterPages.voePlayerJson(media, media), VoeEncoder.DEFAULT_JUNK));
-        return at("127.0.0.1", path);
+        return serveVoeAt(at("127.0.0.1", "/e/" + code), media);
     }
 
     /**
@@ -66,11 +66,10 @@ public final class FakeHosters {
      * ({@code localhost}), whose player page resolves to {@code media}.
      */
     public URI voeViaRedirect(String code, URI media) {
-        String mirrorPath = "/mirror/e/" + code;
-        html(mirrorPath, HosterPages.voeJsonPayloadPage(HosterPages.voePlayerJson(media, media), VoeEncoder.DEFAULT_JUNK));
-        String path = "/e/" + code;
-        html(path, HosterPages.voeRedirectPage(at("localhost", mirrorPath)));
-        return at("127.0.0.1", path);
+        URI mirror = serveVoeAt(at("localhost", "/mirror/e/" + code), media);
+        URI embed = at("127.0.0.1", "/e/" + code);
+        html(embed, HosterPages.voeRedirectPage(mirror));
+        return embed;
     }
 
     /**
@@ -78,32 +77,61 @@ public final class FakeHosters {
      * extractor takes the packed-page route) that resolves to {@code media}.
      */
     public URI filemoon(String code, URI media) {
-        String path = "/filemoon/e/" + code;
-        html(path, HosterPages.filemoonPackedPage(media));
-        return at("127.0.0.1", path);
+        return serveFilemoonAt(at("127.0.0.1", "/filemoon/e/" + code), media);
     }
 
     /** A VOE embed whose video was removed: resolving it fails with {@code HosterGone}. */
     public URI removed(String code) {
-        String path = "/e/" + code;
-        wireMock.register(get(urlEqualTo(path)).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "text/html; charset=utf-8")
-                .withBody(HosterPages.textPage("404", "File not found"))));
-        return at("127.0.0.1", path);
+        return serveRemovedAt(at("127.0.0.1", "/e/" + code));
     }
 
     /** A VOE embed behind a Cloudflare challenge: resolving it fails with {@code Blocked}. */
     public URI challenged(String code) {
-        String path = "/e/" + code;
-        wireMock.register(get(urlEqualTo(path)).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "text/html; charset=utf-8")
-                .withBody(HosterPages.cloudflareChallengePage())));
-        return at("127.0.0.1", path);
+        return serveChallengeAt(at("127.0.0.1", "/e/" + code));
     }
 
-    private void html(String path, String body) {
-        wireMock.register(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+    /**
+     * Turns an existing embed URL on this server (for instance a fake site's link-out target,
+     * {@code FakeSite.embedUrl("VOE", 7)}) into a working VOE page for {@code media}. Only the
+     * path and query count; the stub answers under any host name of the server.
+     */
+    public URI serveVoeAt(URI embedUrl, URI media) {
+        html(embedUrl, HosterPages.voeJsonPayloadPage(HosterPages.voePlayerJson(media, media), VoeEncoder.DEFAULT_JUNK));
+        return embedUrl;
+    }
+
+    /**
+     * As {@link #serveVoeAt}, for Filemoon's packed page. The path must contain {@code /e/<code>};
+     * {@code /api/videos/<code>} must stay unanswered (404) so the packed route is taken.
+     */
+    public URI serveFilemoonAt(URI embedUrl, URI media) {
+        html(embedUrl, HosterPages.filemoonPackedPage(media));
+        return embedUrl;
+    }
+
+    /** Makes an existing embed URL answer 404 "File not found": {@code HosterGone} for any hoster. */
+    public URI serveRemovedAt(URI embedUrl) {
+        wireMock.register(get(urlEqualTo(pathAndQuery(embedUrl))).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody(HosterPages.textPage("404", "File not found"))));
+        return embedUrl;
+    }
+
+    /** Makes an existing embed URL answer a Cloudflare challenge: {@code Blocked} for any hoster. */
+    public URI serveChallengeAt(URI embedUrl) {
+        wireMock.register(get(urlEqualTo(pathAndQuery(embedUrl))).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody(HosterPages.cloudflareChallengePage())));
+        return embedUrl;
+    }
+
+    private void html(URI url, String body) {
+        wireMock.register(get(urlEqualTo(pathAndQuery(url))).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html; charset=utf-8").withBody(body)));
+    }
+
+    private static String pathAndQuery(URI url) {
+        return url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
     }
 
     private URI at(String host, String path) {

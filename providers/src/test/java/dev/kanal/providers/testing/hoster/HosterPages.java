@@ -27,6 +27,15 @@ public final class HosterPages {
                 + "<script src=\"/js/loader.3f2a9c.js\"></script></body></html>";
     }
 
+    /**
+     * The payload as a bare JSON string rather than an array, with {@code @} and {@code ^} written
+     * as JSON unicode escapes, as some builds serve it.
+     */
+    public static String voeBareJsonPayloadPage(String playerJson) {
+        String escaped = VoeEncoder.encode(playerJson).replace("@", "\\u0040").replace("^", "\\u005e");
+        return "<html><body><script type=\"application/json\" id=\"payload\">\"" + escaped + "\"</script></body></html>";
+    }
+
     /** A {@code /js/loader.*.js} body that defines the junk-token list among other arrays. */
     public static String voeLoaderScript(List<String> junk) {
         StringBuilder items = new StringBuilder();
