@@ -161,6 +161,7 @@ final class JobRunner {
     private void writeStrm(Job job, String hoster) {
         try {
             Path dir = paths.inside(job.savePath()).orElseThrow();
+            Files.createDirectories(dir);
             Path file = strm.write(dir, job.name(), job.episode(), job.language());
             if (paths.inside(file).isEmpty()) throw new IOException("STRM writer wrote outside the download directory");
             store.complete(job.id(), file, Files.size(file));

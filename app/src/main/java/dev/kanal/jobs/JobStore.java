@@ -38,6 +38,11 @@ public final class JobStore {
     private final Database db;
     private final ObjectMapper json;
     private final Clock clock;
+    /** Bumped after every write; {@link #all()} reuses its last read while it is unchanged. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Snapshot snapshot = new Snapshot(-1, List.of());
+
+    private record Snapshot(long version, List<Job> jobs) {}
 
     public JobStore(Database db, ObjectMapper json, Clock clock) {
         this.db = db;
@@ -53,7 +58,7 @@ public final class JobStore {
     public Optional<Job> create(NewJob n) {
         long now = clock.millis();
         KanalMagnet m = n.magnet();
-        boolean created = db.write(ctx -> {
+        boolean created = write(ctx -> {
             int rows = ctx.insertInto(TORRENT)
                     .set(TORRENT.HASH, m.infoHash())
                     .set(TORRENT.NAME, m.displayName())
@@ -84,8 +89,17 @@ public final class JobStore {
         return created ? byHash(m.infoHash()) : Optional.empty();
     }
 
+    /**
+     * Every torrent with its job, oldest first. Sonarr polls this list; it is read from the database
+     * only when something was written since the last read.
+     */
     public List<Job> all() {
-        return select(DSL.noCondition());
+        Snapshot s = snapshot;
+        long v = version.get();
+        if (s.version() == v) return s.jobs();
+        List<Job> jobs = List.copyOf(select(DSL.noCondition()));
+        snapshot = new Snapshot(v, jobs);
+        return jobs;
     }
 
     public Optional<Job> byId(long id) {
@@ -135,7 +149,7 @@ public final class JobStore {
 
     /** Records a failed hoster; {@code skip} adds it to the hosters this job does not try again. */
     public void attemptFailed(long id, JobAttempt attempt, boolean skip) {
-        db.writeVoid(ctx -> {
+        writeVoid(ctx -> {
             var r = ctx.selectFrom(JOB).where(JOB.ID.eq(id)).fetchOne();
             if (r == null) return;
             List<JobAttempt> list = new java.util.ArrayList<>(attempts(r.getAttempts()));
@@ -170,7 +184,7 @@ public final class JobStore {
 
     /** Starts a failed or cancelled job over: attempts, skipped hosters and retries are cleared. */
     public boolean retry(long id) {
-        return db.write(ctx -> ctx.update(JOB).set(JOB.STATE, JobState.QUEUED.name()).set(JOB.ERROR, (String) null)
+        return write(ctx -> ctx.update(JOB).set(JOB.STATE, JobState.QUEUED.name()).set(JOB.ERROR, (String) null)
                 .set(JOB.RETRIES, 0L).set(JOB.SKIP_HOSTERS, "").set(JOB.ATTEMPTS, "[]").set(JOB.NOT_BEFORE, 0L)
                 .set(JOB.DOWNLOADED_BYTES, 0L).set(JOB.CURRENT_HOSTER, (String) null)
                 .set(JOB.UPDATED_AT, clock.millis())
@@ -178,25 +192,25 @@ public final class JobStore {
     }
 
     public void delete(Collection<String> hashes) {
-        db.writeVoid(ctx -> ctx.deleteFrom(TORRENT).where(TORRENT.HASH.in(hashes)).execute());
+        writeVoid(ctx -> ctx.deleteFrom(TORRENT).where(TORRENT.HASH.in(hashes)).execute());
     }
 
     public void setStopped(Collection<String> hashes, boolean stopped) {
-        db.writeVoid(ctx -> ctx.update(TORRENT).set(TORRENT.STOPPED, stopped ? 1L : 0L)
+        writeVoid(ctx -> ctx.update(TORRENT).set(TORRENT.STOPPED, stopped ? 1L : 0L)
                 .where(TORRENT.HASH.in(hashes)).execute());
     }
 
     public void setCategory(Collection<String> hashes, String category) {
-        db.writeVoid(ctx -> ctx.update(TORRENT).set(TORRENT.CATEGORY, category).where(TORRENT.HASH.in(hashes)).execute());
+        writeVoid(ctx -> ctx.update(TORRENT).set(TORRENT.CATEGORY, category).where(TORRENT.HASH.in(hashes)).execute());
     }
 
     /** Clears a removed category from its torrents, as qBittorrent does. */
     public void clearCategory(Collection<String> categories) {
-        db.writeVoid(ctx -> ctx.update(TORRENT).set(TORRENT.CATEGORY, "").where(TORRENT.CATEGORY.in(categories)).execute());
+        writeVoid(ctx -> ctx.update(TORRENT).set(TORRENT.CATEGORY, "").where(TORRENT.CATEGORY.in(categories)).execute());
     }
 
     public void setTags(String hash, Collection<String> tags) {
-        db.writeVoid(ctx -> ctx.update(TORRENT).set(TORRENT.TAGS, joinTags(tags)).where(TORRENT.HASH.eq(hash)).execute());
+        writeVoid(ctx -> ctx.update(TORRENT).set(TORRENT.TAGS, joinTags(tags)).where(TORRENT.HASH.eq(hash)).execute());
     }
 
     /**
@@ -204,7 +218,7 @@ public final class JobStore {
      * FAILED), and its recorded downloader process is returned so it can be stopped.
      */
     public List<long[]> recoverInterrupted() {
-        return db.write(ctx -> {
+        return write(ctx -> {
             List<long[]> orphans = ctx.select(JOB.PID, JOB.PID_STARTED).from(JOB).where(JOB.PID.isNotNull())
                     .fetch(r -> new long[] {r.value1(), r.value2() == null ? 0 : r.value2()});
             ctx.update(JOB).set(JOB.STATE, JobState.QUEUED.name()).set(JOB.SPEED, 0L).set(JOB.ETA, -1L)
@@ -215,9 +229,24 @@ public final class JobStore {
         });
     }
 
+    private <T> T write(java.util.function.Function<DSLContext, T> work) {
+        try {
+            return db.write(work);
+        } finally {
+            version.incrementAndGet();
+        }
+    }
+
+    private void writeVoid(java.util.function.Consumer<DSLContext> work) {
+        write(ctx -> {
+            work.accept(ctx);
+            return null;
+        });
+    }
+
     private void update(long id, java.util.function.Function<DSLContext, org.jooq.UpdateSetMoreStep<?>> set) {
         long now = clock.millis();
-        db.writeVoid(ctx -> set.apply(ctx).set(JOB.UPDATED_AT, now).where(JOB.ID.eq(id)).execute());
+        writeVoid(ctx -> set.apply(ctx).set(JOB.UPDATED_AT, now).where(JOB.ID.eq(id)).execute());
     }
 
     private List<Job> select(Condition where) {

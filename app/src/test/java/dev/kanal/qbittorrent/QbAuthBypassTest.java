@@ -1,0 +1,51 @@
+package dev.kanal.qbittorrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kanal.testing.QbClient;
+import dev.kanal.testing.TestKanal;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code KANAL_QBIT_AUTH_BYPASS=localhost}: Sonarr with blank credentials never logs in (§F.1). */
+class QbAuthBypassTest {
+    @TempDir
+    static Path root;
+
+    static TestKanal kanal;
+
+    @BeforeAll
+    static void start() {
+        kanal = TestKanal.start(root, Map.of("KANAL_QBIT_AUTH_BYPASS", "localhost,10.0.0.0/8"));
+    }
+
+    @AfterAll
+    static void stop() {
+        kanal.close();
+    }
+
+    @Test
+    void localhost_calls_succeed_without_a_login() {
+        QbClient c = new QbClient(kanal);
+        assertThat(c.get("/api/v2/app/webapiVersion").body()).isEqualTo("2.11.4");
+        assertThat(c.get("/api/v2/app/preferences").statusCode()).isEqualTo(200);
+        assertThat(c.get("/api/v2/torrents/info?category=tv-sonarr").body()).isEqualTo("[]");
+        var login = c.login("anyone", "anything");
+        assertThat(login.body()).isEqualTo("Ok.");
+        assertThat(login.headers().firstValue("Set-Cookie").orElse("")).startsWith("SID=");
+    }
+
+    @Test
+    void subnets_match_by_prefix() {
+        var sessions = new QbSessions(kanal.config().qbittorrent(), java.time.Clock.systemUTC());
+        assertThat(sessions.bypassed("10.1.2.3")).isTrue();
+        assertThat(sessions.bypassed("11.1.2.3")).isFalse();
+        assertThat(sessions.bypassed("::1")).isTrue();
+        assertThat(sessions.bypassed("127.0.0.1")).isTrue();
+        assertThat(sessions.bypassed("192.168.1.1")).isFalse();
+    }
+}
