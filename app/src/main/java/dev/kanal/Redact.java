@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class Redact {
     private static final Set<String> SECRET_PARAMS = Set.of(
-            "apikey", "api_key", "password", "pass", "sig", "token", "t", "sid", "urls", "magnet", "key");
+            "apikey", "api_key", "password", "pass", "sig", "token", "t", "sid", "urls", "magnet", "key", "u");
 
     private Redact() {}
 

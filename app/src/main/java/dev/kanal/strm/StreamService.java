@@ -169,7 +169,10 @@ final class StreamService {
 
     private static boolean isPrivateRefusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PrivateAddressGuard.PrivateAddressRefused) return true;
+            if (t instanceof PrivateAddressGuard.PrivateAddressRefused
+                    || t instanceof GuardedSocketFactory.PrivateUpstreamRefused) {
+                return true;
+            }
         }
         return false;
     }

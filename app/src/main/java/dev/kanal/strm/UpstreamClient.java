@@ -26,6 +26,7 @@ public final class UpstreamClient implements AutoCloseable {
     public UpstreamClient(KanalConfig.Http config) {
         this.client = new OkHttpClient.Builder()
                 .dns(new PrivateAddressGuard(config.allowPrivateUpstreams()))
+                .socketFactory(new GuardedSocketFactory(config.allowPrivateUpstreams()))
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(config.timeout())
                 .followRedirects(true)

@@ -37,6 +37,8 @@ final class FakeUpstream implements AutoCloseable {
 
     /** Fails with this pseudo status: headers promise a body, then the connection closes. */
     static final int RESET = -1;
+    /** Fails with this pseudo status: no answer for 5 s (longer than the tests' upstream timeout). */
+    static final int HANG = -2;
 
     FakeUpstream(Path root) throws IOException {
         this.root = root;
@@ -82,6 +84,14 @@ final class FakeUpstream implements AutoCloseable {
             if (fail != null && fail == RESET) {
                 ex.sendResponseHeaders(200, 1000);
                 return; // closes with no body bytes
+            }
+            if (fail != null && fail == HANG) {
+                try {
+                    Thread.sleep(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
             }
             if (fail != null) {
                 ex.sendResponseHeaders(fail, -1);

@@ -234,6 +234,20 @@ class StreamProxyTest {
     }
 
     @Test
+    void a_timeout_before_the_first_byte_moves_to_the_next_hoster() {
+        EpisodeAddress ep = newEpisode();
+        sources.offer(ep, "VOE", cdn.url("/slow-" + ep.episode())).offer(ep, "Vidoza", cdn.url("/video.mp4"));
+        cdn.fail("/slow-" + ep.episode(), FakeUpstream.HANG);
+
+        var response = get(streamPath(ep), "bytes=0-9");
+
+        assertThat(response.statusCode()).isEqualTo(206);
+        assertThat(sources.callsFor(ep).getLast().skip()).containsExactly("VOE");
+        assertThat(kanal.get("/metrics").body())
+                .containsPattern("kanal_strm_upstream_failures_total\\{hoster=\"VOE\",reason=\"timeout\"}");
+    }
+
+    @Test
     void when_every_hoster_fails_the_player_gets_502_naming_them() {
         EpisodeAddress ep = newEpisode();
         String dead = "/gone-" + ep.episode();
