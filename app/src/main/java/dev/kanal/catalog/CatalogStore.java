@@ -65,7 +65,7 @@ public final class CatalogStore {
     public void upsertTitles(SiteId site, int run, List<TitleRef> batch, Instant now) {
         db.writeVoid(ctx -> {
             for (TitleRef t : batch) {
-                Integer id = ctx.insertInto(CATALOG_TITLE)
+                ctx.insertInto(CATALOG_TITLE)
                         .set(CATALOG_TITLE.SITE, site.id())
                         .set(CATALOG_TITLE.SLUG, t.slug())
                         .set(CATALOG_TITLE.TITLE, t.title())
@@ -91,9 +91,11 @@ public final class CatalogStore {
                                 inline(PENDING)).otherwise(CATALOG_TITLE.DETAILS_STATE))
                         .set(CATALOG_TITLE.LAST_MODIFIED, excluded(CATALOG_TITLE.LAST_MODIFIED))
                         .set(CATALOG_TITLE.LISTED_RUN, run)
-                        .returningResult(CATALOG_TITLE.ID)
-                        .fetchOne()
-                        .value1();
+                        .execute();
+                // read the id back: SQLite's RETURNING emulation reports a stale rowid after DO UPDATE
+                Integer id = ctx.select(CATALOG_TITLE.ID).from(CATALOG_TITLE)
+                        .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.SLUG.eq(t.slug()))
+                        .fetchOne().value1();
                 addNames(ctx, id, t);
             }
         });
@@ -109,11 +111,20 @@ public final class CatalogStore {
             int before = ctx.fetchCount(CATALOG_TITLE, CATALOG_TITLE.SITE.eq(site.id()));
             int stale = ctx.fetchCount(CATALOG_TITLE, CATALOG_TITLE.SITE.eq(site.id()),
                     CATALOG_TITLE.LISTED_RUN.lt(run));
-            if (stale == 0 || listed < before * MIN_LISTING_SHARE) return 0;
+            if (stale == 0) return 0;
+            if (listed < before * MIN_LISTING_SHARE) throw new SuspiciousListing(listed, before);
             return ctx.deleteFrom(CATALOG_TITLE)
                     .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.LISTED_RUN.lt(run))
                     .execute();
         });
+    }
+
+    /** A listing far shorter than the catalog: kept as a failure instead of deleting titles. */
+    public static final class SuspiciousListing extends RuntimeException {
+        SuspiciousListing(int listed, int known) {
+            super("the site listed " + listed + " titles, far fewer than the " + known
+                    + " known; keeping the catalog as it was (a broken catalogue page?)", null, false, false);
+        }
     }
 
     /**
@@ -135,6 +146,13 @@ public final class CatalogStore {
     }
 
     // ---- stage 2: details
+
+    /** True while the title's details are still due (the priority lane may have fetched them meanwhile). */
+    public boolean detailsDue(int titleId, Instant now) {
+        return db.read().fetchExists(CATALOG_TITLE, CATALOG_TITLE.ID.eq(titleId),
+                CATALOG_TITLE.DETAILS_STATE.eq(PENDING).or(CATALOG_TITLE.DETAILS_STATE.eq(FAILED)
+                        .and(CATALOG_TITLE.DETAILS_RETRY_AT.le(now.toString()))));
+    }
 
     /** Titles whose details are due (pending, or failed and past their retry time), never fetched first. */
     public List<DueTitle> dueForDetails(SiteId site, Instant now, int limit) {

@@ -27,6 +27,7 @@ final class DetailFetcher {
     private final Clock clock;
     private final Duration permanentRetry;
     private final Map<Integer, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     DetailFetcher(Site site, CatalogStore store, CatalogMetrics metrics, Clock clock, Duration permanentRetry) {
         this.site = site;
@@ -61,6 +62,7 @@ final class DetailFetcher {
             metrics.detailFetched(site.id(), System.nanoTime() - started);
             return true;
         } catch (ProviderException e) {
+            if (stopping) return false; // interrupted by shutdown: the title stays due, not failed
             boolean transientFailure = e.failure().transientFailure();
             Duration retry = transientFailure ? TRANSIENT_RETRY : permanentRetry;
             store.failDetail(title.id(), e.failure().describe(), clock.instant().plus(retry));
@@ -69,12 +71,17 @@ final class DetailFetcher {
                     e.failure().describe(), retry);
             return false;
         } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) return false;
+            if (stopping) return false;
             store.failDetail(title.id(), "unexpected: " + e, clock.instant().plus(permanentRetry));
             metrics.detailFailed(site.id());
             log.error("catalog detail crashed site={} slug={}", site.id(), title.slug(), e);
             return false;
         }
+    }
+
+    /** Stops recording failures: fetches interrupted by shutdown leave their titles due. */
+    void stop() {
+        stopping = true;
     }
 
     /** Fetches currently running (for the health page). */

@@ -81,6 +81,7 @@ final class SiteCrawler {
 
     void stop() throws InterruptedException {
         stopped = true;
+        details.stop();
         if (thread != null) {
             thread.interrupt();
             thread.join(Duration.ofSeconds(10));
@@ -167,7 +168,7 @@ final class SiteCrawler {
             if (stopped) throw new InterruptedException();
             listingFailures++;
             String reason = e instanceof dev.kanal.providers.ProviderException p ? p.failure().describe()
-                    : e.toString();
+                    : e instanceof CatalogStore.SuspiciousListing ? e.getMessage() : e.toString();
             stages.fail(id, Stage.TITLES, reason);
             metrics.listingFailed(id);
             metrics.stageReady(id, Stage.TITLES, false);
@@ -191,7 +192,14 @@ final class SiteCrawler {
             List<CompletableFuture<Boolean>> running = new ArrayList<>();
             for (CatalogStore.DueTitle t : due) {
                 permits.acquire();
-                running.add(details.fetch(t).whenComplete((ok, e) -> permits.release()));
+                if (stopped || !store.detailsDue(t.id(), clock.instant())) {
+                    permits.release();
+                    continue;
+                }
+                running.add(details.fetch(t).whenComplete((ok, e) -> {
+                    permits.release();
+                    if (!stopped) detailProgress();
+                }));
             }
             for (CompletableFuture<Boolean> f : running) {
                 try {
@@ -200,9 +208,6 @@ final class SiteCrawler {
                     // already recorded on the title by DetailFetcher
                 }
             }
-            counts = store.detailCounts(id);
-            stages.progress(id, Stage.DETAILS, counts[0], counts[1]);
-            metrics.stage(id, Stage.DETAILS, counts[0], counts[1]);
             sinceRebuild += due.size();
             if (sinceRebuild >= 2000) {
                 resolver.rebuild();
@@ -213,6 +218,12 @@ final class SiteCrawler {
         if (stopped) throw new InterruptedException();
         finishDetails(store.detailCounts(id));
         resolver.rebuild();
+    }
+
+    private void detailProgress() {
+        int[] counts = store.detailCounts(id);
+        stages.progress(id, Stage.DETAILS, counts[0], counts[1]);
+        metrics.stage(id, Stage.DETAILS, counts[0], counts[1]);
     }
 
     private void finishDetails(int[] counts) {

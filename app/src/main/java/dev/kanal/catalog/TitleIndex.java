@@ -22,20 +22,24 @@ final class TitleIndex {
     private final List<Entry> entries;
     private final Map<String, int[]> exact;
     private final Map<String, int[]> tokens;
+    private final Map<String, int[]> compact;
 
     TitleIndex(List<Entry> entries) {
         this.entries = List.copyOf(entries);
         Map<String, List<Integer>> exactLists = new HashMap<>();
         Map<String, List<Integer>> tokenLists = new HashMap<>();
+        Map<String, List<Integer>> compactLists = new HashMap<>();
         for (int i = 0; i < this.entries.size(); i++) {
             String key = this.entries.get(i).key();
             exactLists.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            compactLists.computeIfAbsent(key.replace(" ", ""), k -> new ArrayList<>()).add(i);
             for (String token : new java.util.HashSet<>(List.of(key.split(" ")))) {
                 if (!token.isEmpty()) tokenLists.computeIfAbsent(token, k -> new ArrayList<>()).add(i);
             }
         }
         this.exact = freeze(exactLists);
         this.tokens = freeze(tokenLists);
+        this.compact = freeze(compactLists);
     }
 
     private static Map<String, int[]> freeze(Map<String, List<Integer>> lists) {
@@ -55,6 +59,11 @@ final class TitleIndex {
     /** Entries whose key equals {@code key}. */
     int[] exact(String key) {
         return exact.getOrDefault(key, new int[0]);
+    }
+
+    /** Entries whose key without spaces equals {@code key} without spaces ("SteinsGate", "Steins Gate"). */
+    int[] compact(String key) {
+        return compact.getOrDefault(key.replace(" ", ""), new int[0]);
     }
 
     /** Entries containing {@code token}. */

@@ -81,6 +81,9 @@ public final class TitleResolver {
             int[] exact = index.exact(variant);
             for (int i : exact) consider(best, index.entry(i), 1.0 - variantPenalty, query, sites, kind);
             if (exact.length > 0) continue;
+            int[] compact = index.compact(variant);
+            for (int i : compact) consider(best, index.entry(i), 0.97 - variantPenalty, query, sites, kind);
+            if (compact.length > 0) continue;
             for (int i : candidates(index, variant)) {
                 TitleIndex.Entry e = index.entry(i);
                 consider(best, e, TitleSimilarity.of(variant, e.key()) - variantPenalty, query, sites, kind);

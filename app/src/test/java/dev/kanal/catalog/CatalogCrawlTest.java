@@ -1,0 +1,199 @@
+package dev.kanal.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kanal.providers.EpisodeRef;
+import dev.kanal.providers.ExternalIds;
+import dev.kanal.providers.HosterRegistry;
+import dev.kanal.providers.Language;
+import dev.kanal.providers.Providers;
+import dev.kanal.providers.SeasonRef;
+import dev.kanal.providers.SiteId;
+import dev.kanal.providers.TitleDetail;
+import dev.kanal.testing.TestKanal;
+import dev.kanal.torznab.Feed;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The crawler against fake sites: bootstrap, refresh with changes, a restart half-way through the
+ * details, sites still bootstrapping, and the priority lane. Each test boots its own Kanal because
+ * each needs its own sites and timing settings.
+ */
+class CatalogCrawlTest {
+    private static final String UNREACHABLE_SKYHOOK = "http://127.0.0.1:9";
+
+    private static Map<String, String> env(String... more) {
+        var m = new java.util.HashMap<String, String>();
+        m.put("KANAL_SKYHOOK_URL", UNREACHABLE_SKYHOOK);
+        for (int i = 0; i < more.length; i += 2) m.put(more[i], more[i + 1]);
+        return m;
+    }
+
+    private static Providers providers(FakeSite... sites) {
+        return new Providers(List.of(sites), new HosterRegistry(List.of()));
+    }
+
+    private static TitleDetail show(SiteId site, String slug, String title, int... seasons) {
+        return FakeSite.series(site, slug, title, List.of(), 2020, ExternalIds.NONE, Set.of(Language.GERMAN_DUB), seasons);
+    }
+
+    private static Feed search(TestKanal kanal, String query) {
+        return Feed.parse(kanal.get("/torznab/api?apikey=" + TestKanal.API_KEY + "&" + query).body());
+    }
+
+    private static int detailsDone(com.fasterxml.jackson.databind.JsonNode n) {
+        return n.path("sites").get(0).path("stages").path("details").path("done").asInt();
+    }
+
+    @Test
+    void refresh_adds_new_titles_and_episodes_and_drops_removed_titles_without_a_gap(@TempDir Path dir) {
+        FakeSite sto = new FakeSite(SiteId.STO);
+        sto.put(show(SiteId.STO, "alpha", "Alpha Show", 2)).put(show(SiteId.STO, "beta", "Beta Show", 1))
+                .put(show(SiteId.STO, "gamma", "Gamma Show", 1));
+        try (TestKanal kanal = TestKanal.start(dir, env("KANAL_CATALOG_REFRESH", "1s"), providers(sto))) {
+            CatalogAwait.until(kanal, n -> n.path("ready").asBoolean());
+            assertThat(search(kanal, "t=search&q=Alpha%20Show").items()).hasSize(2);
+            String firstPub = search(kanal, "t=search&q=Alpha%20Show").items().getFirst().pubDate();
+
+            sto.put(show(SiteId.STO, "alpha", "Alpha Show", 3));
+            sto.put(show(SiteId.STO, "delta", "Delta Show", 1));
+            sto.remove("gamma");
+            int listings = sto.listings.get();
+            CatalogAwait.until(kanal, n -> sto.listings.get() > listings + 1
+                    && search(kanal, "t=search&q=Alpha%20Show").items().size() == 3
+                    && search(kanal, "t=search&q=Delta%20Show").items().size() == 1
+                    && search(kanal, "t=search&q=Gamma%20Show").items().isEmpty());
+            // the episodes seen before keep their first-seen date; the new one leads the RSS feed
+            assertThat(search(kanal, "t=search&q=Alpha%20Show").items().getFirst().pubDate()).isEqualTo(firstPub);
+            assertThat(search(kanal, "t=search").titles()).contains("Alpha.Show.S01E03.WEB-DL.GER-KANAL");
+            assertThat(search(kanal, "t=search&q=Beta%20Show").items()).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_broken_listing_never_empties_the_catalog(@TempDir Path dir) {
+        FakeSite sto = new FakeSite(SiteId.STO);
+        sto.put(show(SiteId.STO, "alpha", "Alpha Show", 2)).put(show(SiteId.STO, "beta", "Beta Show", 1));
+        try (TestKanal kanal = TestKanal.start(dir, env("KANAL_CATALOG_REFRESH", "1s"), providers(sto))) {
+            CatalogAwait.until(kanal, n -> n.path("ready").asBoolean());
+            sto.listingFails = true;
+            int listings = sto.listings.get();
+            var n = CatalogAwait.until(kanal, h -> sto.listings.get() > listings && h.path("sites").get(0)
+                    .path("stages").path("titles").path("state").asText().equals("failed"));
+            assertThat(n.path("sites").get(0).path("stages").path("titles").path("last_error").asText())
+                    .contains("unreachable");
+            assertThat(search(kanal, "t=search&q=Alpha%20Show").items()).hasSize(2);
+            // and an empty listing is treated as broken, not as "every title was removed"
+            sto.listingFails = false;
+            sto.remove("alpha").remove("beta");
+            int again = sto.listings.get();
+            CatalogAwait.until(kanal, h -> sto.listings.get() > again + 1);
+            assertThat(search(kanal, "t=search&q=Alpha%20Show").items()).hasSize(2);
+        }
+    }
+
+    @Test
+    void a_restart_mid_bootstrap_continues_where_it_stopped(@TempDir Path dir) {
+        FakeSite aniworld = new FakeSite(SiteId.ANIWORLD);
+        List<String> slugs = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            aniworld.put(show(SiteId.ANIWORLD, "show-" + i, "Show Number " + i, 2));
+            slugs.add("show-" + i);
+        }
+        aniworld.detailPermits = new Semaphore(4);
+        List<String> servedBeforeRestart;
+        try (TestKanal kanal = TestKanal.start(dir, env("KANAL_CATALOG_CONCURRENCY", "1"), providers(aniworld))) {
+            var n = CatalogAwait.until(kanal, h -> detailsDone(h) == 4);
+            assertThat(n.path("ready").asBoolean()).isFalse();
+            assertThat(n.path("sites").get(0).path("stages").path("titles").path("state").asText()).isEqualTo("ready");
+            servedBeforeRestart = List.copyOf(aniworld.served);
+        }
+        assertThat(servedBeforeRestart).hasSize(4);
+        aniworld.detailPermits = null;
+        int listingsBefore = aniworld.listings.get();
+        try (TestKanal kanal = TestKanal.start(dir, env(), providers(aniworld))) {
+            var n = CatalogAwait.until(kanal, h -> h.path("ready").asBoolean());
+            assertThat(detailsDone(n)).isEqualTo(10);
+            assertThat(aniworld.listings.get()).as("the finished title list is not fetched again")
+                    .isEqualTo(listingsBefore);
+            for (String slug : servedBeforeRestart) assertThat(aniworld.detailCalls(slug)).as(slug).isEqualTo(1);
+            assertThat(aniworld.served).containsExactlyInAnyOrderElementsOf(slugs);
+            assertThat(search(kanal, "t=search&q=" + "Show%20Number%207").items()).hasSize(2);
+        }
+    }
+
+    @Test
+    void searches_are_served_from_ready_sites_and_refused_clearly_while_none_is(@TempDir Path dir) {
+        FakeSite aniworld = new FakeSite(SiteId.ANIWORLD);
+        aniworld.put(show(SiteId.ANIWORLD, "slow", "Slow Anime", 1));
+        aniworld.listingGate = new CountDownLatch(1);
+        FakeSite sto = new FakeSite(SiteId.STO);
+        sto.put(show(SiteId.STO, "fast", "Fast Show", 1));
+        sto.listingGate = new CountDownLatch(1);
+        try (TestKanal kanal = TestKanal.start(dir, env(), providers(aniworld, sto))) {
+            Feed refused = search(kanal, "t=search");
+            assertThat(refused.errorCode()).isEqualTo("900");
+            assertThat(refused.errorDescription()).contains("still being built").contains("/health/catalog");
+            assertThat(kanal.get("/torznab/api?t=caps&apikey=" + TestKanal.API_KEY).body()).contains("<caps>");
+
+            sto.listingGate.countDown();
+            CatalogAwait.until(kanal, n -> n.path("sites").get(1).path("searchable").asBoolean()
+                    && n.path("sites").get(1).path("stages").path("details").path("state").asText().equals("ready"));
+            assertThat(search(kanal, "t=search").titles()).containsExactly("Fast.Show.S01E01.WEB-DL.GER-KANAL");
+            assertThat(search(kanal, "t=search&q=Slow%20Anime").items()).isEmpty();
+            aniworld.listingGate.countDown();
+            CatalogAwait.until(kanal, n -> n.path("ready").asBoolean());
+            assertThat(search(kanal, "t=search&q=Slow%20Anime").items()).hasSize(1);
+        }
+    }
+
+    @Test
+    void the_priority_lane_fetches_a_searched_title_ahead_of_the_queue_within_its_budget(@TempDir Path dir) {
+        FakeSite sto = new FakeSite(SiteId.STO);
+        sto.put(show(SiteId.STO, "first", "First Show", 1)).put(show(SiteId.STO, "second", "Second Show", 2))
+                .put(show(SiteId.STO, "third", "Third Show", 1));
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch third = new CountDownLatch(1);
+        sto.slugGates.put("first", first);
+        sto.slugGates.put("third", third);
+        try (TestKanal kanal = TestKanal.start(dir, env("KANAL_CATALOG_CONCURRENCY", "1", "KANAL_PRIORITY_BUDGET", "300ms"),
+                providers(sto))) {
+            CatalogAwait.until(kanal, n -> n.path("sites").get(0).path("searchable").asBoolean()
+                    && sto.detailCalls("first") == 1);
+            // the background crawl is stuck on "first"; "second" is fetched at once for the search
+            assertThat(search(kanal, "t=search&q=Second%20Show").titles())
+                    .containsExactly("Second.Show.S01E01.WEB-DL.GER-KANAL", "Second.Show.S01E02.WEB-DL.GER-KANAL");
+            // "third" stays blocked past the budget: the search answers with what there is
+            Feed over = search(kanal, "t=search&q=Third%20Show");
+            assertThat(over.errorCode()).isNull();
+            assertThat(over.items()).isEmpty();
+            assertThat(kanal.get("/metrics").body()).contains("kanal_catalog_priority_over_budget_total{site=\"sto\"} 1.0");
+            third.countDown();
+            first.countDown();
+            CatalogAwait.until(kanal, n -> n.path("ready").asBoolean());
+            assertThat(search(kanal, "t=search&q=Third%20Show").items()).hasSize(1);
+            assertThat(sto.detailCalls("second")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void specials_without_a_mapping_and_episode_titles_survive_as_site_numbering(@TempDir Path dir) {
+        FakeSite aniworld = new FakeSite(SiteId.ANIWORLD);
+        TitleDetail d = FakeSite.withSeason(show(SiteId.ANIWORLD, "films", "Film Show", 1), new SeasonRef(0,
+                List.of(new EpisodeRef(0, 1, "Der Film", "The Film", Set.of(Language.GERMAN_SUB)))));
+        aniworld.put(d);
+        try (TestKanal kanal = TestKanal.start(dir, env(), providers(aniworld))) {
+            CatalogAwait.until(kanal, n -> n.path("ready").asBoolean());
+            assertThat(search(kanal, "t=tvsearch&q=Film%20Show&season=0").titles())
+                    .containsExactly("Film.Show.S00E01.WEB-DL.GER.SUB-KANAL");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.kanal.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kanal.providers.SiteId;
+import dev.kanal.providers.TitleKind;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The resolver against a labelled set of queries shaped like Sonarr's scene titles, Radarr's
+ * "Title Year", Prowlarr's text searches and sequel spellings ({@code resolver-cases.tsv}) over a
+ * catalog of real titles on all three sites ({@code resolver-titles.psv}).
+ */
+class TitleResolverTest {
+    static final Set<SiteId> ALL = EnumSet.allOf(SiteId.class);
+    static List<String[]> titles;
+    static TitleResolver resolver;
+
+    @BeforeAll
+    static void load() throws Exception {
+        titles = lines("/catalog/resolver-titles.psv", "\\|");
+        List<TitleIndex.Entry> entries = new ArrayList<>();
+        for (int id = 0; id < titles.size(); id++) {
+            String[] t = titles.get(id);
+            SiteId site = SiteId.fromId(t[0]).orElseThrow();
+            TitleKind kind = TitleKind.valueOf(t[2].toUpperCase(Locale.ROOT));
+            Integer year = Integer.valueOf(t[3]);
+            entries.add(new TitleIndex.Entry(id, site, kind, year, TitleNormalizer.key(t[4])));
+            if (t.length > 5) {
+                for (String alt : t[5].split(";")) {
+                    if (!alt.isBlank()) entries.add(new TitleIndex.Entry(id, site, kind, year, TitleNormalizer.key(alt)));
+                }
+            }
+        }
+        resolver = new TitleResolver(() -> entries, List.of(SiteId.ANIWORLD, SiteId.STO, SiteId.MEGAKINO));
+        resolver.rebuild();
+    }
+
+    static List<String[]> lines(String resource, String separator) throws Exception {
+        List<String[]> out = new ArrayList<>();
+        try (var in = new BufferedReader(new InputStreamReader(
+                TitleResolverTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                out.add(line.split(separator, -1));
+            }
+        }
+        return out;
+    }
+
+    private static String resolve(String query, String kind) {
+        TitleKind k = switch (kind) {
+            case "series" -> TitleKind.SERIES;
+            case "movie" -> TitleKind.MOVIE;
+            default -> null;
+        };
+        return resolver.best(query, ALL, k).map(m -> {
+            String[] t = titles.get(m.titleId());
+            return t[0] + ":" + t[1];
+        }).orElse("-");
+    }
+
+    @Test
+    void top_1_accuracy_over_the_labelled_queries_is_above_97_percent() throws Exception {
+        List<String[]> cases = lines("/catalog/resolver-cases.tsv", "\t");
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(200);
+        List<String> wrong = new ArrayList<>();
+        for (String[] c : cases) {
+            String got = resolve(c[0], c[2]);
+            if (!got.equals(c[1])) wrong.add("'" + c[0] + "' (" + c[3] + "): expected " + c[1] + " got " + got);
+        }
+        double accuracy = 1.0 - (double) wrong.size() / cases.size();
+        System.out.printf(Locale.ROOT, "resolver top-1 accuracy: %.2f%% over %d cases; misses: %s%n",
+                accuracy * 100, cases.size(), wrong);
+        assertThat(accuracy).as("misses: %s", wrong).isGreaterThan(0.97);
+    }
+
+    @Test
+    void ties_across_sites_follow_the_site_order() {
+        var matches = resolver.resolve("Death Note", ALL, null);
+        assertThat(matches).hasSize(2);
+        assertThat(matches.get(0).site()).isEqualTo(SiteId.ANIWORLD);
+        assertThat(matches.get(1).site()).isEqualTo(SiteId.STO);
+        var stoFirst = new TitleResolver(() -> List.of(
+                new TitleIndex.Entry(1, SiteId.ANIWORLD, TitleKind.SERIES, 2006, "death note"),
+                new TitleIndex.Entry(2, SiteId.STO, TitleKind.SERIES, 2006, "death note")),
+                List.of(SiteId.STO, SiteId.ANIWORLD));
+        stoFirst.rebuild();
+        assertThat(stoFirst.best("Death Note", ALL, null).orElseThrow().site()).isEqualTo(SiteId.STO);
+    }
+
+    @Test
+    void only_the_given_sites_are_searched() {
+        assertThat(resolver.best("Death Note", EnumSet.of(SiteId.STO), null).orElseThrow().site()).isEqualTo(SiteId.STO);
+        assertThat(resolver.best("Inception", EnumSet.of(SiteId.ANIWORLD), null)).isEmpty();
+    }
+
+    @Test
+    void queries_are_taken_apart_into_year_and_sequel() {
+        TitleQuery q = TitleQuery.parse("Attack on Titan Season 2");
+        assertThat(q.season()).isEqualTo(2);
+        assertThat(q.variants()).containsExactly("attack on titan season 2", "attack on titan");
+        assertThat(TitleQuery.parse("Overlord III").season()).isEqualTo(3);
+        assertThat(TitleQuery.parse("My Hero Academia 2nd Season").season()).isEqualTo(2);
+        assertThat(TitleQuery.parse("Dune (2021)").year()).isEqualTo(2021);
+        assertThat(TitleNormalizer.key("The Rising of the Shield Hero")).isEqualTo("rising of the shield hero");
+        assertThat(TitleNormalizer.key("Law & Order: SVU")).isEqualTo("law and order svu");
+        assertThat(TitleNormalizer.key("Fack ju Göhte")).isEqualTo("fack ju goehte");
+        assertThat(TitleNormalizer.key("Grey's Anatomy")).isEqualTo("greys anatomy");
+    }
+}
