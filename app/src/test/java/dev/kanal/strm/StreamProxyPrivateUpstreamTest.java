@@ -34,7 +34,7 @@ class StreamProxyPrivateUpstreamTest {
         cdn = new FakeUpstream(root.resolve("media"));
         sources = new FakeSources(Map.of());
         kanal = TestKanal.start(root.resolve("kanal"), Map.of("KANAL_ALLOW_PRIVATE_UPSTREAMS", "false"),
-                new Main.Overrides(sources));
+                Main.Overrides.none().withSources(sources));
         links = new StrmLinks(kanal.config().server().publicUrl(),
                 new UrlSigner(kanal.config().security().signingKey()), Clock.systemUTC());
     }
