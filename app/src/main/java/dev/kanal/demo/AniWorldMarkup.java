@@ -11,15 +11,13 @@ import org.jsoup.nodes.Entities;
  * The demo catalog as pages in AniWorld's classic layout: the A–Z list, series, season and film
  * tables, episode pages with their hoster lists. Written from the markup contract (element ids,
  * classes, {@code data-*} attributes, flags), so Kanal's real AniWorld parser reads them as it
- * reads the real site. Links are site-relative; {@code prefix} is the path the site is served under.
+ * reads the real site. Links are site-relative, as on the real site.
  */
 final class AniWorldMarkup {
     private final DemoCatalog catalog;
-    private final String prefix;
 
-    AniWorldMarkup(DemoCatalog catalog, String prefix) {
+    AniWorldMarkup(DemoCatalog catalog) {
         this.catalog = catalog;
-        this.prefix = prefix;
     }
 
     String alphabet() {

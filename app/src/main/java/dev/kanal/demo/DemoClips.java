@@ -85,6 +85,16 @@ final class DemoClips {
         }
     }
 
+    /** True when {@code ffmpeg -version} runs. */
+    static boolean runs(String ffmpeg) {
+        try {
+            run(List.of(ffmpeg, "-hide_banner", "-version"));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void run(List<String> command) throws IOException {
         Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
         try {

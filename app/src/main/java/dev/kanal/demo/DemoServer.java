@@ -2,7 +2,6 @@ package dev.kanal.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.kanal.demo.DemoCatalog.Episode;
 import dev.kanal.demo.DemoCatalog.Link;
 import dev.kanal.demo.DemoCatalog.Series;
 import dev.kanal.demo.DemoClips.Clip;
@@ -26,8 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,21 +32,18 @@ import org.slf4j.LoggerFactory;
  * The offline demo upstream on 127.0.0.1: an AniWorld-layout site under {@code /aniworld}, a
  * Megakino-style film under {@code /megakino}, two hosters' embed pages ({@code /e/<code>},
  * reached as {@code localhost} so they count as a different host than the site), their media
- * ({@code /media/…}, {@code /get_video}) and SkyHook ({@code /v1/tvdb/…}). Over 120 lines because
- * it is the one routing table of all those surfaces; every page itself is built elsewhere.
+ * ({@code /media/…}, {@code /get_video}) and SkyHook ({@code /v1/tvdb/…}). It is the routing table
+ * of those surfaces; pages are built by the markup classes, AniWorld's paths by {@link AniWorldRoutes}.
  */
 public final class DemoServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoServer.class);
-    private static final String HTML = "text/html; charset=utf-8";
-    private static final Pattern SERIES = Pattern.compile(
-            "/anime/stream/(?<slug>[^/]+)(?:/(?:staffel-(?<season>\\d+)|(?<filme>filme))"
-                    + "(?:/(?:episode|film)-(?<ep>\\d+))?)?/?");
+    static final String HTML = "text/html; charset=utf-8";
 
     private final DemoCatalog catalog;
     private final DemoClips clips;
     private final MediaResponder media;
     private final SkyHookEmulator skyhook;
-    private final AniWorldMarkup aniworld;
+    private final AniWorldRoutes aniworldRoutes;
     private final Clock clock;
     private final String salt;
     private final HttpServer server;
@@ -61,7 +55,7 @@ public final class DemoServer implements AutoCloseable {
         this.clips = clips;
         this.media = new MediaResponder(throttle);
         this.skyhook = new SkyHookEmulator(catalog, dev.kanal.Json.mapper());
-        this.aniworld = new AniWorldMarkup(catalog, "/aniworld");
+        this.aniworldRoutes = new AniWorldRoutes(catalog, new AniWorldMarkup(catalog), this::hosterOrigin);
         this.clock = clock;
         this.salt = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
         this.server = server;
@@ -80,6 +74,10 @@ public final class DemoServer implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         DemoServer demo = new DemoServer(DemoCatalog.standard(), new DemoClips(clipDir, ffmpeg), throttle, http,
                 executor, Clock.systemUTC());
+        if (!DemoClips.runs(ffmpeg)) {
+            log.warn("demo ffmpeg=\"{}\" cannot be run; the demo clips cannot be made and demo downloads will fail "
+                    + "until ffmpeg is installed", ffmpeg);
+        }
         http.setExecutor(executor);
         http.createContext("/", demo::handle);
         http.start();
@@ -138,7 +136,7 @@ public final class DemoServer implements AutoCloseable {
         if (path.equals("/") || path.isEmpty()) {
             send(ex, 200, HTML, index());
         } else if (path.startsWith("/aniworld")) {
-            aniworld(ex, path.substring("/aniworld".length()), query);
+            aniworldRoutes.handle(ex, path.substring("/aniworld".length()), query);
         } else if (path.startsWith("/megakino")) {
             megakino(ex, path.substring("/megakino".length()));
         } else if (path.startsWith("/e/")) {
@@ -157,56 +155,6 @@ public final class DemoServer implements AutoCloseable {
         } else {
             send(ex, 404, "text/plain", "not found");
         }
-    }
-
-    private void aniworld(HttpExchange ex, String path, Map<String, String> query) throws IOException {
-        if (path.isEmpty() || path.equals("/") || path.equals("/animes-alphabet") || path.equals("/animes")) {
-            send(ex, 200, HTML, aniworld.alphabet());
-            return;
-        }
-        if (path.startsWith("/redirect/")) {
-            Optional<Link> link = number(path.substring("/redirect/".length())).flatMap(catalog::link);
-            if (link.isEmpty()) {
-                send(ex, 404, HTML, "<html><body>Link nicht gefunden</body></html>");
-                return;
-            }
-            ex.getResponseHeaders().set("Location", hosterOrigin() + "/e/" + link.get().code());
-            ex.sendResponseHeaders(302, -1);
-            return;
-        }
-        if (path.equals("/ajax/seriesSearch")) {
-            send(ex, 200, "application/json", aniworld.seriesSearch(query.get("keyword")));
-            return;
-        }
-        if (path.equals("/ajax/search")) {
-            Map<String, String> form = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            send(ex, 200, "application/json", aniworld.ajaxSearch(form.get("keyword")));
-            return;
-        }
-        Matcher m = SERIES.matcher(path);
-        Optional<Series> series = m.matches() ? catalog.series(m.group("slug")) : Optional.empty();
-        if (series.isEmpty()) {
-            send(ex, 404, HTML, "<html><body><h1>404</h1>Seite nicht gefunden</body></html>");
-            return;
-        }
-        Series s = series.get();
-        if (m.group("season") == null && m.group("filme") == null) {
-            send(ex, 200, HTML, aniworld.series(s));
-            return;
-        }
-        int season = m.group("filme") != null ? 0 : Integer.parseInt(m.group("season"));
-        if (!s.seasons().contains(season)) {
-            send(ex, 404, HTML, "<html><body><h1>404</h1>Staffel nicht gefunden</body></html>");
-            return;
-        }
-        if (m.group("ep") == null) {
-            send(ex, 200, HTML, aniworld.seasonPage(s, season));
-            return;
-        }
-        int number = Integer.parseInt(m.group("ep"));
-        Optional<Episode> episode = s.season(season).stream().filter(e -> e.number() == number).findFirst();
-        if (episode.isEmpty()) send(ex, 404, HTML, "<html><body><h1>404</h1>Folge nicht gefunden</body></html>");
-        else send(ex, 200, HTML, aniworld.episode(s, episode.get()));
     }
 
     private void megakino(HttpExchange ex, String path) throws IOException {
@@ -292,16 +240,12 @@ public final class DemoServer implements AutoCloseable {
         return b.append("</ul></body></html>").toString();
     }
 
-    private static Optional<Integer> number(String s) {
-        return s.matches("\\d{1,9}") ? Optional.of(Integer.parseInt(s)) : Optional.empty();
-    }
-
     private static Map<String, String> query(HttpExchange ex) {
         String raw = ex.getRequestURI().getRawQuery();
         return raw == null ? Map.of() : form(raw);
     }
 
-    private static Map<String, String> form(String raw) {
+    static Map<String, String> form(String raw) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : raw.split("&")) {
             if (pair.isEmpty()) continue;
@@ -313,7 +257,7 @@ public final class DemoServer implements AutoCloseable {
         return out;
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+    static void send(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
         if (ex.getRequestMethod().equals("HEAD")) {
