@@ -7,7 +7,6 @@ import dev.kanal.config.ConfigValues;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.config.Settings;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,7 +74,12 @@ public final class DemoCommand implements Callable<Integer> {
             o.put(Settings.SKYHOOK_URL.env(), server.skyhookUrl().toString());
             o.put(Settings.ALLOW_PRIVATE_UPSTREAMS.env(), "true");
             int kanalPort = values.get(Settings.PORT);
-            if (values.source(Settings.PUBLIC_URL) == ConfigValues.Source.DEFAULT && kanalPort != 0) {
+            if (kanalPort == 0) {
+                // "any free port": chosen here so the public URL and the printed values can name it
+                kanalPort = freePort();
+                o.put(Settings.PORT.env(), Integer.toString(kanalPort));
+            }
+            if (values.source(Settings.PUBLIC_URL) == ConfigValues.Source.DEFAULT) {
                 // the default public URL names port 8080; .strm files must point at the port in use
                 o.put(Settings.PUBLIC_URL.env(), "http://localhost:" + kanalPort);
             }
@@ -88,13 +92,17 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new ConfigException("invalid KANAL_PORT: no free port found (" + e.getMessage() + ")");
+        }
+    }
+
     /** ffmpeg beside the configured ffprobe, else from the PATH. */
     static String ffmpeg(String ffprobe) {
         if (ffprobe.endsWith("ffprobe")) return ffprobe.substring(0, ffprobe.length() - "ffprobe".length()) + "ffmpeg";
         return "ffmpeg";
-    }
-
-    static URI local(int port, String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }
