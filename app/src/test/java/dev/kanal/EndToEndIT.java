@@ -116,6 +116,16 @@ class EndToEndIT {
 
     @Test
     @Order(2)
+    void sonarr_and_radarr_indexer_tests_get_releases_from_their_rss_requests() throws Exception {
+        // Sonarr: first RSS request with tv-search in caps; Radarr: t=movie (§C.3); both need >= 1 item
+        List<Item> tv = items(torznab("t=tvsearch&cat=5000,5070&extended=1&offset=0&limit=100"));
+        assertThat(tv).isNotEmpty();
+        List<Item> movies = items(torznab("t=movie&cat=2000&extended=1&offset=0&limit=100"));
+        assertThat(movies).extracting(Item::title).contains("Big.Buck.Bunny.2008.WEB-DL.GER-KANAL");
+    }
+
+    @Test
+    @Order(3)
     void sonarr_finds_an_episode_by_tvdbid_season_and_episode() throws Exception {
         List<Item> hits = items(torznab("t=tvsearch&cat=5000,5070&extended=1&tvdbid=9100001&season=1&ep=2"));
         assertThat(hits).extracting(Item::title).contains("Sternenfaenger.Akademie.S01E02.WEB-DL.GER-KANAL")
@@ -123,7 +133,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void a_season_search_returns_every_episode_of_the_season() throws Exception {
         List<Item> hits = items(torznab("t=tvsearch&cat=5000,5070&extended=1&tvdbid=9100002&season=1"));
         assertThat(hits).extracting(Item::title).allSatisfy(t -> assertThat(t).startsWith("Die.Laternenwaechter.S01E"));
@@ -134,7 +144,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void an_anime_absolute_search_finds_the_episode_behind_the_number() throws Exception {
         // Sonarr's anime tiers: ids with q={abs:00}, then t=search&q="Title 04" (absolute 4 is S02E01)
         List<Item> byId = items(torznab("t=tvsearch&cat=5070&extended=1&tvdbid=9100001&q=04"));
@@ -145,7 +155,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void radarr_finds_the_film_by_title_and_year() throws Exception {
         List<Item> hits = items(torznab("t=search&cat=2000&extended=1&q=" + enc("Big Buck Bunny 2008")));
         assertThat(hits).extracting(Item::title).contains("Big.Buck.Bunny.2008.WEB-DL.GER-KANAL");
@@ -154,7 +164,7 @@ class EndToEndIT {
     // ---------------------------------------------------------------- Sonarr download client
 
     @Test
-    @Order(6)
+    @Order(7)
     void sonarr_test_sequence_logs_in_and_creates_its_category() throws Exception {
         HttpClient anonymous = HttpClient.newHttpClient();
         var probe = anonymous.send(get("/api/v2/app/webapiVersion"), HttpResponse.BodyHandlers.ofString());
@@ -174,7 +184,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_grab_completes_passes_the_import_checks_and_is_removed_with_its_file() throws Exception {
         login(http);
         Item release = release("t=tvsearch&cat=5000,5070&extended=1&tvdbid=9100002&season=1&ep=1",
@@ -195,7 +205,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void a_strm_grab_writes_a_file_whose_url_streams_the_same_bytes_with_ranges() throws Exception {
         login(http);
         Item release = release("t=tvsearch&cat=5000,5070&extended=1&tvdbid=9100005&season=1&ep=1",
@@ -220,7 +230,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void a_download_killed_with_sigkill_completes_by_itself_after_a_restart() throws Exception {
         login(http);
         Item release = release("t=tvsearch&cat=5000,5070&extended=1&tvdbid=9100004&season=1&ep=1",
