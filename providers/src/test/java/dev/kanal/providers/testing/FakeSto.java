@@ -58,8 +58,7 @@ public final class FakeSto extends FakeSite {
     /** Makes link-out {@code id} answer with the gate page instead of a redirect. */
     public void gate(int id) {
         server().stubFor(get(urlEqualTo(path("/r?t=token" + id))).atPriority(1).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody(
-                        "<html><body><script>if (window.top === window.self) { location.href = '/'; }</script></body></html>")));
+                .withHeader("Content-Type", "text/html").withBody(Fixtures.site("sto", "link-gate.html"))));
     }
 
     private String seriesPage(FakeCatalog.Show s, FakeCatalog.Season shown) {

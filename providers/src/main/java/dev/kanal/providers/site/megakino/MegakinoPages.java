@@ -53,6 +53,8 @@ final class MegakinoPages {
     static final String EPISODE_OPTIONS = "select.se-select option[value]";
     static final String SEARCH_CARDS = "a.poster[href], #dle-content a[href*=/films/], #dle-content a[href*=/serials/]";
 
+    /** The numeric id in front of a slug ("5881-…"). */
+    private static final Pattern ID_PREFIX = Pattern.compile("^\\d+-");
     /** A time part followed by Z or ±hh:mm. */
     private static final Pattern LASTMOD_OFFSET = Pattern.compile("T.*(?:Z|[+-]\\d{2}:?\\d{2})$");
     private static final Pattern EPISODE_VALUE = Pattern.compile("ep(?<n>\\d+)");
@@ -118,7 +120,7 @@ final class MegakinoPages {
 
     /** "5881-example-show-1-staffel" → "Example Show 1 Staffel"; the page has the real title. */
     static String titleFromSlug(String slug) {
-        String words = slug.replaceFirst("^\\d+-", "");
+        String words = ID_PREFIX.matcher(slug).replaceFirst("");
         StringBuilder out = new StringBuilder();
         for (String w : words.split("-")) {
             if (w.isEmpty()) continue;
