@@ -47,6 +47,13 @@ public record Job(
         attempts = List.copyOf(attempts);
     }
 
+    /** This job with new progress figures, as the store writes them. */
+    Job withProgress(long downloaded, long total, long speed, long eta, Instant at) {
+        return new Job(id, hash, name, magnet, category, tags, savePath, stopped, addedOn, episode, language, mode, state,
+                notBefore, retries, skipHosters, attempts, currentHoster, downloaded, total, speed, eta, error, filePath,
+                createdAt, at, completedAt);
+    }
+
     /** 0..1 */
     public double progress() {
         if (state == JobState.COMPLETED) return 1;

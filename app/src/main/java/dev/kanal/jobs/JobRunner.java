@@ -12,6 +12,7 @@ import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.sources.EpisodeSources;
 import dev.kanal.sources.SourceAttempt;
 import dev.kanal.sources.SourceResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +47,11 @@ final class JobRunner {
     private final HosterLimits limits;
     private final KanalConfig.Downloads config;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     JobRunner(JobStore store, JobEvents events, EpisodeSources sources, YtDlp ytdlp, FfProbe ffprobe,
             DownloadPaths paths, StrmWriter strm, MediaInfoSink mediaInfo, HosterLimits limits,
-            KanalConfig.Downloads config, Clock clock) {
+            KanalConfig.Downloads config, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.events = events;
         this.sources = sources;
@@ -61,6 +63,11 @@ final class JobRunner {
         this.limits = limits;
         this.config = config;
         this.clock = clock;
+        this.meters = meters;
+    }
+
+    private void count(String outcome, String hoster) {
+        meters.counter("kanal.jobs.outcomes", "outcome", outcome, "hoster", hoster == null ? "" : hoster).increment();
     }
 
     /** Runs {@code job} until it completes, fails, waits for a retry, or {@code control} stops it. */
@@ -71,6 +78,7 @@ final class JobRunner {
         Set<String> skip = new HashSet<>(job.skipHosters());
         String partialHoster = job.currentHoster();
         while (!control.stopping()) {
+            if (store.byId(id).isEmpty()) return; // deleted while it was starting
             SourceResult result = sources.resolve(job.episode(), job.language(), Set.copyOf(skip));
             if (control.stopping()) return;
             recordFailures(id, result, skip);
@@ -97,6 +105,7 @@ final class JobRunner {
             }
             if (failure == null || control.stopping()) return;
             store.attemptFailed(id, new JobAttempt(hoster, failure, clock.instant()), true);
+            count("download_failed", hoster);
             skip.add(hoster);
             deleteTree(incomplete);
             partialHoster = null;
@@ -142,12 +151,17 @@ final class JobRunner {
         } catch (IOException e) {
             return "cannot run ffprobe: " + e.getMessage();
         }
+        if (store.byId(id).isEmpty()) {
+            deleteTree(incomplete);
+            return null;
+        }
         try {
             Path target = uniqueTarget(job.savePath(), FileNames.sanitize(job.name()), media.extension());
             Files.createDirectories(target.getParent());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(incomplete);
             store.complete(id, target, Files.size(target));
+            count("completed", found.hoster());
             mediaInfo.record(job.episode(), job.language(), media.height(), media.videoCodec());
             log.info("download completed job={} hoster={} file=\"{}\" height={} codec={}", id, found.hoster(),
                     target.getFileName(), media.height(), media.videoCodec());
@@ -192,6 +206,7 @@ final class JobRunner {
         } else {
             String message = describe(now, nf);
             store.finish(job.id(), JobState.FAILED, message);
+            count("failed", null);
             log.warn("job failed job={} reason=\"{}\"", job.id(), message);
         }
         publish(job.id(), "state");

@@ -232,7 +232,7 @@ public final class JobScheduler implements AutoCloseable {
             MediaInfoSink mediaInfo, dev.kanal.config.KanalConfig.Downloads config, Duration grace, Clock clock,
             MeterRegistry meters) {
         JobRunner runner = new JobRunner(store, events, sources, ytdlp, ffprobe, paths, strm, mediaInfo,
-                new HosterLimits(config.perHoster()), config, clock);
+                new HosterLimits(config.perHoster()), config, clock, meters);
         return new JobScheduler(store, events, runner, paths, config.concurrency(), grace, meters);
     }
 }

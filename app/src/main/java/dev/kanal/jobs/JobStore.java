@@ -95,11 +95,15 @@ public final class JobStore {
      */
     public List<Job> all() {
         Snapshot s = snapshot;
-        long v = version.get();
-        if (s.version() == v) return s.jobs();
-        List<Job> jobs = List.copyOf(select(DSL.noCondition()));
-        snapshot = new Snapshot(v, jobs);
-        return jobs;
+        if (s.version() == version.get()) return s.jobs();
+        synchronized (version) {
+            s = snapshot;
+            long v = version.get();
+            if (s.version() == v) return s.jobs();
+            List<Job> jobs = List.copyOf(select(DSL.noCondition()));
+            snapshot = new Snapshot(v, jobs);
+            return jobs;
+        }
     }
 
     public Optional<Job> byId(long id) {
@@ -138,9 +142,26 @@ public final class JobStore {
         update(id, ctx -> ctx.update(JOB).set(JOB.CURRENT_HOSTER, hoster));
     }
 
+    /**
+     * Progress is the most frequent write (once a second per download): it patches the cached list
+     * instead of invalidating it, so polling does not re-read every torrent each time.
+     */
     public void progress(long id, DownloadProgress p) {
-        update(id, ctx -> ctx.update(JOB).set(JOB.DOWNLOADED_BYTES, p.downloadedBytes())
-                .set(JOB.TOTAL_BYTES, p.totalBytes()).set(JOB.SPEED, p.speed()).set(JOB.ETA, p.eta()));
+        long now = clock.millis();
+        db.writeVoid(ctx -> ctx.update(JOB).set(JOB.DOWNLOADED_BYTES, p.downloadedBytes())
+                .set(JOB.TOTAL_BYTES, p.totalBytes()).set(JOB.SPEED, p.speed()).set(JOB.ETA, p.eta())
+                .set(JOB.UPDATED_AT, now).where(JOB.ID.eq(id)).execute());
+        synchronized (version) {
+            Snapshot s = snapshot;
+            if (s.version() != version.get()) return;
+            List<Job> jobs = new java.util.ArrayList<>(s.jobs());
+            for (int i = 0; i < jobs.size(); i++) {
+                Job j = jobs.get(i);
+                if (j.id() == id) jobs.set(i, j.withProgress(p.downloadedBytes(), p.totalBytes(), p.speed(), p.eta(),
+                        Instant.ofEpochMilli(now)));
+            }
+            snapshot = new Snapshot(s.version(), List.copyOf(jobs));
+        }
     }
 
     public void process(long id, Long pid, Long startedAt) {

@@ -53,7 +53,6 @@ public final class JobsApi implements ApiGroup {
 
     private void stream(SseClient client) {
         client.keepAlive();
-        client.sendComment("connected");
         try {
             AutoCloseable subscription = events.subscribe(e -> {
                 synchronized (client) {
@@ -67,6 +66,9 @@ public final class JobsApi implements ApiGroup {
                     log.debug("unsubscribe failed", ex);
                 }
             });
+            synchronized (client) {
+                client.sendComment("connected");
+            }
         } catch (RuntimeException e) {
             client.close();
             throw e;

@@ -72,8 +72,7 @@ public final class QbApi implements ApiGroup {
     private void login(Context ctx) {
         String address = ctx.req().getRemoteAddr();
         if (sessions.bypassed(address) || sessions.valid(ctx.cookie("SID"))) {
-            var r = sessions.login(address, config.username(), config.password());
-            setCookie(ctx, r.sid());
+            setCookie(ctx, sessions.open());
             text(ctx, "Ok.");
             return;
         }

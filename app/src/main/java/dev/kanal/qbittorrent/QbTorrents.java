@@ -94,18 +94,43 @@ final class QbTorrents {
         return added;
     }
 
-    List<Map<String, Object>> info(InfoQuery q) {
+    /** The rendered list for one snapshot of the store; reused until something changes. */
+    private record Rendered(List<Job> jobs, List<Map<String, Object>> rows) {}
+
+    private volatile Rendered rendered = new Rendered(List.of(), List.of());
+
+    private Rendered rendered() {
         List<Job> all = store.all();
+        Rendered r = rendered;
+        if (r.jobs() == all) return r;
         Map<Long, Integer> queue = queuePositions(all);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        // a job object that did not change (same instance, same queue position) keeps its rendering
+        Map<Job, Map<String, Object>> previous = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < r.jobs().size(); i++) previous.put(r.jobs().get(i), r.rows().get(i));
+        List<Map<String, Object>> rows = new ArrayList<>(all.size());
         for (Job j : all) {
+            int priority = queue.getOrDefault(j.id(), 0);
+            Map<String, Object> old = previous.get(j);
+            rows.add(old != null && ((Number) old.get("priority")).intValue() == priority ? old
+                    : java.util.Collections.unmodifiableMap(view.info(j, priority)));
+        }
+        r = new Rendered(all, List.copyOf(rows));
+        rendered = r;
+        return r;
+    }
+
+    List<Map<String, Object>> info(InfoQuery q) {
+        Rendered all = rendered();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < all.jobs().size(); i++) {
+            Job j = all.jobs().get(i);
             if (q.hashes().isPresent() && !q.hashes().get().contains(j.hash())) continue;
             if (q.category().isPresent() && !categoryMatches(j.category(), q.category().get())) continue;
             if (q.tag().isPresent() && !(q.tag().get().isEmpty() ? j.tags().isEmpty() : j.tags().contains(q.tag().get()))) {
                 continue;
             }
             if (!filterMatches(q.filter(), j)) continue;
-            rows.add(view.info(j, queue.getOrDefault(j.id(), 0)));
+            rows.add(all.rows().get(i));
         }
         if (q.sort().isPresent()) {
             String key = q.sort().get();

@@ -360,6 +360,8 @@ class DownloadJobTest {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
         try {
+            Eventually.await("subscribed", Duration.ofSeconds(10), () -> List.copyOf(lines),
+                    l -> l.contains(": connected"));
             SOURCES.script("sse-show", Hoster.serving("VOE", media.url("episode.mp4")));
             String hash = add(magnet("sse-show"));
             awaitState(hash, "stoppedUP", "error");
