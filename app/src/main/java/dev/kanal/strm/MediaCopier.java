@@ -21,18 +21,25 @@ final class MediaCopier {
         this.metrics = metrics;
     }
 
+    /** What one {@link #fill} got: bytes in the buffer, and the upstream failure that cut it short. */
+    private record Chunk(int filled, IOException broke) {}
+
     /**
-     * Fills the buffer (or reads to the end): the network delivers 8 KiB per read, and one 64 KiB
-     * write to the player costs far less than eight small ones. Returns 0 at the end.
+     * Fills the whole buffer unless the body ends or breaks first: the network delivers 8 KiB per
+     * read, and one 64 KiB write to the player costs far less than eight small ones.
      */
-    private static int fill(BufferedSource in, byte[] buffer) throws IOException {
+    private static Chunk fill(BufferedSource in, byte[] buffer) {
         int filled = 0;
         while (filled < buffer.length) {
-            int n = in.read(buffer, filled, buffer.length - filled);
-            if (n < 0) break;
-            filled += n;
+            try {
+                int n = in.read(buffer, filled, buffer.length - filled);
+                if (n < 0) break;
+                filled += n;
+            } catch (IOException e) {
+                return new Chunk(filled, e);
+            }
         }
-        return filled;
+        return new Chunk(filled, null);
     }
 
     /** Copies {@code upstream}'s body to {@code player} and always closes the upstream. */
@@ -43,23 +50,23 @@ final class MediaCopier {
             BufferedSource in = upstream.response().body().source();
             byte[] buffer = new byte[BUFFER_BYTES];
             while (true) {
-                int n;
-                try {
-                    n = fill(in, buffer);
-                } catch (IOException e) {
-                    // the player's next Range request resumes from where this stopped
+                Chunk chunk = fill(in, buffer);
+                if (chunk.filled() > 0) {
+                    player.write(buffer, 0, chunk.filled());
+                    sent += chunk.filled();
+                }
+                if (chunk.broke() != null) {
+                    // the response ends short; the player's next Range request resumes from here
                     log.warn("upstream broke off mid-stream hoster={} sent_bytes={} reason={}", hoster, sent,
-                            e.getMessage());
+                            chunk.broke().getMessage());
                     metrics.upstreamFailed(hoster, "mid-stream");
                     return;
                 }
-                if (n == 0) {
+                if (chunk.filled() < buffer.length) {
                     upstream.bodyRead();
                     player.flush();
                     return;
                 }
-                player.write(buffer, 0, n);
-                sent += n;
             }
         } catch (IOException e) {
             log.debug("player went away sent_bytes={} reason={}", sent, e.getMessage());

@@ -87,18 +87,22 @@ public final class SourceCache {
         SourceResult result = sources.resolve(target.episode(), target.language(), skipHosters);
         return switch (result) {
             case SourceResult.Found found -> {
-                Instant now = clock.instant();
-                Instant expires = found.source().expiresAt() != null ? found.source().expiresAt()
-                        : now.plus(DEFAULT_TTL);
-                var cached = new CachedSource(found.source(), found.hoster(), now, expires);
-                memory.put(target, cached);
-                store.save(target, cached);
                 log.debug("source resolved target=\"{}\" hoster={}", target.describe(), found.hoster());
-                yield cached;
+                yield remember(target, found);
             }
             case SourceResult.NotFound notFound -> throw new KanalException.UpstreamFailed(
                     "no hoster plays " + target.describe() + ": " + notFound.describe(), null);
         };
+    }
+
+    /** Caches a source someone else resolved (e.g. a STRM job proving the episode plays). */
+    CachedSource remember(StrmTarget target, SourceResult.Found found) {
+        Instant now = clock.instant();
+        Instant expires = found.source().expiresAt() != null ? found.source().expiresAt() : now.plus(DEFAULT_TTL);
+        var cached = new CachedSource(found.source(), found.hoster(), now, expires);
+        memory.put(target, cached);
+        store.save(target, cached);
+        return cached;
     }
 
     /** Forgets the source of {@code target} (it failed); the next request resolves again. */

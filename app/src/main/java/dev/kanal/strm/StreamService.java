@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -37,10 +39,10 @@ final class StreamService {
     private final StrmLinks links;
     private final StreamMetrics metrics;
     private final NextEpisodeWarmer warmer;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     StreamService(SourceCache cache, UpstreamClient upstream, StrmLinks links, StreamMetrics metrics,
-            NextEpisodeWarmer warmer, java.time.Clock clock) {
+            NextEpisodeWarmer warmer, Clock clock) {
         this.clock = clock;
         this.cache = cache;
         this.upstream = upstream;
@@ -52,7 +54,7 @@ final class StreamService {
     /** Plays the episode a {@code .strm} URL names. */
     StreamReply stream(StrmTarget target, PlayRequest request) {
         long started = System.nanoTime();
-        java.time.Instant requestStart = clock.instant();
+        Instant requestStart = clock.instant();
         Set<String> skip = new LinkedHashSet<>();
         CachedSource source = cache.get(target);
         boolean fromCache = source.resolvedAt().isBefore(requestStart);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.db.Database;
 import dev.kanal.sources.EpisodeSources;
+import dev.kanal.sources.SourceResult;
 import dev.kanal.web.ApiGroup;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -20,17 +21,24 @@ public final class StrmFeature implements AutoCloseable {
     private final NextEpisodeWarmer warmer;
     private final UpstreamClient upstream;
     private final List<ApiGroup> apis;
+    private final EpisodeSources sharing;
 
     public StrmFeature(KanalConfig config, Database db, EpisodeSources sources, MeterRegistry meters,
             ObjectMapper json, Clock clock) {
         StrmLinks links = new StrmLinks(config.server().publicUrl(),
                 new UrlSigner(config.security().signingKey()), clock);
         SourceCache cache = new SourceCache(sources, new SourceStore(db, json), clock);
+        this.sharing = (episode, language, skip) -> {
+            SourceResult result = sources.resolve(episode, language, skip);
+            if (result instanceof SourceResult.Found found) cache.remember(new StrmTarget(episode, language), found);
+            return result;
+        };
         StreamMetrics metrics = new StreamMetrics(meters);
         this.upstream = new UpstreamClient(config.http());
         this.warmer = new NextEpisodeWarmer(cache);
-        this.files = new StrmFiles(links, new StrmFileStore(db), clock);
-        this.library = new StrmLibrary(new StrmFileStore(db), files, cache, clock);
+        StrmFileStore written = new StrmFileStore(db);
+        this.files = new StrmFiles(links, written, clock);
+        this.library = new StrmLibrary(written, files, cache, clock);
         var service = new StreamService(cache, upstream, links, metrics, warmer, clock);
         this.apis = List.of(new StreamProxyApi(links, service, new MediaCopier(metrics)),
                 new StrmHealthApi(library, config.security().apiKey()));
@@ -45,6 +53,14 @@ public final class StrmFeature implements AutoCloseable {
     /** The library scan, e.g. to trigger a scan from tests or an admin action. */
     public StrmLibrary library() {
         return library;
+    }
+
+    /**
+     * {@code sources}, plus: every source found is also cached for the stream proxy. Give this to
+     * STRM jobs, so the resolution that proves an episode plays also makes its first play instant.
+     */
+    public EpisodeSources sharingSources() {
+        return sharing;
     }
 
     public List<ApiGroup> apis() {

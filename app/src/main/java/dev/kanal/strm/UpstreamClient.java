@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -31,7 +32,7 @@ public final class UpstreamClient implements AutoCloseable {
                 .readTimeout(config.timeout())
                 .followRedirects(true)
                 .followSslRedirects(true)
-                .connectionPool(new ConnectionPool(64, 5, java.util.concurrent.TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .build();
         this.defaultUserAgent = config.userAgent().isBlank()
                 ? "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "

@@ -37,6 +37,8 @@ final class FakeUpstream implements AutoCloseable {
 
     /** Fails with this pseudo status: headers promise a body, then the connection closes. */
     static final int RESET = -1;
+    /** Fails with this pseudo status: the file's first half arrives, then the connection closes. */
+    static final int HALF = -3;
     /** Fails with this pseudo status: no answer for 5 s (longer than the tests' upstream timeout). */
     static final int HANG = -2;
 
@@ -84,6 +86,15 @@ final class FakeUpstream implements AutoCloseable {
             if (fail != null && fail == RESET) {
                 ex.sendResponseHeaders(200, 1000);
                 return; // closes with no body bytes
+            }
+            if (fail != null && fail == HALF) {
+                byte[] all = Files.readAllBytes(root.resolve(path.substring(1)));
+                ex.getResponseHeaders().set("Content-Type", "video/mp4");
+                ex.sendResponseHeaders(200, all.length);
+                ex.getResponseBody().write(all, 0, all.length / 2);
+                ex.getResponseBody().flush();
+                failing.remove(ex.getRequestURI().toString()); // the next request works
+                return;
             }
             if (fail != null && fail == HANG) {
                 try {

@@ -92,7 +92,8 @@ class StreamProxyTest {
 
     @Test
     void full_body_is_streamed_with_the_upstream_headers() {
-        var response = get(streamPath(mp4Episode()), null);
+        var response = send(HttpRequest.newBuilder(kanal.url(streamPath(mp4Episode())))
+                .header("Accept-Encoding", "gzip, deflate, br").build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(mp4);
@@ -245,6 +246,24 @@ class StreamProxyTest {
         assertThat(sources.callsFor(ep).getLast().skip()).containsExactly("VOE");
         assertThat(kanal.get("/metrics").body())
                 .containsPattern("kanal_strm_upstream_failures_total\\{hoster=\"VOE\",reason=\"timeout\"}");
+    }
+
+    @Test
+    void a_mid_stream_break_ends_the_response_short_and_the_next_range_request_recovers() {
+        EpisodeAddress ep = newEpisode();
+        String breaks = "/video.mp4?breaks=" + ep.episode();
+        sources.offer(ep, "VOE", cdn.url(breaks));
+        cdn.fail(breaks, FakeUpstream.HALF);
+
+        var broken = kanal.client().sendAsync(HttpRequest.newBuilder(kanal.url(streamPath(ep))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(broken).failsWithin(java.time.Duration.ofSeconds(30))
+                .withThrowableThat().havingRootCause().isInstanceOf(IOException.class);
+
+        var resumed = get(streamPath(ep), "bytes=" + mp4.length / 2 + "-");
+        assertThat(resumed.statusCode()).isEqualTo(206);
+        assertThat(resumed.body()).isEqualTo(Arrays.copyOfRange(mp4, mp4.length / 2, mp4.length));
+        assertThat(sources.callsFor(ep)).hasSize(1);
     }
 
     @Test

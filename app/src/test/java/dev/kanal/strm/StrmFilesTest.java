@@ -27,11 +27,12 @@ class StrmFilesTest {
     static Path root;
 
     static StrmHarness harness;
+    static FakeSources sources = new FakeSources(Map.of());
     static final EpisodeAddress EPISODE = new EpisodeAddress(SiteId.STO, "the-office", 3, 12);
 
     @BeforeAll
     static void start() {
-        harness = new StrmHarness(root, new FakeSources(Map.of()));
+        harness = new StrmHarness(root, sources);
     }
 
     @AfterAll
@@ -106,6 +107,19 @@ class StrmFilesTest {
         assertThat(file.getFileName()).hasToString("_Show_Name_ S01E01_.strm");
         assertThat(StrmFiles.fileName("")).isEqualTo("Episode");
         assertThat(StrmFiles.fileName("...")).isEqualTo("Episode");
+    }
+
+    @Test
+    void a_job_resolving_through_the_sharing_sources_fills_the_proxy_cache() {
+        var episode = new EpisodeAddress(SiteId.ANIWORLD, "shared", 1, 1);
+        sources.offer(episode, "VOE", URI.create("https://cdn.example/shared.mp4"));
+
+        harness.feature.sharingSources().resolve(episode, Language.GERMAN_DUB, java.util.Set.of());
+
+        assertThat(sources.callsFor(episode)).hasSize(1);
+        var store = new SourceStore(harness.db, dev.kanal.Json.mapper());
+        assertThat(store.find(new StrmTarget(episode, Language.GERMAN_DUB), java.time.Instant.now()))
+                .hasValueSatisfying(s -> assertThat(s.hoster()).isEqualTo("VOE"));
     }
 
     @Test

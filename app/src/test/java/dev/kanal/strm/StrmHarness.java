@@ -44,7 +44,7 @@ final class StrmHarness implements AutoCloseable {
         env.put("KANAL_API_KEY", API_KEY);
         env.put("KANAL_QBIT_PASSWORD", "strm-test-password");
         env.put("KANAL_ALLOW_PRIVATE_UPSTREAMS", "true");
-        env.put("KANAL_SHUTDOWN_GRACE", "1s");
+        env.put("KANAL_SHUTDOWN_GRACE", "2s");
         ConfigValues values = new ConfigLoader(env).load(Optional.empty());
         new SecretStore(root.resolve("data")).fill(values);
         this.config = KanalConfig.from(values);
@@ -69,6 +69,7 @@ final class StrmHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        client.close(); // no idle keep-alive connections for the graceful stop to wait on
         http.close();
         feature.close();
         db.close();
