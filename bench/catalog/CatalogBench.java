@@ -171,7 +171,7 @@ public class CatalogBench {
                 } else {
                     int seasonCount = 1 + rnd.nextInt(3);
                     int[] seasons = new int[seasonCount];
-                    for (int s = 0; s < seasonCount; s++) seasons[s] = 6 + rnd.nextInt(22);
+                    for (int s = 0; s < seasonCount; s++) seasons[s] = 6 + rnd.nextInt(15);
                     Set<Language> langs = ids[i] == SiteId.ANIWORLD && rnd.nextBoolean()
                             ? EnumSet.of(Language.GERMAN_SUB, Language.GERMAN_DUB) : EnumSet.of(Language.GERMAN_DUB);
                     list.add(new Gen(ids[i], slug, title, year, TitleKind.SERIES, seasons, langs));

@@ -94,7 +94,15 @@ public final class Catalog implements AutoCloseable {
         Map<SiteId, List<StageProgress>> out = new EnumMap<>(SiteId.class);
         for (SiteId s : enabled) {
             List<StageProgress> list = new ArrayList<>();
-            for (Stage stage : Stage.values()) list.add(stages.get(s, stage));
+            for (Stage stage : Stage.values()) {
+                StageProgress p = stages.get(s, stage);
+                if (stage == Stage.DETAILS && p.state() == StageState.RUNNING) {
+                    int[] live = store.detailCounts(s); // the persisted counters lag by up to a second
+                    p = new StageProgress(s, stage, p.state(), p.run(), live[0], live[1], p.startedAt(),
+                            p.lastSuccess(), p.lastError());
+                }
+                list.add(p);
+            }
             out.put(s, list);
         }
         return out;

@@ -38,7 +38,11 @@ import org.jooq.DSLContext;
  * Writes the catalog aggregate (titles, names, episodes, releases) for the crawler stages. Every
  * change to one title happens in one transaction, and nothing is deleted before its replacement is
  * written, so a concurrent search sees either the old or the new state of a title, never a gap.
- * (Over 300 lines' budget is avoided by keeping reads in {@link ReleaseQueries}.)
+ *
+ * <p>Why over 300 lines: this is the whole write side of one aggregate, and the no-gap guarantee
+ * lives in how its transactions fit together (listing upserts, listing-end deletions, per-title
+ * detail replacement); keeping them in one class keeps that reviewable. Reads for searches are in
+ * {@link ReleaseQueries}, mapping writes in {@link MappingStore}.
  */
 public final class CatalogStore {
     static final String PENDING = "pending";

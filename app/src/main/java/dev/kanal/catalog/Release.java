@@ -18,11 +18,13 @@ import java.time.Instant;
  * @param height known video height, or null when no download or probe has seen it yet
  * @param codec known video codec (e.g. h264, hevc), or null
  * @param runtimeMinutes episode runtime from TVDB, or null
+ * @param episodeTitleDe the site's German episode title, or null
+ * @param episodeTitleEn the site's English episode title, or null
  */
 public record Release(int titleId, SiteId site, String slug, TitleKind kind, String displayTitle, Integer year,
         Integer tvdb, String imdb, Integer tmdb, int season, int episode, int tvdbSeason, int tvdbEpisode,
         Integer absolute, Language language, Instant firstSeen, Integer height, String codec,
-        Integer runtimeMinutes) {
+        Integer runtimeMinutes, String episodeTitleDe, String episodeTitleEn) {
 
     /** The address in the site's own numbering (what the magnet carries). */
     public EpisodeAddress address() {

@@ -110,7 +110,8 @@ public final class ReleaseQueries {
                         CATALOG_TITLE.IMDB, CATALOG_TITLE.TMDB, CATALOG_TITLE.RUNTIME_MINUTES,
                         CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE, CATALOG_EPISODE.TVDB_SEASON,
                         CATALOG_EPISODE.TVDB_EPISODE, CATALOG_EPISODE.ABSOLUTE, CATALOG_RELEASE.LANGUAGE,
-                        CATALOG_RELEASE.FIRST_SEEN, CATALOG_RELEASE.HEIGHT, CATALOG_RELEASE.CODEC))
+                        CATALOG_RELEASE.FIRST_SEEN, CATALOG_RELEASE.HEIGHT, CATALOG_RELEASE.CODEC,
+                        CATALOG_EPISODE.TITLE_DE, CATALOG_EPISODE.TITLE_EN))
                 .from(CATALOG_RELEASE)
                 .join(CATALOG_EPISODE).on(CATALOG_EPISODE.TITLE_ID.eq(CATALOG_RELEASE.TITLE_ID),
                         CATALOG_EPISODE.SEASON.eq(CATALOG_RELEASE.SEASON),
@@ -128,7 +129,8 @@ public final class ReleaseQueries {
                 r.get(CATALOG_EPISODE.TVDB_EPISODE), r.get(CATALOG_EPISODE.ABSOLUTE),
                 Language.fromLabel(r.get(CATALOG_RELEASE.LANGUAGE)).orElse(Language.GERMAN_DUB),
                 Instant.parse(r.get(CATALOG_RELEASE.FIRST_SEEN)), r.get(CATALOG_RELEASE.HEIGHT),
-                r.get(CATALOG_RELEASE.CODEC), r.get(CATALOG_TITLE.RUNTIME_MINUTES));
+                r.get(CATALOG_RELEASE.CODEC), r.get(CATALOG_TITLE.RUNTIME_MINUTES), r.get(CATALOG_EPISODE.TITLE_DE),
+                r.get(CATALOG_EPISODE.TITLE_EN));
     }
 
     private static List<String> ids(Set<SiteId> sites) {

@@ -37,6 +37,8 @@ final class SiteCrawler {
     private final CatalogMetrics metrics;
     private final KanalConfig.Catalog config;
     private final Clock clock;
+    private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+    private final java.util.concurrent.atomic.AtomicLong lastProgress = new java.util.concurrent.atomic.AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean stopped;
@@ -221,6 +223,10 @@ final class SiteCrawler {
     }
 
     private void detailProgress() {
+        long now = System.nanoTime();
+        long last = lastProgress.get();
+        // at most one progress write per second: counting and writing per title would halve the crawl
+        if (now - last < PROGRESS_EVERY_NANOS || !lastProgress.compareAndSet(last, now)) return;
         int[] counts = store.detailCounts(id);
         stages.progress(id, Stage.DETAILS, counts[0], counts[1]);
         metrics.stage(id, Stage.DETAILS, counts[0], counts[1]);

@@ -4,7 +4,9 @@ import dev.kanal.catalog.Catalog;
 import dev.kanal.catalog.Release;
 import dev.kanal.catalog.ReleaseQueries.EpisodeFilter;
 import dev.kanal.catalog.ReleaseScope;
+import dev.kanal.catalog.TitleNormalizer;
 import dev.kanal.catalog.TitleResolver;
+import dev.kanal.catalog.TitleSimilarity;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleKind;
 import java.util.ArrayList;
@@ -101,7 +103,42 @@ final class TorznabSearch {
                 return releases(sameTitle(prefix), new EpisodeFilter.Absolute(number), scopes, paging);
             }
         }
+        if (whole.isEmpty()) return episodeByTitle(q, sites, kind, scopes, paging);
         return releases(sameTitle(whole), new EpisodeFilter.All(), scopes, paging);
+    }
+
+    /**
+     * Sonarr's special search, {@code q=<Series Title> <Episode Title>}: the longest leading words
+     * that name a title, then the episodes whose German or English title matches the rest.
+     */
+    private List<TorznabItem> episodeByTitle(String q, Set<SiteId> sites, TitleKind kind, List<ReleaseScope> scopes,
+            TorznabRequest.Paging paging) {
+        String[] words = q.trim().split("\\s+");
+        for (int n = words.length - 1; n >= 1; n--) {
+            String head = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
+            List<Integer> titles = resolve(head, sites, kind);
+            if (titles.isEmpty()) continue;
+            String rest = TitleNormalizer.key(String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length)));
+            if (rest.isEmpty()) return List.of();
+            List<TorznabItem> all = new ArrayList<>();
+            for (Release r : catalog.queries().releases(titles, new EpisodeFilter.All())) {
+                if (Categories.admitted(scopes, r) && (similar(rest, r.episodeTitleEn()) || similar(rest, r.episodeTitleDe()))) {
+                    all.addAll(items.items(r, false));
+                }
+            }
+            return page(all, paging);
+        }
+        return List.of();
+    }
+
+    private static boolean similar(String key, String episodeTitle) {
+        return episodeTitle != null
+                && TitleSimilarity.of(key, TitleNormalizer.key(episodeTitle)) >= TitleResolver.THRESHOLD;
+    }
+
+    private static List<TorznabItem> page(List<TorznabItem> all, TorznabRequest.Paging paging) {
+        int from = Math.min(all.size(), paging.offset());
+        return all.subList(from, Math.min(all.size(), from + paging.limit()));
     }
 
     private List<Integer> resolve(String text, Set<SiteId> sites, TitleKind kind) {

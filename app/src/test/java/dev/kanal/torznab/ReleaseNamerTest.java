@@ -14,7 +14,7 @@ class ReleaseNamerTest {
 
     private static Release episode(String title, int s, int e, Integer abs, Language l, Integer height, String codec) {
         return new Release(1, SiteId.ANIWORLD, "slug", TitleKind.SERIES, title, 2013, null, null, null, s, e, s, e, abs, l,
-                Instant.EPOCH, height, codec, null);
+                Instant.EPOCH, height, codec, null, null, null);
     }
 
     @Test
@@ -40,11 +40,11 @@ class ReleaseNamerTest {
     @Test
     void movies_carry_title_and_year() {
         Release movie = new Release(1, SiteId.MEGAKINO, "1-x", TitleKind.MOVIE, "Avengers: Endgame", 2019, null, null,
-                null, 0, 0, 0, 0, null, Language.GERMAN_DUB, Instant.EPOCH, 2160, "av1", null);
+                null, 0, 0, 0, 0, null, Language.GERMAN_DUB, Instant.EPOCH, 2160, "av1", null, null, null);
         assertThat(namer.standard(movie)).isEqualTo("Avengers.Endgame.2019.2160p.WEB-DL.AV1.GER-KANAL");
         assertThat(Categories.of(movie)).containsExactly(2000, 2045);
         assertThat(ItemFactory.size(movie)).isGreaterThan(ItemFactory.size(new Release(1, SiteId.MEGAKINO, "1-x",
                 TitleKind.MOVIE, "X", 2019, null, null, null, 0, 0, 0, 0, null, Language.GERMAN_DUB, Instant.EPOCH, 720,
-                null, null)));
+                null, null, null, null)));
     }
 }

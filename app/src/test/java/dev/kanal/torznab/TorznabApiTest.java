@@ -201,6 +201,13 @@ class TorznabApiTest {
     }
 
     @Test
+    void sonarrs_special_search_finds_the_episode_by_its_title() {
+        Feed f = feed("t=search&q=" + q("Attack on Titan Crimson Bow and Arrow") + "&cat=5070");
+        assertThat(f.titles()).containsExactly("Attack.on.Titan.S00E07.WEB-DL.GER.SUB-KANAL");
+        assertThat(feed("t=search&q=" + q("Attack on Titan Nothing Like This")).items()).isEmpty();
+    }
+
+    @Test
     void unmapped_series_keep_the_sites_numbering() {
         Feed f = feed("t=tvsearch&q=" + q("Some Obscure Anime") + "&season=1&ep=2");
         assertThat(f.titles()).containsExactly("Some.Obscure.Anime.S01E02.WEB-DL.GER.SUB-KANAL");
