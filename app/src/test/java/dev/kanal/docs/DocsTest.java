@@ -123,6 +123,19 @@ class DocsTest {
     }
 
     @Test
+    void every_relative_link_in_the_docs_points_at_a_file() throws IOException {
+        Pattern link = Pattern.compile("\\]\\((?!https?:|mailto:|#)([^)#\\s]+)(?:#[^)]*)?\\)");
+        List<String> broken = new ArrayList<>();
+        for (Path doc : docs()) {
+            Matcher m = link.matcher(Files.readString(doc));
+            while (m.find()) {
+                if (!Files.exists(doc.getParent().resolve(m.group(1)).normalize())) broken.add(where(doc) + m.group(1));
+            }
+        }
+        assertThat(broken).as("links to files that do not exist").isEmpty();
+    }
+
+    @Test
     void the_docs_index_and_readme_link_every_guide() throws IOException {
         Set<String> guides = new TreeSet<>(List.of("demo.md", "setup-prowlarr.md", "setup-sonarr-radarr.md",
                 "setup-media-servers.md", "troubleshooting.md", "api.md"));
