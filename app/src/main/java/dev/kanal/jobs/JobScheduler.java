@@ -73,12 +73,17 @@ public final class JobScheduler implements AutoCloseable {
         return created;
     }
 
-    /** torrents/delete: cancels the jobs; with {@code deleteFiles} removes their files and nothing else. */
+    /**
+     * torrents/delete: cancels the jobs and removes their partial downloads; with {@code deleteFiles}
+     * also their finished files, and nothing else.
+     */
     public void delete(Collection<String> hashes, boolean deleteFiles) {
         List<Job> jobs = store.byHashes(hashes);
         for (Job j : jobs) stopRunning(j.id(), JobControl.Stop.DELETE);
         store.delete(hashes);
         for (Job j : jobs) {
+            // a partial download is of no use to anyone once its torrent is gone
+            JobRunner.deleteTree(paths.incomplete(j.savePath(), j.hash()));
             if (deleteFiles) removeFiles(j);
             events.publish("removed", j);
         }

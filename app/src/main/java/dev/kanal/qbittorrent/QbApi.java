@@ -214,6 +214,6 @@ public final class QbApi implements ApiGroup {
             DownloadPaths paths, dev.kanal.magnet.MagnetCodec magnets, List<String> strmCategories) {
         QbSessions sessions = new QbSessions(config, clock);
         QbTorrents torrents = new QbTorrents(scheduler, store, new CategoryStore(db), paths, magnets, strmCategories);
-        return List.of(new QbApi(sessions, torrents, paths, config), new QbTorrentsApi(torrents));
+        return List.of(new QbApi(sessions, torrents, paths, config), new QbTorrentsApi(torrents, dev.kanal.Json.mapper()));
     }
 }

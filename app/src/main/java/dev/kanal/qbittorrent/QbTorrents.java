@@ -119,8 +119,35 @@ final class QbTorrents {
         return r;
     }
 
+    /** Serialized {@code torrents/info} answers for one rendering; Sonarr repeats the same query every poll. */
+    private record Bodies(Rendered source, Map<InfoQuery, byte[]> byQuery) {}
+
+    private volatile Bodies bodies = new Bodies(null, Map.of());
+
+    /** {@link #info} as JSON bytes, reused while nothing changed. */
+    byte[] infoJson(InfoQuery q, com.fasterxml.jackson.databind.ObjectMapper json) {
+        Rendered r = rendered();
+        Bodies b = bodies;
+        if (b.source() != r) {
+            b = new Bodies(r, new java.util.concurrent.ConcurrentHashMap<>());
+            bodies = b;
+        }
+        byte[] body = b.byQuery().get(q);
+        if (body != null) return body;
+        try {
+            body = json.writeValueAsBytes(info(q, r));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (b.byQuery().size() < 32) b.byQuery().put(q, body);
+        return body;
+    }
+
     List<Map<String, Object>> info(InfoQuery q) {
-        Rendered all = rendered();
+        return info(q, rendered());
+    }
+
+    private List<Map<String, Object>> info(InfoQuery q, Rendered all) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < all.jobs().size(); i++) {
             Job j = all.jobs().get(i);

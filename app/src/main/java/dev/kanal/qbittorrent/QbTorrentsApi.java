@@ -2,6 +2,7 @@ package dev.kanal.qbittorrent;
 
 import static dev.kanal.qbittorrent.QbApi.read;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kanal.web.ApiGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,14 +24,17 @@ final class QbTorrentsApi implements ApiGroup {
             "setSavePath", "setDownloadPath");
 
     private final QbTorrents torrents;
+    private final ObjectMapper json;
 
-    QbTorrentsApi(QbTorrents torrents) {
+    QbTorrentsApi(QbTorrents torrents, ObjectMapper json) {
         this.torrents = torrents;
+        this.json = json;
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
-        read(routes, BASE + "info", ctx -> ctx.json(torrents.info(InfoQuery.from(QbParams.of(ctx)))));
+        read(routes, BASE + "info", ctx -> ctx.contentType("application/json")
+                .result(torrents.infoJson(InfoQuery.from(QbParams.of(ctx)), json)));
         read(routes, BASE + "properties", ctx -> ctx.json(torrents.view().properties(find(ctx))));
         read(routes, BASE + "files", ctx -> ctx.json(torrents.view().files(find(ctx))));
         read(routes, BASE + "trackers", ctx -> {

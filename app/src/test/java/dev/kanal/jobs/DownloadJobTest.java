@@ -374,6 +374,22 @@ class DownloadJobTest {
         }
     }
 
+    @Test
+    void deleting_a_running_download_without_files_still_removes_its_partial_file() {
+        media.limit(50_000);
+        try {
+            SOURCES.script("partial-show", Hoster.serving("VOE", media.url("episode.mp4")));
+            String hash = add(magnet("partial-show"), "category", "partial");
+            Eventually.await("download running", Duration.ofSeconds(60), () -> job(hash),
+                    j -> j.path("downloaded_bytes").asLong() > 0);
+            qb.post("/api/v2/torrents/delete", form("hashes", hash));
+            assertThat(torrent(hash)).isNull();
+            assertThat(downloads.resolve("partial/.incomplete").resolve(hash)).doesNotExist();
+        } finally {
+            media.limit(0);
+        }
+    }
+
     static HttpResponse<String> post(String path) {
         return kanal.send(java.net.http.HttpRequest.newBuilder(kanal.url(path)).header("X-Api-Key", TestKanal.API_KEY)
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());

@@ -20,7 +20,8 @@ class QbAuthBypassTest {
 
     @BeforeAll
     static void start() {
-        kanal = TestKanal.start(root, Map.of("KANAL_QBIT_AUTH_BYPASS", "localhost,10.0.0.0/8"));
+        kanal = TestKanal.start(root, Map.of("KANAL_QBIT_AUTH_BYPASS", "localhost,10.0.0.0/8",
+                "KANAL_QBIT_PUBLIC_SAVE_PATH", "/data/torrents"));
     }
 
     @AfterAll
@@ -37,6 +38,19 @@ class QbAuthBypassTest {
         var login = c.login("anyone", "anything");
         assertThat(login.body()).isEqualTo("Ok.");
         assertThat(login.headers().firstValue("Set-Cookie").orElse("")).startsWith("SID=");
+    }
+
+    @Test
+    void paths_are_shown_as_sonarrs_container_sees_them() {
+        QbClient c = new QbClient(kanal);
+        assertThat(c.get("/api/v2/app/preferences").body()).contains("\"save_path\":\"/data/torrents\"");
+        assertThat(c.get("/api/v2/app/defaultSavePath").body()).isEqualTo("/data/torrents");
+        c.post("/api/v2/torrents/createCategory", QbClient.form("category", "tv-sonarr"));
+        c.post("/api/v2/torrents/createCategory", QbClient.form("category", "anime", "savePath", "/data/torrents/anime-tv"));
+        String cats = c.get("/api/v2/torrents/categories").body();
+        assertThat(cats).contains("\"savePath\":\"/data/torrents/tv-sonarr\"", "\"savePath\":\"/data/torrents/anime-tv\"");
+        assertThat(c.post("/api/v2/torrents/createCategory", QbClient.form("category", "x", "savePath", "/data/other"))
+                .statusCode()).isEqualTo(409);
     }
 
     @Test
