@@ -73,7 +73,8 @@ public class StrmBenchmark {
             curl(limited, "0-0");
 
             if (!Boolean.getBoolean("skipThroughput")) {
-            System.out.printf(Locale.ROOT, "%nThroughput, 1 GiB, curl -o /dev/null, best of %d rounds (MiB/s)%n", ROUNDS);
+            System.out.printf(Locale.ROOT, "%nThroughput, 1 GiB, curl -o /dev/null, best of %d rounds (MiB/s)%n",
+                    ROUNDS);
             System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %12s %12s%n", "origin", "direct", "nginx", "kanal",
                     "kanal/direct", "kanal/nginx");
             row("unlimited", directFast, "http://127.0.0.1:" + proxy + "/big.mp4", fast);
@@ -184,7 +185,8 @@ public class StrmBenchmark {
                     long from = i * chunk;
                     long to = from + chunk - 1;
                     futures.add(pool.submit(() -> {
-                        var req = HttpRequest.newBuilder(URI.create(url)).header("Range", "bytes=" + from + "-" + to).build();
+                        var req = HttpRequest.newBuilder(URI.create(url))
+                                .header("Range", "bytes=" + from + "-" + to).build();
                         var res = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
                         if (res.statusCode() != 206) throw new IllegalStateException("status " + res.statusCode());
                         try (InputStream in = res.body()) {

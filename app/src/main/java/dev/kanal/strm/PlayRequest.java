@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param range the {@code Range} header, or null
  * @param ifRange the {@code If-Range} header, or null
- * @param head true for HEAD requests
+ * @param head true for HEAD requests (answered from an upstream GET cancelled after its headers, since
+ *     some CDNs refuse HEAD)
  */
 record PlayRequest(String range, String ifRange, boolean head) {
     /** The player's headers that go upstream unchanged. */

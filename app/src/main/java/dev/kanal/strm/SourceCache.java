@@ -111,6 +111,11 @@ public final class SourceCache {
         store.delete(target);
     }
 
+    /** Forgets stored sources that expired, so the table holds only what may still play. */
+    int pruneExpired() {
+        return store.deleteExpired(clock.instant());
+    }
+
     private Duration ttl(CachedSource v) {
         Duration left = Duration.between(clock.instant(), v.expiresAt().minus(EXPIRY_MARGIN));
         return left.isNegative() ? Duration.ZERO : left;

@@ -10,6 +10,8 @@ import dev.kanal.db.schema.tables.records.StrmSourceRecord;
 import dev.kanal.providers.StreamSource;
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -20,6 +22,8 @@ import org.jooq.Condition;
  */
 final class SourceStore {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final Database db;
     private final ObjectMapper json;
@@ -63,8 +67,8 @@ final class SourceStore {
                 .set(STRM_SOURCE.FORMAT, cached.source().format().name())
                 .set(STRM_SOURCE.HEADERS_JSON, headers)
                 .set(STRM_SOURCE.HOSTER, cached.hoster())
-                .set(STRM_SOURCE.EXPIRES_AT, cached.expiresAt().toString())
-                .set(STRM_SOURCE.RESOLVED_AT, now.toString())
+                .set(STRM_SOURCE.EXPIRES_AT, stamp(cached.expiresAt()))
+                .set(STRM_SOURCE.RESOLVED_AT, stamp(now))
                 .onConflict(STRM_SOURCE.SITE, STRM_SOURCE.SLUG, STRM_SOURCE.SEASON, STRM_SOURCE.EPISODE,
                         STRM_SOURCE.LANGUAGE)
                 .doUpdate()
@@ -72,13 +76,23 @@ final class SourceStore {
                 .set(STRM_SOURCE.FORMAT, cached.source().format().name())
                 .set(STRM_SOURCE.HEADERS_JSON, headers)
                 .set(STRM_SOURCE.HOSTER, cached.hoster())
-                .set(STRM_SOURCE.EXPIRES_AT, cached.expiresAt().toString())
-                .set(STRM_SOURCE.RESOLVED_AT, now.toString())
+                .set(STRM_SOURCE.EXPIRES_AT, stamp(cached.expiresAt()))
+                .set(STRM_SOURCE.RESOLVED_AT, stamp(now))
                 .execute());
     }
 
     void delete(StrmTarget target) {
         db.writeVoid(ctx -> ctx.deleteFrom(STRM_SOURCE).where(keyOf(target)).execute());
+    }
+
+    /** Drops sources that expired before {@code now}; returns how many. */
+    int deleteExpired(Instant now) {
+        return db.write(ctx -> ctx.deleteFrom(STRM_SOURCE).where(STRM_SOURCE.EXPIRES_AT.lt(stamp(now))).execute());
+    }
+
+    /** Fixed-width UTC timestamps, so that SQL compares them correctly as text. */
+    private static String stamp(Instant instant) {
+        return STAMP.format(instant);
     }
 
     private static Condition keyOf(StrmTarget target) {

@@ -57,6 +57,7 @@ public final class StrmLibrary implements AutoCloseable {
 
     /** Checks every recorded file now; returns how many are broken. */
     public int scan() {
+        cache.pruneExpired();
         int broken = 0;
         for (var file : store.all()) {
             String reason = problemOf(file);

@@ -104,7 +104,8 @@ class HlsRewriterTest {
 
     @Test
     void crlf_playlists_and_non_http_uris_are_handled() {
-        String media = "#EXTM3U\r\n#EXT-X-KEY:METHOD=SAMPLE-AES,URI=\"skd://fairplay-key\"\r\n#EXTINF:4,\r\nseg0.ts\r\n";
+        String media = "#EXTM3U\r\n#EXT-X-KEY:METHOD=SAMPLE-AES,URI=\"skd://fairplay-key\"\r\n"
+                + "#EXTINF:4,\r\nseg0.ts\r\n";
 
         String out = HlsRewriter.rewrite(media, URI.create("http://cdn.example/v/index.m3u8"), HlsRewriterTest::proxy);
 

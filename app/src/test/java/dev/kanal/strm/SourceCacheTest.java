@@ -150,6 +150,18 @@ class SourceCacheTest {
     }
 
     @Test
+    void expired_sources_are_pruned_from_the_database() {
+        var sources = new Counting();
+        sources.expiresAt.set(Instant.now().minus(Duration.ofMinutes(1)));
+        var cache = cache(sources);
+        StrmTarget target = newTarget();
+        cache.get(target);
+
+        assertThat(cache.pruneExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(new SourceStore(db, Json.mapper()).find(target, Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
     void no_hoster_means_upstream_failed_naming_the_attempts() {
         EpisodeSources none = (e, l, s) -> new SourceResult.NotFound(
                 List.of(new SourceAttempt("VOE", "video gone: deleted", false)));

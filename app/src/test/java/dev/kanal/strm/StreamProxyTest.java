@@ -317,6 +317,17 @@ class StreamProxyTest {
     }
 
     @Test
+    void ffprobe_reads_an_mp4_episode_through_kanal() throws Exception {
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "format=duration:stream=codec_type",
+                "-of", "default=nw=1", kanal.url(streamPath(mp4Episode())).toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("codec_type=video", "codec_type=audio").containsPattern("duration=[78]\\.");
+    }
+
+    @Test
     void a_bare_media_playlist_gets_a_master_with_a_bandwidth_hint() {
         EpisodeAddress ep = newEpisode();
         sources.offer(ep, "VOE", cdn.url("/hls/index.m3u8"));
@@ -391,7 +402,8 @@ class StreamProxyTest {
 
         assertThat(metrics).contains("kanal_strm_bytes_total", "kanal_strm_time_to_first_byte_seconds_count",
                 "kanal_strm_reresolutions_total", "kanal_strm_active_streams");
-        assertThat(metrics).containsPattern("kanal_strm_upstream_failures_total\\{hoster=\"Doodstream\",reason=\"451\"}");
+        assertThat(metrics)
+                .containsPattern("kanal_strm_upstream_failures_total\\{hoster=\"Doodstream\",reason=\"451\"}");
     }
 
     static void awaitUntil(java.util.function.BooleanSupplier condition) {

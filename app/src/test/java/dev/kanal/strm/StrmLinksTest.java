@@ -59,7 +59,8 @@ class StrmLinksTest {
         assertThat(target.upstream()).isEqualTo(URI.create("https://cdn.example/seg-1.ts?t=x"));
         assertThat(target.target()).isEqualTo(TARGET);
 
-        var muchLater = links("key-one-0123456789-0123456789-01", Clock.offset(NOW, StrmLinks.PROXY_TTL.plusSeconds(1)));
+        var muchLater = links("key-one-0123456789-0123456789-01",
+                Clock.offset(NOW, StrmLinks.PROXY_TTL.plusSeconds(1)));
         assertThatThrownBy(() -> muchLater.verifyProxy(q.get("u"), q.get("e"), q.get("exp"), q.get("sig")))
                 .isInstanceOf(KanalException.Forbidden.class).hasMessageContaining("expired");
     }
