@@ -43,6 +43,7 @@ public final class Catalog implements AutoCloseable {
         this.queries = new ReleaseQueries(db);
         this.resolver = new TitleResolver(queries::indexEntries, siteOrder);
         CatalogMetrics metrics = new CatalogMetrics(meters);
+        TitleStore titleStore = new TitleStore(db);
         MappingStage mapping = new MappingStage(new MappingStore(db), new SkyHookClient(config.skyhookUrl(), json),
                 clock);
         List<SiteId> ids = new ArrayList<>();
@@ -50,7 +51,7 @@ public final class Catalog implements AutoCloseable {
             ids.add(site.id());
             DetailFetcher fetcher = new DetailFetcher(site, store, metrics, clock, config.refreshInterval());
             fetchers.put(site.id(), fetcher);
-            crawlers.put(site.id(), new SiteCrawler(site, store, stages, mapping, fetcher, resolver, metrics, config,
+            crawlers.put(site.id(), new SiteCrawler(site, store, titleStore, stages, mapping, fetcher, resolver, metrics, config,
                     clock));
         }
         this.enabled = List.copyOf(ids);

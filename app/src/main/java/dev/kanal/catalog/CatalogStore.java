@@ -1,16 +1,12 @@
 package dev.kanal.catalog;
 
-import static dev.kanal.catalog.StageStore.text;
 import static dev.kanal.catalog.StageStore.truncate;
 import static dev.kanal.db.schema.Tables.CATALOG_EPISODE;
 import static dev.kanal.db.schema.Tables.CATALOG_RELEASE;
 import static dev.kanal.db.schema.Tables.CATALOG_TITLE;
-import static dev.kanal.db.schema.Tables.CATALOG_TITLE_NAME;
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.when;
 
 import dev.kanal.db.Database;
 import dev.kanal.providers.EpisodeAddress;
@@ -21,7 +17,6 @@ import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleDetail;
 import dev.kanal.providers.TitleKind;
 import dev.kanal.providers.TitleRef;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,14 +30,11 @@ import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
- * Writes the catalog aggregate (titles, names, episodes, releases) for the crawler stages. Every
+ * Writes each title's episodes and releases (stage 2) and the media info downloads learn. Every
  * change to one title happens in one transaction, and nothing is deleted before its replacement is
  * written, so a concurrent search sees either the old or the new state of a title, never a gap.
- *
- * <p>Why over 300 lines: this is the whole write side of one aggregate, and the no-gap guarantee
- * lives in how its transactions fit together (listing upserts, listing-end deletions, per-title
- * detail replacement); keeping them in one class keeps that reviewable. Reads for searches are in
- * {@link ReleaseQueries}, mapping writes in {@link MappingStore}.
+ * Title-list writes are in {@link TitleStore}, mapping writes in {@link MappingStore}, reads for
+ * searches in {@link ReleaseQueries}.
  */
 public final class CatalogStore {
     static final String PENDING = "pending";
@@ -50,8 +42,6 @@ public final class CatalogStore {
     static final String FAILED = "failed";
     /** Mapping does not apply (movies) or found nothing. */
     static final String NONE = "none";
-    /** A listing shorter than this share of the previous one is treated as broken, not as deletions. */
-    private static final double MIN_LISTING_SHARE = 0.5;
     private static final int ROWS_PER_INSERT = 400;
 
     private final Database db;
@@ -62,92 +52,6 @@ public final class CatalogStore {
 
     /** A title that needs its details fetched. */
     public record DueTitle(int id, SiteId site, String slug, TitleKind kind, boolean everFetched) {}
-
-    // ---- stage 1: titles
-
-    /** Upserts one batch of listed titles in one transaction; a changed lastModified re-queues details. */
-    public void upsertTitles(SiteId site, int run, List<TitleRef> batch, Instant now) {
-        db.writeVoid(ctx -> {
-            for (TitleRef t : batch) {
-                ctx.insertInto(CATALOG_TITLE)
-                        .set(CATALOG_TITLE.SITE, site.id())
-                        .set(CATALOG_TITLE.SLUG, t.slug())
-                        .set(CATALOG_TITLE.TITLE, t.title())
-                        .set(CATALOG_TITLE.KIND, kindTag(t.kind()))
-                        .set(CATALOG_TITLE.YEAR, t.year())
-                        .set(CATALOG_TITLE.IMDB, t.ids().imdb())
-                        .set(CATALOG_TITLE.TMDB, t.ids().tmdb())
-                        .set(CATALOG_TITLE.TVDB, t.ids().tvdb())
-                        .set(CATALOG_TITLE.LAST_MODIFIED, text(t.lastModified()))
-                        .set(CATALOG_TITLE.FIRST_SEEN, now.toString())
-                        .set(CATALOG_TITLE.LISTED_RUN, run)
-                        .set(CATALOG_TITLE.MAPPING_STATE, t.kind() == TitleKind.MOVIE ? NONE : PENDING)
-                        .onConflict(CATALOG_TITLE.SITE, CATALOG_TITLE.SLUG)
-                        .doUpdate()
-                        .set(CATALOG_TITLE.TITLE, excluded(CATALOG_TITLE.TITLE))
-                        .set(CATALOG_TITLE.KIND, excluded(CATALOG_TITLE.KIND))
-                        .set(CATALOG_TITLE.YEAR, coalesce(excluded(CATALOG_TITLE.YEAR), CATALOG_TITLE.YEAR))
-                        .set(CATALOG_TITLE.IMDB, coalesce(excluded(CATALOG_TITLE.IMDB), CATALOG_TITLE.IMDB))
-                        .set(CATALOG_TITLE.TMDB, coalesce(excluded(CATALOG_TITLE.TMDB), CATALOG_TITLE.TMDB))
-                        .set(CATALOG_TITLE.TVDB, coalesce(excluded(CATALOG_TITLE.TVDB), CATALOG_TITLE.TVDB))
-                        .set(CATALOG_TITLE.DETAILS_STATE, when(excluded(CATALOG_TITLE.LAST_MODIFIED).isNotNull()
-                                .and(excluded(CATALOG_TITLE.LAST_MODIFIED).isDistinctFrom(CATALOG_TITLE.LAST_MODIFIED)),
-                                inline(PENDING)).otherwise(CATALOG_TITLE.DETAILS_STATE))
-                        .set(CATALOG_TITLE.LAST_MODIFIED, excluded(CATALOG_TITLE.LAST_MODIFIED))
-                        .set(CATALOG_TITLE.LISTED_RUN, run)
-                        .execute();
-                // read the id back: SQLite's RETURNING emulation reports a stale rowid after DO UPDATE
-                Integer id = ctx.select(CATALOG_TITLE.ID).from(CATALOG_TITLE)
-                        .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.SLUG.eq(t.slug()))
-                        .fetchOne().value1();
-                addNames(ctx, id, t);
-            }
-        });
-    }
-
-    /**
-     * Ends a complete listing: titles the site no longer lists are removed in one transaction, unless
-     * the listing is suspiciously short (a broken page must not empty the catalog). Returns how many
-     * titles were removed.
-     */
-    public int finishListing(SiteId site, int run, int listed) {
-        return db.write(ctx -> {
-            int before = ctx.fetchCount(CATALOG_TITLE, CATALOG_TITLE.SITE.eq(site.id()));
-            int stale = ctx.fetchCount(CATALOG_TITLE, CATALOG_TITLE.SITE.eq(site.id()),
-                    CATALOG_TITLE.LISTED_RUN.lt(run));
-            if (stale == 0) return 0;
-            if (listed < before * MIN_LISTING_SHARE) throw new SuspiciousListing(listed, before);
-            return ctx.deleteFrom(CATALOG_TITLE)
-                    .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.LISTED_RUN.lt(run))
-                    .execute();
-        });
-    }
-
-    /** A listing far shorter than the catalog: kept as a failure instead of deleting titles. */
-    public static final class SuspiciousListing extends RuntimeException {
-        SuspiciousListing(int listed, int known) {
-            super("the site listed " + listed + " titles, far fewer than the " + known
-                    + " known; keeping the catalog as it was (a broken catalogue page?)", null, false, false);
-        }
-    }
-
-    /**
-     * Re-queues details by age: titles that gained episodes within {@code activeWindow} after
-     * {@code refresh}, every other title after {@code fullRefresh}. The live rows stay until the new
-     * details replace them.
-     */
-    public int scheduleRefresh(SiteId site, Instant now, Duration refresh, Duration fullRefresh,
-            Duration activeWindow) {
-        String activeSince = now.minus(activeWindow).toString();
-        String refreshBefore = now.minus(refresh).toString();
-        String fullBefore = now.minus(fullRefresh).toString();
-        return db.write(ctx -> ctx.update(CATALOG_TITLE)
-                .set(CATALOG_TITLE.DETAILS_STATE, PENDING)
-                .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.DETAILS_STATE.eq(READY))
-                .and(CATALOG_TITLE.DETAILS_CHANGED_AT.gt(activeSince).and(CATALOG_TITLE.DETAILS_AT.lt(refreshBefore))
-                        .or(CATALOG_TITLE.DETAILS_AT.lt(fullBefore)))
-                .execute());
-    }
 
     // ---- stage 2: details
 
@@ -254,7 +158,7 @@ public final class CatalogStore {
                             : newEpisodes ? inline(PENDING) : CATALOG_TITLE.MAPPING_STATE)
                     .where(CATALOG_TITLE.ID.eq(titleId))
                     .execute();
-            addNames(ctx, titleId, t);
+            TitleNames.add(ctx, titleId, t.title(), t.altTitles());
         });
     }
 
@@ -362,22 +266,6 @@ public final class CatalogStore {
             }
             insert.execute();
         }
-    }
-
-    private static void addNames(DSLContext ctx, int titleId, TitleRef t) {
-        Set<String> names = new LinkedHashSet<>();
-        names.add(t.title());
-        names.addAll(t.altTitles());
-        var insert = ctx.insertInto(CATALOG_TITLE_NAME, CATALOG_TITLE_NAME.TITLE_ID, CATALOG_TITLE_NAME.NAME_KEY,
-                CATALOG_TITLE_NAME.NAME);
-        boolean any = false;
-        for (String name : names) {
-            String key = TitleNormalizer.key(name);
-            if (key.isEmpty()) continue;
-            insert = insert.values(titleId, key, name);
-            any = true;
-        }
-        if (any) insert.onConflictDoNothing().execute();
     }
 
     static long key(int season, int episode) {

@@ -66,19 +66,8 @@ public final class MappingStore {
                                 CATALOG_EPISODE.EPISODE.eq(episode))
                         .execute();
             }
-            var names = ctx.insertInto(CATALOG_TITLE_NAME, CATALOG_TITLE_NAME.TITLE_ID, CATALOG_TITLE_NAME.NAME_KEY,
-                    CATALOG_TITLE_NAME.NAME);
-            java.util.Set<String> all = new java.util.LinkedHashSet<>();
-            if (show.title() != null) all.add(show.title());
-            show.alternateTitles().forEach(a -> { if (a.title() != null) all.add(a.title()); });
-            boolean any = false;
-            for (String n : all) {
-                String key = TitleNormalizer.key(n);
-                if (key.isEmpty()) continue;
-                names = names.values(titleId, key, n);
-                any = true;
-            }
-            if (any) names.onConflictDoNothing().execute();
+            TitleNames.add(ctx, titleId, show.title(),
+                    show.alternateTitles().stream().map(SkyHookShow.AlternateTitle::title).toList());
             ctx.update(CATALOG_TITLE)
                     .set(CATALOG_TITLE.TVDB, show.tvdbId())
                     .set(CATALOG_TITLE.IMDB, org.jooq.impl.DSL.coalesce(

@@ -1,6 +1,10 @@
 package dev.kanal.catalog;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,22 +35,33 @@ public final class PriorityLane {
     }
 
     /**
-     * Makes sure the title's details are there, waiting up to the budget. Returns true when the
-     * details are (now) available; false when the fetch failed or is still running.
+     * Makes sure the titles' details are there, fetching those never fetched all at once and waiting
+     * for them together at most the budget. Returns true when every title's details are available.
      */
-    public boolean ensureDetails(int titleId) {
-        var title = store.title(titleId).orElse(null);
-        if (title == null) return false;
-        if (title.everFetched()) return true;
-        DetailFetcher fetcher = fetchers.get(title.site());
-        if (fetcher == null) return false;
-        metrics.priorityRequest(title.site());
+    public boolean ensureDetails(Collection<Integer> titleIds) {
+        List<CompletableFuture<Boolean>> fetches = new ArrayList<>();
+        List<CatalogStore.DueTitle> titles = new ArrayList<>();
+        for (int id : titleIds) {
+            var title = store.title(id).orElse(null);
+            if (title == null || title.everFetched()) continue;
+            DetailFetcher fetcher = fetchers.get(title.site());
+            if (fetcher == null) continue;
+            metrics.priorityRequest(title.site());
+            titles.add(title);
+            fetches.add(fetcher.fetch(title));
+        }
+        if (fetches.isEmpty()) return true;
         try {
-            return fetcher.fetch(title).get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new))
+                    .get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            return fetches.stream().allMatch(f -> Boolean.TRUE.equals(f.getNow(false)));
         } catch (TimeoutException e) {
-            metrics.priorityOverBudget(title.site());
-            log.info("catalog priority fetch over budget site={} slug={} budget_ms={}; answering with what is "
-                    + "indexed, the fetch continues", title.site(), title.slug(), budget.toMillis());
+            for (int i = 0; i < titles.size(); i++) {
+                if (fetches.get(i).isDone()) continue;
+                metrics.priorityOverBudget(titles.get(i).site());
+                log.info("catalog priority fetch over budget site={} slug={} budget_ms={}; answering with what is "
+                        + "indexed, the fetch continues", titles.get(i).site(), titles.get(i).slug(), budget.toMillis());
+            }
             return false;
         } catch (ExecutionException e) {
             return false;

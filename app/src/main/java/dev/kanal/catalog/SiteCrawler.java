@@ -30,6 +30,7 @@ final class SiteCrawler {
     private final Site site;
     private final SiteId id;
     private final CatalogStore store;
+    private final TitleStore titleStore;
     private final StageStore stages;
     private final MappingStage mapping;
     private final DetailFetcher details;
@@ -46,11 +47,12 @@ final class SiteCrawler {
     private int listingFailures;
     private Thread thread;
 
-    SiteCrawler(Site site, CatalogStore store, StageStore stages, MappingStage mapping, DetailFetcher details,
+    SiteCrawler(Site site, CatalogStore store, TitleStore titleStore, StageStore stages, MappingStage mapping, DetailFetcher details,
             TitleResolver resolver, CatalogMetrics metrics, KanalConfig.Catalog config, Clock clock) {
         this.site = site;
         this.id = site.id();
         this.store = store;
+        this.titleStore = titleStore;
         this.stages = stages;
         this.mapping = mapping;
         this.details = details;
@@ -151,7 +153,7 @@ final class SiteCrawler {
         long started = System.nanoTime();
         int previousTotal = stages.get(id, Stage.TITLES).total();
         try {
-            TitleListing.Result result = new TitleListing(store, clock).run(site, run, n -> {
+            TitleListing.Result result = new TitleListing(titleStore, clock).run(site, run, n -> {
                 stages.progress(id, Stage.TITLES, n, Math.max(n, previousTotal));
                 metrics.stage(id, Stage.TITLES, n, Math.max(n, previousTotal));
             });
@@ -159,7 +161,7 @@ final class SiteCrawler {
             metrics.stage(id, Stage.TITLES, result.listed(), result.listed());
             metrics.stageReady(id, Stage.TITLES, true);
             listingFailures = 0;
-            int requeued = store.scheduleRefresh(id, clock.instant(), config.refreshInterval(),
+            int requeued = titleStore.scheduleRefresh(id, clock.instant(), config.refreshInterval(),
                     config.fullRefreshInterval(), ACTIVE_WINDOW);
             mapping.retryFailed(id);
             resolver.rebuild();
@@ -170,7 +172,7 @@ final class SiteCrawler {
             if (stopped) throw new InterruptedException();
             listingFailures++;
             String reason = e instanceof dev.kanal.providers.ProviderException p ? p.failure().describe()
-                    : e instanceof CatalogStore.SuspiciousListing ? e.getMessage() : e.toString();
+                    : e instanceof TitleStore.SuspiciousListing ? e.getMessage() : e.toString();
             stages.fail(id, Stage.TITLES, reason);
             metrics.listingFailed(id);
             metrics.stageReady(id, Stage.TITLES, false);

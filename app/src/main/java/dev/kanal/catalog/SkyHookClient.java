@@ -2,6 +2,8 @@ package dev.kanal.catalog;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,6 +26,11 @@ public final class SkyHookClient {
     private final URI base;
     private final HttpClient http;
     private final ObjectMapper json;
+    /** The same series is often on two sites, and every refresh re-maps active series: ask once an hour. */
+    private final Cache<Integer, Optional<SkyHookShow>> shows =
+            Caffeine.newBuilder().maximumSize(512).expireAfterWrite(Duration.ofHours(1)).build();
+    private final Cache<String, List<SkyHookShow>> searches =
+            Caffeine.newBuilder().maximumSize(512).expireAfterWrite(Duration.ofHours(1)).build();
 
     public SkyHookClient(URI baseUrl, ObjectMapper json) {
         String b = baseUrl.toString();
@@ -42,14 +49,15 @@ public final class SkyHookClient {
 
     /** Series matching {@code term}; SkyHook's search results carry no episodes. */
     public List<SkyHookShow> search(String term) {
-        String q = URLEncoder.encode(term.toLowerCase(Locale.ROOT).trim(), StandardCharsets.UTF_8);
-        return get("v1/tvdb/search/en/?term=" + q, new TypeReference<List<SkyHookShow>>() {})
-                .orElse(List.of());
+        String normalized = term.toLowerCase(Locale.ROOT).trim();
+        String q = URLEncoder.encode(normalized, StandardCharsets.UTF_8);
+        return searches.get(normalized, k -> get("v1/tvdb/search/en/?term=" + q,
+                new TypeReference<List<SkyHookShow>>() {}).orElse(List.of()));
     }
 
     /** One series with every episode; empty when TVDB does not know the id. */
     public Optional<SkyHookShow> show(int tvdbId) {
-        return get("v1/tvdb/shows/en/" + tvdbId, new TypeReference<SkyHookShow>() {});
+        return shows.get(tvdbId, id -> get("v1/tvdb/shows/en/" + id, new TypeReference<SkyHookShow>() {}));
     }
 
     private <T> Optional<T> get(String path, TypeReference<T> type) {

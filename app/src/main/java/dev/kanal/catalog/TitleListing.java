@@ -23,10 +23,10 @@ final class TitleListing {
     private static final TitleRef END = new TitleRef(dev.kanal.providers.SiteId.ANIWORLD, "\0end", "\0end", null,
             null, dev.kanal.providers.TitleKind.SERIES, null, null);
 
-    private final CatalogStore store;
+    private final TitleStore store;
     private final Clock clock;
 
-    TitleListing(CatalogStore store, Clock clock) {
+    TitleListing(TitleStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

@@ -44,8 +44,11 @@ public final class TitleResolver {
         this.siteOrder = List.copyOf(siteOrder);
     }
 
-    /** Reloads every name from the catalog and swaps the new index in. */
-    public void rebuild() {
+    /**
+     * Reloads every name from the catalog and swaps the new index in. Serialized, so a slow rebuild
+     * started earlier can never replace a newer index with older data.
+     */
+    public synchronized void rebuild() {
         snapshot = new Snapshot(new TitleIndex(loader.get()));
     }
 

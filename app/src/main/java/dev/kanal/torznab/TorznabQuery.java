@@ -12,6 +12,8 @@ import java.util.function.Function;
 final class TorznabQuery {
     static final int MAX_LIMIT = 100;
     private static final int MAX_Q = 300;
+    /** Sonarr's daily-show episode form, {@code MM/dd}. */
+    private static final java.util.regex.Pattern DAILY_EP = java.util.regex.Pattern.compile("\\d{1,2}/\\d{1,2}");
 
     private TorznabQuery() {}
 
@@ -23,14 +25,20 @@ final class TorznabQuery {
         return switch (t.toLowerCase(Locale.ROOT)) {
             case "caps" -> new TorznabRequest.Caps();
             case "search" -> new TorznabRequest.Search(q, categories(param), paging(param));
-            case "tvsearch", "tv-search" -> new TorznabRequest.TvSearch(q, number(param, "season"),
-                    number(param, "ep"), number(param, "tvdbid"), imdb(param.apply("imdbid")),
-                    number(param, "tmdbid"), number(param, "tvmazeid"), categories(param), paging(param));
+            case "tvsearch", "tv-search" -> tvSearch(q, param);
             case "movie", "movie-search" -> new TorznabRequest.MovieSearch(q, imdb(param.apply("imdbid")),
                     number(param, "tmdbid"), categories(param), paging(param));
             default -> throw new TorznabFailure(TorznabFailure.NO_SUCH_FUNCTION,
                     "No such function (" + clip(t) + ")");
         };
+    }
+
+    private static TorznabRequest tvSearch(String q, Function<String, String> param) {
+        String ep = trim(param.apply("ep"));
+        boolean daily = ep != null && DAILY_EP.matcher(ep).matches();
+        return new TorznabRequest.TvSearch(q, number(param, "season"), daily ? null : number(param, "ep"), daily,
+                number(param, "tvdbid"), imdb(param.apply("imdbid")),
+                number(param, "tmdbid"), number(param, "tvmazeid"), categories(param), paging(param));
     }
 
     private static TorznabRequest.Paging paging(Function<String, String> param) {

@@ -16,9 +16,12 @@ sealed interface TorznabRequest {
     /** {@code t=search}; an empty {@code q} asks for the RSS feed of newest releases. */
     record Search(String q, Set<Integer> categories, Paging paging) implements TorznabRequest {}
 
-    /** {@code t=tvsearch}: ids first, else {@code q}; season and/or episode in Sonarr's numbering. */
-    record TvSearch(String q, Integer season, Integer episode, Integer tvdb, String imdb, Integer tmdb, Integer tvmaze,
-            Set<Integer> categories, Paging paging) implements TorznabRequest {
+    /**
+     * {@code t=tvsearch}: ids first, else {@code q}; season and/or episode in Sonarr's numbering.
+     * {@code daily} marks Sonarr's daily-show form ({@code season=2018&ep=04/28}).
+     */
+    record TvSearch(String q, Integer season, Integer episode, boolean daily, Integer tvdb, String imdb, Integer tmdb,
+            Integer tvmaze, Set<Integer> categories, Paging paging) implements TorznabRequest {
         boolean hasIds() {
             return tvdb != null || imdb != null || tmdb != null || tvmaze != null;
         }

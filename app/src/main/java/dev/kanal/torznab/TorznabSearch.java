@@ -47,6 +47,7 @@ final class TorznabSearch {
     /** {@code t=tvsearch}. */
     List<TorznabItem> tv(TorznabRequest.TvSearch t) {
         Set<SiteId> sites = searchableSites();
+        if (t.daily()) return List.of(); // no daily (date-numbered) shows on these sites
         List<ReleaseScope> scopes = Categories.scopes(t.categories(), sites, TitleKind.SERIES);
         boolean numericQ = t.q() != null && t.q().matches("\\d{1,4}");
         List<Integer> titles = List.of();
@@ -156,14 +157,11 @@ final class TorznabSearch {
     private List<TorznabItem> releases(List<Integer> titles, EpisodeFilter filter, List<ReleaseScope> scopes,
             TorznabRequest.Paging paging) {
         if (titles.isEmpty() || scopes.isEmpty()) return List.of();
-        int fetched = 0;
+        List<Integer> missing = new ArrayList<>();
         for (int id : titles) {
-            if (fetched >= MAX_PRIORITY_FETCHES) break;
-            if (!catalog.queries().hasDetails(id)) {
-                catalog.priority().ensureDetails(id);
-                fetched++;
-            }
+            if (missing.size() < MAX_PRIORITY_FETCHES && !catalog.queries().hasDetails(id)) missing.add(id);
         }
+        if (!missing.isEmpty()) catalog.priority().ensureDetails(missing);
         boolean absolute = filter instanceof EpisodeFilter.Absolute;
         List<TorznabItem> all = new ArrayList<>();
         for (Release r : catalog.queries().releases(titles, filter)) {

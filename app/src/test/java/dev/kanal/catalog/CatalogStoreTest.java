@@ -28,12 +28,14 @@ class CatalogStoreTest {
 
     static Database db;
     static CatalogStore store;
+    static TitleStore titles;
     static ReleaseQueries queries;
 
     @BeforeAll
     static void open() {
         db = Database.open(dir.resolve("kanal.sqlite"));
         store = new CatalogStore(db);
+        titles = new TitleStore(db);
         queries = new ReleaseQueries(db);
     }
 
@@ -51,7 +53,7 @@ class CatalogStoreTest {
     void media_info_learned_by_a_download_shows_up_on_the_release() {
         TitleDetail d = FakeSite.series(SiteId.STO, "media", "Media Show", List.of(), 2020, ExternalIds.NONE,
                 Set.of(Language.GERMAN_DUB, Language.ENGLISH_DUB), 2);
-        store.upsertTitles(SiteId.STO, 1, List.of(d.title()), Instant.parse("2026-01-01T00:00:00Z"));
+        titles.upsertTitles(SiteId.STO, 1, List.of(d.title()), Instant.parse("2026-01-01T00:00:00Z"));
         int id = titleId(SiteId.STO, "media");
         store.saveDetail(id, d, Instant.parse("2026-01-02T00:00:00Z"));
         store.recordMediaInfo(new EpisodeAddress(SiteId.STO, "media", 1, 2), Language.GERMAN_DUB, 1080, "H.264 / AVC");
@@ -69,7 +71,7 @@ class CatalogStoreTest {
     void a_new_detail_keeps_first_seen_and_mapping_of_known_episodes_and_drops_vanished_ones() {
         TitleDetail v1 = FakeSite.series(SiteId.ANIWORLD, "keep", "Keep Show", List.of(), 2020, ExternalIds.NONE,
                 Set.of(Language.GERMAN_SUB), 3);
-        store.upsertTitles(SiteId.ANIWORLD, 1, List.of(v1.title()), Instant.parse("2026-01-01T00:00:00Z"));
+        titles.upsertTitles(SiteId.ANIWORLD, 1, List.of(v1.title()), Instant.parse("2026-01-01T00:00:00Z"));
         int id = titleId(SiteId.ANIWORLD, "keep");
         store.saveDetail(id, v1, Instant.parse("2026-01-01T00:00:00Z"));
         // episode 3 goes away, episode 4 arrives, episode 1 loses its language and gains another
@@ -87,7 +89,7 @@ class CatalogStoreTest {
     @Test
     void a_movie_is_one_release_without_season_or_episode() {
         TitleDetail m = FakeSite.movie(SiteId.MEGAKINO, "1-film", "Ein Film", 2020, new ExternalIds("tt1234567", 42, null));
-        store.upsertTitles(SiteId.MEGAKINO, 1, List.of(m.title()), Instant.now());
+        titles.upsertTitles(SiteId.MEGAKINO, 1, List.of(m.title()), Instant.now());
         int id = titleId(SiteId.MEGAKINO, "1-film");
         store.saveDetail(id, m, Instant.now());
         var all = queries.releases(List.of(id), new ReleaseQueries.EpisodeFilter.All());
@@ -102,15 +104,15 @@ class CatalogStoreTest {
     void lastmodified_changes_requeue_a_titles_details() {
         TitleRef t = new TitleRef(SiteId.MEGAKINO, "2-film", "Zwei", List.of(), 2021, TitleKind.MOVIE, null,
                 Instant.parse("2026-01-01T00:00:00Z"));
-        store.upsertTitles(SiteId.MEGAKINO, 1, List.of(t), Instant.now());
+        titles.upsertTitles(SiteId.MEGAKINO, 1, List.of(t), Instant.now());
         int id = titleId(SiteId.MEGAKINO, "2-film");
         store.saveDetail(id, new TitleDetail(t, null, List.of()), Instant.now());
         assertThat(store.detailsDue(id, Instant.now())).isFalse();
-        store.upsertTitles(SiteId.MEGAKINO, 2, List.of(t), Instant.now());
+        titles.upsertTitles(SiteId.MEGAKINO, 2, List.of(t), Instant.now());
         assertThat(store.detailsDue(id, Instant.now())).isFalse();
         TitleRef changed = new TitleRef(SiteId.MEGAKINO, "2-film", "Zwei", List.of(), 2021, TitleKind.MOVIE, null,
                 Instant.parse("2026-03-01T00:00:00Z"));
-        store.upsertTitles(SiteId.MEGAKINO, 3, List.of(changed), Instant.now());
+        titles.upsertTitles(SiteId.MEGAKINO, 3, List.of(changed), Instant.now());
         assertThat(store.detailsDue(id, Instant.now())).isTrue();
     }
 }

@@ -97,6 +97,12 @@ class TorznabApiTest {
     }
 
     @Test
+    void a_daily_show_search_is_an_empty_feed_not_an_error() {
+        Feed f = feed("t=tvsearch&tvdbid=" + TestCatalog.BB_TVDB + "&season=2018&ep=04/28");
+        assertThat(f.items()).isEmpty();
+    }
+
+    @Test
     void server_level_errors_on_torznab_paths_are_torznab_errors() {
         HttpResponse<String> r = kanal.get("/torznab/nothing-here");
         assertThat(r.statusCode()).isEqualTo(404);
