@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "kanal", mixinStandardHelpOptions = true, versionProvider = KanalCommand.VersionProvider.class,
         description = "Torznab indexer and qBittorrent-compatible download client for AniWorld, s.to and Megakino.",
-        subcommands = {KanalCommand.Serve.class, KanalCommand.ConfigDocs.class, ProbeCommand.class})
+        subcommands = {KanalCommand.Serve.class, KanalCommand.ConfigDocs.class, ProbeCommand.class,
+                dev.kanal.demo.DemoCommand.class})
 public final class KanalCommand implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;
     static final int EXIT_STARTUP = 1;
@@ -46,13 +47,46 @@ public final class KanalCommand implements Callable<Integer> {
         return env;
     }
 
+    /** The {@code --config} given before the subcommand, or null. */
+    public Path configFile() {
+        return configFile;
+    }
+
     @Override
     public Integer call() {
         return serve(configFile);
     }
 
+    /**
+     * What a subcommand such as {@code demo} adds around a normal start: settings that win over the
+     * user's environment and file (chosen once the user's values are known), and a look at the
+     * started application.
+     */
+    public interface StartHook {
+        StartHook NONE = new StartHook() {
+            @Override
+            public Map<String, String> overrides(ConfigValues values) {
+                return Map.of();
+            }
+
+            @Override
+            public void started(Application app, KanalConfig config) {}
+        };
+
+        /** Extra {@code KANAL_*} values applied on top of the user's configuration. */
+        Map<String, String> overrides(ConfigValues values);
+
+        /** Called once Kanal is ready. */
+        void started(Application app, KanalConfig config);
+    }
+
     /** Loads the configuration, starts Kanal and blocks until SIGTERM/SIGINT. */
     int serve(Path file) {
+        return serve(file, StartHook.NONE);
+    }
+
+    /** As {@link #serve(Path)}, with {@code hook}'s settings applied and told about the start. */
+    public int serve(Path file, StartHook hook) {
         KanalConfig config;
         ConfigValues values;
         List<SecretStore.Generated> generated;
@@ -61,6 +95,13 @@ public final class KanalCommand implements Callable<Integer> {
             values = loader.load(loader.configFile(file));
             Logging.configure(values.get(dev.kanal.config.Settings.LOG_FORMAT),
                     values.get(dev.kanal.config.Settings.LOG_LEVEL));
+            Map<String, String> overrides = hook.overrides(values);
+            if (!overrides.isEmpty()) {
+                Map<String, String> merged = new java.util.HashMap<>(env);
+                merged.putAll(overrides);
+                ConfigLoader withOverrides = new ConfigLoader(merged);
+                values = withOverrides.load(withOverrides.configFile(file));
+            }
             generated = new SecretStore(values.get(dev.kanal.config.Settings.DATA_DIR)).fill(values);
             config = KanalConfig.from(values);
         } catch (ConfigException e) {
@@ -91,6 +132,7 @@ public final class KanalCommand implements Callable<Integer> {
             return EXIT_STARTUP;
         }
         log.info("Kanal ready port={} public_url={}", app.port(), config.server().publicUrl());
+        hook.started(app, config);
         stop.await();
         log.info("stop requested; finishing in-flight work (up to {})", config.server().shutdownGrace());
         app.close();
@@ -114,7 +156,8 @@ public final class KanalCommand implements Callable<Integer> {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The first line of the innermost cause's message. */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         String m = t.getMessage();

@@ -19,7 +19,8 @@ public record KanalConfig(
         Catalog catalog,
         Torznab torznab,
         Downloads downloads,
-        Strm strm) {
+        Strm strm,
+        Demo demo) {
 
     public record Server(String host, int port, URI publicUrl, Duration shutdownGrace, String logFormat,
             String logLevel) {}
@@ -62,6 +63,9 @@ public record KanalConfig(
 
     public record Strm(List<String> categories, Duration scanInterval) {}
 
+    /** The offline demo site of {@code kanal demo}: its port and media bandwidth (0 = unlimited). */
+    public record Demo(int port, int throttle) {}
+
     /** Builds the tree from fully loaded values (secrets filled). */
     public static KanalConfig from(ConfigValues v) {
         return new KanalConfig(
@@ -84,6 +88,7 @@ public record KanalConfig(
                         v.get(Settings.HOSTER_ORDER), v.get(Settings.DOWNLOAD_RETRIES),
                         v.get(Settings.DOWNLOAD_RETRY_DELAY), v.get(Settings.DOWNLOAD_RATE_LIMIT),
                         v.get(Settings.YTDLP), v.get(Settings.FFPROBE), v.get(Settings.DOWNLOAD_STALL_TIMEOUT)),
-                new Strm(v.get(Settings.STRM_CATEGORIES), v.get(Settings.STRM_SCAN_INTERVAL)));
+                new Strm(v.get(Settings.STRM_CATEGORIES), v.get(Settings.STRM_SCAN_INTERVAL)),
+                new Demo(v.get(Settings.DEMO_PORT), v.get(Settings.DEMO_THROTTLE)));
     }
 }

@@ -149,6 +149,13 @@ public final class Settings {
     public static final Setting<Duration> STRM_SCAN_INTERVAL = of("KANAL_STRM_SCAN_INTERVAL", "strm.scan_interval",
             duration(), "12h", "How often the .strm files Kanal wrote are checked to still play.");
 
+    // --- demo (only read by `kanal demo`)
+    public static final Setting<Integer> DEMO_PORT = of("KANAL_DEMO_PORT", "demo.port", integer(0, 65535), "0",
+            "Port of the offline demo site that `kanal demo` starts on 127.0.0.1 (0 picks a free one).");
+    public static final Setting<Integer> DEMO_THROTTLE = of("KANAL_DEMO_THROTTLE", "demo.throttle",
+            integer(0, Integer.MAX_VALUE), "0",
+            "Bytes per second the demo's hosters send media at (0 = unlimited); keeps a demo download in flight.");
+
     /** Every setting, in the order the reference lists them. */
     public static final List<Setting<?>> ALL = List.of(
             HOST, PORT, PUBLIC_URL, SHUTDOWN_GRACE, LOG_FORMAT, LOG_LEVEL,
@@ -161,5 +168,6 @@ public final class Settings {
             STRM_MODE, RELEASE_GROUP,
             DOWNLOAD_CONCURRENCY, HOSTER_CONCURRENCY, HOSTER_ORDER, DOWNLOAD_RETRIES, DOWNLOAD_RETRY_DELAY,
             DOWNLOAD_RATE_LIMIT, DOWNLOAD_STALL_TIMEOUT, YTDLP, FFPROBE,
-            STRM_CATEGORIES, STRM_SCAN_INTERVAL);
+            STRM_CATEGORIES, STRM_SCAN_INTERVAL,
+            DEMO_PORT, DEMO_THROTTLE);
 }

@@ -62,8 +62,15 @@ public final class KanalProcess implements AutoCloseable {
 
     /** Starts Kanal serving on a free port and waits until {@code /ready} answers 200. */
     public static KanalProcess start(Path workDir, Map<String, String> env) throws Exception {
+        return start(workDir, env, new String[0]);
+    }
+
+    /** As {@link #start(Path, Map)}, running {@code kanal <args>} (e.g. the {@code demo} subcommand). */
+    public static KanalProcess start(Path workDir, Map<String, String> env, String... args) throws Exception {
         int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(java(), "-jar", jar().toString()).directory(workDir.toFile());
+        List<String> cmd = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("KANAL_"));
         pb.environment().put("KANAL_PORT", Integer.toString(port));
         pb.environment().put("KANAL_HOST", "127.0.0.1");
@@ -96,7 +103,8 @@ public final class KanalProcess implements AutoCloseable {
         throw new IllegalStateException("kanal not ready after " + timeout + ":\n" + log());
     }
 
-    private static int freePort() throws IOException {
+    /** A TCP port that was free a moment ago. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
