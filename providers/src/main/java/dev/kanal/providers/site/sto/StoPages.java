@@ -9,13 +9,12 @@ import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleKind;
 import dev.kanal.providers.TitleRef;
+import dev.kanal.providers.site.CatalogueStream;
 import dev.kanal.providers.site.Markup;
 import dev.kanal.providers.site.SiteAddress;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -30,8 +29,6 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
-import org.jsoup.parser.StreamParser;
 
 /**
  * Pure parsing of s.to "Version 2" pages (research §2.3–2.7). Nothing here fetches.
@@ -89,28 +86,7 @@ final class StoPages {
 
     /** Streams /serien into {@code sink}; each finished list item is dropped after use. */
     static int catalogue(InputStream body, URI url, Consumer<TitleRef> sink) throws IOException {
-        Set<String> seen = new HashSet<>();
-        int emitted = 0;
-        try (StreamParser parser = new StreamParser(Parser.htmlParser())) {
-            parser.parse(new InputStreamReader(body, StandardCharsets.UTF_8), url.toString());
-            for (Element el : (Iterable<Element>) parser::iterator) {
-                if (el.nameIs("a")) {
-                    Optional<TitleRef> ref = catalogueEntry(el);
-                    if (ref.isPresent() && seen.add(ref.get().slug())) {
-                        sink.accept(ref.get());
-                        emitted++;
-                    }
-                } else if (el.nameIs("li")) {
-                    // the entry was emitted: drop it and the whitespace before it
-                    Element list = el.parent();
-                    if (list != null) list.empty();
-                } else if (el.nameIs("ul")) {
-                    el.remove();
-                }
-            }
-        }
-        if (emitted == 0) throw Markup.changed(url, "catalogue entries", CATALOGUE_ENTRY);
-        return emitted;
+        return CatalogueStream.read(body, url, StoPages::catalogueEntry, sink, CATALOGUE_ENTRY);
     }
 
     private static Optional<TitleRef> catalogueEntry(Element a) {
