@@ -8,8 +8,6 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Kanal's own jobs API for people and the web page: list and inspect jobs (attempts, hoster, speed,
@@ -17,7 +15,6 @@ import org.slf4j.LoggerFactory;
  * the {@code X-Api-Key} header or the {@code apikey} query parameter.
  */
 public final class JobsApi implements ApiGroup, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(JobsApi.class);
 
     private final JobStore store;
     private final JobScheduler scheduler;
@@ -56,17 +53,7 @@ public final class JobsApi implements ApiGroup, AutoCloseable {
     }
 
     private void stream(SseClient client) {
-        AutoCloseable subscription = events.subscribe(e -> EventStreams.send(client, e.type(), JobView.of(e.job())));
-        streams.open(client, () -> {
-            try {
-                subscription.close();
-            } catch (Exception ex) {
-                log.debug("unsubscribe failed", ex);
-            }
-        });
-        synchronized (client) {
-            client.sendComment("connected");
-        }
+        streams.open(client, events.subscribe(e -> EventStreams.send(client, e.type(), JobView.of(e.job()))));
     }
 
     /** Ends every open event stream; runs before the HTTP server stops. */

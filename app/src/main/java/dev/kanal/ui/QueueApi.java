@@ -7,8 +7,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The queue view's endpoints: {@code GET /ui/api/jobs}, the live feed {@code GET /ui/api/jobs/events}
@@ -17,7 +15,6 @@ import org.slf4j.LoggerFactory;
  * every open feed, so an open browser tab does not hold up Kanal's shutdown for the whole grace period.
  */
 public final class QueueApi implements ApiGroup, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(QueueApi.class);
 
     private final JobQueue queue;
     private final EventStreams streams = new EventStreams();
@@ -40,17 +37,7 @@ public final class QueueApi implements ApiGroup, AutoCloseable {
     }
 
     private void stream(SseClient client) {
-        AutoCloseable subscription = queue.subscribe(change -> EventStreams.send(client, change.type(), change.item()));
-        streams.open(client, () -> {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                log.debug("queue feed unsubscribe failed", e);
-            }
-        });
-        synchronized (client) {
-            client.sendComment("connected");
-        }
+        streams.open(client, queue.subscribe(change -> EventStreams.send(client, change.type(), change.item())));
     }
 
     /** Ends every open feed; browsers reconnect by themselves once Kanal is back. */

@@ -4,6 +4,8 @@ import io.javalin.http.sse.SseClient;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The open Server-Sent-Event streams of one surface. An event stream is a request that never ends
@@ -11,16 +13,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * period; clients reconnect by themselves once Kanal is back.
  */
 public final class EventStreams {
+    private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
 
-    /** Keeps the stream alive and tracks it until it closes; {@code onClose} runs when it does. */
-    public void open(SseClient client, Runnable onClose) {
+    /**
+     * Keeps the stream alive, tracks it, greets it with a {@code connected} comment, and closes
+     * {@code subscription} (the feed that sends it events) when the stream ends.
+     */
+    public void open(SseClient client, AutoCloseable subscription) {
         client.keepAlive();
         clients.add(client);
         client.onClose(() -> {
             clients.remove(client);
-            onClose.run();
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                log.debug("closing an event feed failed", e);
+            }
         });
+        synchronized (client) {
+            client.sendComment("connected");
+        }
     }
 
     /** Sends one event unless the stream has ended; safe to call from any thread. */
