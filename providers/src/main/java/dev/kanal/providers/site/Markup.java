@@ -3,7 +3,11 @@ package dev.kanal.providers.site;
 import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderFailure;
 import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -55,5 +59,23 @@ public final class Markup {
         if (s == null) return Optional.empty();
         Matcher m = YEAR.matcher(s);
         return m.find() ? Optional.of(Integer.parseInt(m.group("year"))) : Optional.empty();
+    }
+
+    /**
+     * A comma-separated list of alternative titles as the sites put them in an attribute: each
+     * cleaned, blanks and the main title itself dropped, duplicates passed on once, order kept.
+     */
+    public static List<String> alternatives(String raw, String title) {
+        return alternatives(raw, title, UnaryOperator.identity());
+    }
+
+    /** {@link #alternatives(String, String)} with a site's own clean-up applied to each part first. */
+    public static List<String> alternatives(String raw, String title, UnaryOperator<String> eachPart) {
+        if (raw == null || raw.isBlank()) return List.of();
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : raw.split(",")) {
+            clean(eachPart.apply(part)).filter(p -> !p.equalsIgnoreCase(title)).ifPresent(out::add);
+        }
+        return List.copyOf(out);
     }
 }

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -111,14 +110,7 @@ final class AniWorldPages {
     }
 
     static List<String> splitAlternatives(String raw, String title) {
-        if (raw == null || raw.isBlank()) return List.of();
-        Set<String> out = new LinkedHashSet<>();
-        for (String part : raw.split(",")) {
-            Markup.clean(STRAY_QUOTES.matcher(part).replaceAll(""))
-                    .filter(p -> !p.equalsIgnoreCase(title))
-                    .ifPresent(out::add);
-        }
-        return List.copyOf(out);
+        return Markup.alternatives(raw, title, part -> STRAY_QUOTES.matcher(part).replaceAll(""));
     }
 
     static SeriesPage series(Document doc, URI url, String slug) {

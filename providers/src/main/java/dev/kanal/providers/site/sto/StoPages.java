@@ -95,10 +95,7 @@ final class StoPages {
         Optional<String> slug = StoUrls.seriesSlug(a.attr("href"));
         Optional<String> title = Markup.clean(a.text());
         if (slug.isEmpty() || title.isEmpty()) return Optional.empty();
-        List<String> alts = new ArrayList<>();
-        for (String part : a.attr("data-alternative-title").split(",")) {
-            Markup.clean(part).filter(p -> !p.equalsIgnoreCase(title.get())).ifPresent(alts::add);
-        }
+        List<String> alts = new ArrayList<>(Markup.alternatives(a.attr("data-alternative-title"), title.get()));
         // data-search is one lowercase string (title + alternatives, space-joined): kept whole for matching
         Markup.clean(li.attr("data-search"))
                 .filter(s -> !s.equalsIgnoreCase(title.get()))
