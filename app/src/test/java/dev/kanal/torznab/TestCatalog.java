@@ -1,5 +1,8 @@
 package dev.kanal.torznab;
 
+import dev.kanal.catalog.CatalogAwait;
+import dev.kanal.testing.TestKanal;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -99,5 +102,23 @@ final class TestCatalog {
         }
         return "{\"tvdbId\":" + BB_TVDB + ",\"title\":\"Breaking Bad\",\"firstAired\":\"2008-01-20\",\"runtime\":47,"
                 + "\"imdbId\":\"tt0903747\",\"tvMazeId\":169,\"episodes\":[" + String.join(",", eps) + "]}";
+    }
+
+    /**
+     * Boots Kanal on these fake sites with SkyHook emulated and waits until every stage is ready;
+     * the Torznab test classes share this set-up.
+     */
+    TestKanal startKanal(java.nio.file.Path dir) {
+        String url = startSkyHook();
+        TestKanal kanal = TestKanal.start(dir, java.util.Map.of("KANAL_SKYHOOK_URL", url, "KANAL_RELEASE_GROUP",
+                "KANAL"), providers());
+        CatalogAwait.fullyReady(kanal);
+        return kanal;
+    }
+
+    /** Stops what {@link #startKanal} started. */
+    void stop(TestKanal kanal) {
+        if (kanal != null) kanal.close();
+        skyhook.stop();
     }
 }

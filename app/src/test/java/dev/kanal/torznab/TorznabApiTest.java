@@ -17,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,16 +33,12 @@ class TorznabApiTest {
     @BeforeAll
     static void start() {
         catalog = new TestCatalog();
-        String skyhook = catalog.startSkyHook();
-        kanal = TestKanal.start(dir, Map.of("KANAL_SKYHOOK_URL", skyhook, "KANAL_RELEASE_GROUP", "KANAL"),
-                catalog.providers());
-        CatalogAwait.fullyReady(kanal);
+        kanal = catalog.startKanal(dir);
     }
 
     @AfterAll
     static void stop() {
-        if (kanal != null) kanal.close();
-        catalog.skyhook.stop();
+        catalog.stop(kanal);
     }
 
     static HttpResponse<String> api(String query) {

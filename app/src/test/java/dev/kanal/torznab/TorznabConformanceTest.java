@@ -2,7 +2,6 @@ package dev.kanal.torznab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kanal.catalog.CatalogAwait;
 import dev.kanal.testing.TestKanal;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -39,16 +37,12 @@ class TorznabConformanceTest {
     @BeforeAll
     static void start() {
         catalog = new TestCatalog();
-        String skyhook = catalog.startSkyHook();
-        kanal = TestKanal.start(dir, Map.of("KANAL_SKYHOOK_URL", skyhook, "KANAL_RELEASE_GROUP", "KANAL"),
-                catalog.providers());
-        CatalogAwait.fullyReady(kanal);
+        kanal = catalog.startKanal(dir);
     }
 
     @AfterAll
     static void stop() {
-        if (kanal != null) kanal.close();
-        catalog.skyhook.stop();
+        catalog.stop(kanal);
     }
 
     /** The request exactly as the client builds it (query string verbatim), with Sonarr's Accept header. */
