@@ -157,13 +157,14 @@ public final class Main {
             started.push(jobs);
             jobs.start();
 
+            MagnetCodec magnets = new MagnetCodec();
             List<ApiGroup> groups = new ArrayList<>();
             groups.add(new HealthApi(Version.current(), clock, readiness));
             groups.add(new MetricsApi(meters));
             groups.add(new CatalogHealthApi(catalog, clock));
-            groups.add(new TorznabApi(config.security(), config.torznab(), catalog, new MagnetCodec(),
+            groups.add(new TorznabApi(config.security(), config.torznab(), catalog, magnets,
                     Version.current()));
-            groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, new MagnetCodec(),
+            groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, magnets,
                     config.strm().categories(), config.security().apiKey()));
             JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey());
             groups.add(jobsApi);
