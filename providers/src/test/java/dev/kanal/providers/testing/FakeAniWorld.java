@@ -105,7 +105,12 @@ public final class FakeAniWorld extends FakeSite {
                     .append("<td><meta itemprop=\"episodeNumber\" content=\"").append(e.number()).append("\"><a itemprop=\"url\" href=\"")
                     .append(href).append("\">Folge ").append(e.number()).append("</a></td>")
                     .append("<td class=\"seasonEpisodeTitle\"><a href=\"").append(href).append("\"><strong>").append(esc(e.titleDe()))
-                    .append("</strong> - <span>").append(esc(e.titleEn())).append("</span></a></td><td class=\"editFunctions\"><a>");
+                    .append("</strong> - <span>").append(esc(e.titleEn())).append("</span></a></td><td><a href=\"")
+                    .append(href).append("\">");
+            for (String hoster : e.hosters()) {
+                b.append("<i class=\"icon ").append(hoster).append("\" title=\"").append(hoster).append("\"></i>");
+            }
+            b.append("</a></td><td class=\"editFunctions\"><a>");
             for (Language l : e.languages()) b.append("<img class=\"flag\" src=\"/public/img/").append(FLAGS.get(l)).append("\">");
             b.append("</a></td></tr>");
         }

@@ -82,7 +82,13 @@ public final class FakeSto extends FakeSite {
                     .append(shown.number()).append("/episode-").append(e.number()).append("'\"><th scope=\"row\" class=\"episode-number-cell\">")
                     .append(e.number()).append("</th><td class=\"episode-title-cell\"><strong class=\"episode-title-ger\">")
                     .append(esc(e.titleDe())).append("</strong><span class=\"episode-title-eng\"> ").append(esc(e.titleEn()))
-                    .append(" </span></td><td class=\"episode-watch-cell\"></td><td class=\"episode-language-cell\">");
+                    .append(" </span></td><td class=\"episode-watch-cell\"><div class=\"text-end gap-1 d-flex\">");
+            for (String hoster : e.hosters()) {
+                b.append("<img src=\"/storage/providers/").append(hoster.toLowerCase(java.util.Locale.ROOT))
+                        .append(".svg\" alt=\"").append(hoster).append("\" title=\"").append(hoster)
+                        .append("\" class=\"watch-link\" width=\"32\" height=\"32\">");
+            }
+            b.append("<span class=\"text-muted small\" title=\"\"></span></div></td><td class=\"text-end episode-language-cell\">");
             for (Language l : e.languages().stream().sorted().toList()) {
                 b.append("<svg class=\"watch-language large svg-flag-").append(LANGS.get(l)[2]).append("\"><use href=\"#icon-flag-")
                         .append(LANGS.get(l)[2]).append("\"></use></svg>");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.ExternalIds;
+import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
@@ -66,6 +67,8 @@ final class AniWorldPages {
     static final String EPISODE_TITLE_EN = "td.seasonEpisodeTitle span";
     /** A static legend on some series (DEVNOTES), yet the best per-row hint without an extra request. */
     static final String ROW_FLAGS = "img.flag";
+    /** Hoster icons of a season-table row: {@code i.icon.<Name>} (research §1.5). */
+    static final String ROW_HOSTERS = "i.icon";
 
     // --- episode page ---
     static final String HOSTER_AREA = "div.hosterSiteVideo";
@@ -178,9 +181,18 @@ final class AniWorldPages {
                 flagLanguage(flag.attr("data-src") + " " + flag.attr("src") + " " + flag.attr("title") + " "
                         + flag.attr("alt")).ifPresent(languages::add);
             }
-            episodes.add(new EpisodeRef(season, number.get(), de, en, languages));
+            List<String> hosters = new ArrayList<>();
+            for (Element icon : row.select(ROW_HOSTERS)) iconName(icon).ifPresent(hosters::add);
+            episodes.add(new EpisodeRef(season, number.get(), de, en, languages, HosterHints.ofRow(languages, hosters)));
         }
         return episodes;
+    }
+
+    /** A hoster icon's name: its title without a leading "Hoster ", else its class besides {@code icon}. */
+    static Optional<String> iconName(Element icon) {
+        return Markup.clean(icon.attr("title")).map(t -> t.replaceFirst("(?i)^hoster\\s+", ""))
+                .filter(t -> !t.isBlank())
+                .or(() -> icon.classNames().stream().filter(c -> !c.equals("icon")).findFirst());
     }
 
     private static Optional<Integer> episodeNumber(Element row) {
@@ -254,9 +266,7 @@ final class AniWorldPages {
 
     private static Optional<String> hosterName(Element li) {
         return Markup.text(li, "h4")
-                .or(() -> Markup.attr(li, "i.icon[title]", "title").map(t -> t.replaceFirst("(?i)^hoster\\s+", "")))
-                .or(() -> Optional.ofNullable(li.selectFirst("i.icon")).flatMap(i -> i.classNames().stream()
-                        .filter(c -> !c.equals("icon")).findFirst()));
+                .or(() -> Optional.ofNullable(li.selectFirst(ROW_HOSTERS)).flatMap(AniWorldPages::iconName));
     }
 
     /** {@code GET /ajax/seriesSearch}: [{name, link (bare slug), productionYear}]; empty body = no hits. */

@@ -2,6 +2,7 @@ package dev.kanal.providers.site.megakino;
 
 import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.ExternalIds;
+import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
@@ -166,8 +167,15 @@ final class MegakinoPages {
                 if (!m.find()) continue;
                 int n = Integer.parseInt(m.group("n"));
                 if (n >= 1 && numbers.add(n)) {
+                    Element select = doc.selectFirst("select#ep" + n);
+                    List<HosterLink> links = new ArrayList<>();
+                    if (select != null) {
+                        for (Element o : select.select("option[value]")) {
+                            link(o.attr("value"), o.text(), address).ifPresent(links::add);
+                        }
+                    }
                     episodes.add(new EpisodeRef(season, n, Markup.clean(option.text()).orElse(null), null,
-                            Set.of(Language.GERMAN_DUB)));
+                            Set.of(Language.GERMAN_DUB), HosterHints.ofLinks(links)));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.kanal.providers.site.megakino;
 
 import dev.kanal.providers.EpisodeAddress;
+import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderFailure;
@@ -90,7 +91,9 @@ public final class MegakinoSite implements Site {
         MegakinoPages.TitlePage page = loaded.page();
         List<SeasonRef> seasons = page.title().kind() == TitleKind.MOVIE ? List.of()
                 : List.of(new SeasonRef(MegakinoPages.season(slug), page.episodes()));
-        return new TitleDetail(page.title(), page.description(), seasons);
+        HosterHints movieHosters = page.title().kind() == TitleKind.MOVIE ? HosterHints.ofLinks(page.movieLinks())
+                : HosterHints.NONE;
+        return new TitleDetail(page.title(), page.description(), seasons, movieHosters);
     }
 
     @Override

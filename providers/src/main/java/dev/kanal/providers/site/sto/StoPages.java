@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.ExternalIds;
+import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
@@ -59,6 +60,9 @@ final class StoPages {
     /** Flag classes per row: svg-flag-german, -english, -english-german (research §2.6). */
     static final String ROW_FLAGS = "td.episode-language-cell svg[class*=svg-flag-], .episode-language-cell [class*=svg-flag-]";
     /** Numbers only, used when the table is missing. */
+    /** Hoster logos of a table row: {@code alt}/{@code title} name them, the file name too (research §2.5). */
+    static final String ROW_HOSTERS = "td.episode-watch-cell img.watch-link, .episode-watch-cell img";
+    private static final Pattern PROVIDER_FILE = Pattern.compile("/providers/(?<name>[^/.?]+)\\.\\w+");
     static final String EPISODE_NAV = "nav#episode-nav a[href*=/episode-]";
 
     // --- episode page ---
@@ -169,10 +173,19 @@ final class StoPages {
             for (Element flag : row.select(ROW_FLAGS)) {
                 for (String cls : flag.classNames()) flagLanguage(cls).ifPresent(languages::add);
             }
+            List<String> hosters = new ArrayList<>();
+            for (Element img : row.select(ROW_HOSTERS)) logoName(img).ifPresent(hosters::add);
             episodes.add(new EpisodeRef(season, number.get(), Markup.text(row, EPISODE_TITLE_DE).orElse(null),
-                    Markup.text(row, EPISODE_TITLE_EN).orElse(null), languages));
+                    Markup.text(row, EPISODE_TITLE_EN).orElse(null), languages, HosterHints.ofRow(languages, hosters)));
         }
         return episodes;
+    }
+
+    /** A hoster logo's name: {@code alt}, else {@code title}, else the logo's file name. */
+    static Optional<String> logoName(Element img) {
+        return Markup.clean(img.attr("alt")).or(() -> Markup.clean(img.attr("title")))
+                .or(() -> Optional.of(PROVIDER_FILE.matcher(img.attr("src"))).filter(Matcher::find)
+                        .map(m -> m.group("name")));
     }
 
     static Optional<Language> flagLanguage(String cssClass) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kanal.providers.EpisodeRef;
+import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.ProviderException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
@@ -98,8 +100,11 @@ class AniWorldPagesTest {
     void season_page_lists_every_episode() {
         List<EpisodeRef> episodes = AniWorldPages.season(doc("season.html"), URL, 2);
         assertThat(episodes).containsExactly(
-                new EpisodeRef(2, 1, "Rückkehr", "Return", Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB)),
-                new EpisodeRef(2, 2, "Der Sturm", "The Storm", Set.of(Language.GERMAN_SUB)),
+                new EpisodeRef(2, 1, "Rückkehr", "Return", Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB),
+                        new HosterHints(Map.of(Language.GERMAN_DUB, List.of("VOE"), Language.GERMAN_SUB, List.of("VOE")),
+                                false)),
+                new EpisodeRef(2, 2, "Der Sturm", "The Storm", Set.of(Language.GERMAN_SUB),
+                        new HosterHints(Map.of(Language.GERMAN_SUB, List.of("Vidmoly")), true)),
                 new EpisodeRef(2, 3, "Stille", null, Set.of(Language.ENGLISH_SUB)));
     }
 
@@ -127,6 +132,10 @@ class AniWorldPagesTest {
         assertThat(episodes.getFirst().titleDe()).isEqualTo("Eins");
         assertThat(episodes.getFirst().languages()).containsExactly(Language.GERMAN_DUB);
         assertThat(episodes.get(1).languages()).isEmpty();
+        // icons named by class or by "Hoster X", once each; one flag, so the pairing is certain
+        assertThat(episodes.getFirst().hosters()).isEqualTo(
+                new HosterHints(Map.of(Language.GERMAN_DUB, List.of("Filemoon", "VOE")), true));
+        assertThat(episodes.get(1).hosters()).isEqualTo(HosterHints.NONE);
     }
 
     @Test

@@ -65,6 +65,11 @@ class AniWorldSiteTest {
         assertThat(detail.seasons().get(1).episodes()).hasSize(2);
         assertThat(detail.seasons().get(1).episodes().getFirst().languages())
                 .containsExactlyInAnyOrder(Language.GERMAN_DUB, Language.GERMAN_SUB, Language.ENGLISH_SUB);
+        // the season table shows the hoster icons beside the flags: stored per language, not yet paired
+        var hosters = detail.seasons().get(1).episodes().getFirst().hosters();
+        assertThat(hosters.byLanguage()).containsOnlyKeys(Language.GERMAN_DUB, Language.GERMAN_SUB, Language.ENGLISH_SUB);
+        assertThat(hosters.forLanguage(Language.GERMAN_SUB)).isNotEmpty();
+        assertThat(hosters.paired()).isFalse();
         assertThat(detail.seasons().getFirst().episodes().getFirst().titleEn()).contains("[Movie]");
     }
 

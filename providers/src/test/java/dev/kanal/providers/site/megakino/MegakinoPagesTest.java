@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kanal.providers.EpisodeRef;
+import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.ProviderException;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
@@ -102,8 +104,10 @@ class MegakinoPagesTest {
         var page = MegakinoPages.title(doc, URL, "5881-example-show-2-staffel", TitleKind.SERIES, BASE);
         assertThat(page.title().kind()).isEqualTo(TitleKind.SERIES);
         assertThat(page.episodes()).containsExactly(
-                new EpisodeRef(2, 1, "Episode 1", null, Set.of(Language.GERMAN_DUB)),
-                new EpisodeRef(2, 2, "Episode 2", null, Set.of(Language.GERMAN_DUB)));
+                new EpisodeRef(2, 1, "Episode 1", null, Set.of(Language.GERMAN_DUB),
+                        new HosterHints(Map.of(Language.GERMAN_DUB, List.of("Voe", "GXPlayer")), true)),
+                new EpisodeRef(2, 2, "Episode 2", null, Set.of(Language.GERMAN_DUB),
+                        new HosterHints(Map.of(Language.GERMAN_DUB, List.of("Doodstream")), true)));
         assertThat(MegakinoPages.episodeLinks(doc, URL, 1, BASE)).extracting(HosterLink::hoster)
                 .containsExactly("Voe", "GXPlayer");
         assertThat(MegakinoPages.episodeLinks(doc, URL, 2, BASE)).containsExactly(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.HosterLink;
+import dev.kanal.providers.Language;
 import dev.kanal.providers.Providers;
 import dev.kanal.providers.SeasonRef;
 import dev.kanal.providers.Site;
@@ -54,6 +55,8 @@ class MegakinoSiteTest {
         assertThat(detail.title().kind()).isEqualTo(TitleKind.MOVIE);
         assertThat(detail.title().year()).isEqualTo(2024);
         assertThat(detail.seasons()).isEmpty();
+        assertThat(detail.movieHosters().forLanguage(Language.GERMAN_DUB)).containsExactly("GXPlayer", "Voe");
+        assertThat(detail.movieHosters().paired()).isTrue();
         List<HosterLink> links = site.hosterLinks(EpisodeAddress.movie(SiteId.MEGAKINO, "5920-example-movie"));
         assertThat(links).extracting(HosterLink::hoster).containsExactly("GXPlayer", "Voe");
         // protocol-relative iframe: takes the base's scheme
@@ -68,6 +71,8 @@ class MegakinoSiteTest {
         TitleDetail detail = site.detail("5881-example-show-2-staffel");
         assertThat(detail.seasons()).extracting(SeasonRef::number).containsExactly(2);
         assertThat(detail.seasons().getFirst().episodes()).hasSize(2);
+        assertThat(detail.seasons().getFirst().episodes().getFirst().hosters().forLanguage(Language.GERMAN_DUB))
+                .containsExactly("VOE", "GXPlayer");
         List<HosterLink> links = site.hosterLinks(new EpisodeAddress(SiteId.MEGAKINO, "5881-example-show-2-staffel", 2, 1));
         assertThat(links).extracting(HosterLink::hoster).containsExactly("VOE", "GXPlayer");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kanal.providers.EpisodeRef;
+import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.ProviderException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
@@ -70,7 +72,11 @@ class StoPagesTest {
         List<EpisodeRef> episodes = StoPages.season(doc, URL, 1);
         assertThat(episodes).extracting(EpisodeRef::episode).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         assertThat(episodes.getFirst()).isEqualTo(new EpisodeRef(1, 1, "Freiheitstag", "Freedom Day",
-                Set.of(Language.GERMAN_DUB, Language.ENGLISH_DUB)));
+                Set.of(Language.GERMAN_DUB, Language.ENGLISH_DUB), HosterHints.ofRow(
+                        Set.of(Language.GERMAN_DUB, Language.ENGLISH_DUB), List.of("VOE"))));
+        // the row shows the VOE logo beside two flags: which language VOE serves is not on this page
+        assertThat(episodes.getFirst().hosters().paired()).isFalse();
+        assertThat(episodes.getFirst().hosters().forLanguage(Language.ENGLISH_DUB)).containsExactly("VOE");
         assertThat(episodes.get(1).titleEn()).isEqualTo("Holston`s Pick");
         assertThat(episodes).allSatisfy(e -> assertThat(e.titleDe()).doesNotEndWith(" "));
     }
@@ -132,8 +138,11 @@ class StoPagesTest {
         assertThat(StoPages.series(doc, URL, "variant-show").seasons()).containsExactly(0, 1);
         List<EpisodeRef> episodes = StoPages.season(doc, URL, 1);
         assertThat(episodes).containsExactly(
-                new EpisodeRef(1, 1, "Anfang", "Beginning", Set.of(Language.ENGLISH_DUB, Language.GERMAN_SUB)),
-                new EpisodeRef(1, 2, null, "Episode 062", Set.of(Language.ENGLISH_DUB)));
+                new EpisodeRef(1, 1, "Anfang", "Beginning", Set.of(Language.ENGLISH_DUB, Language.GERMAN_SUB),
+                        HosterHints.ofRow(Set.of(Language.ENGLISH_DUB, Language.GERMAN_SUB),
+                                List.of("Doodstream", "vidoza"))),
+                new EpisodeRef(1, 2, null, "Episode 062", Set.of(Language.ENGLISH_DUB),
+                        new HosterHints(Map.of(Language.ENGLISH_DUB, List.of("Filemoon")), true)));
     }
 
     @Test

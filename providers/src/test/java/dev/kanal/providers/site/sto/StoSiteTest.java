@@ -60,6 +60,11 @@ class StoSiteTest {
         assertThat(detail.seasons().get(0).episodes().getFirst().languages())
                 .containsExactlyInAnyOrder(Language.GERMAN_DUB, Language.ENGLISH_DUB);
         assertThat(detail.seasons().get(1).episodes().getFirst().languages()).containsExactly(Language.GERMAN_SUB);
+        // one flag: the row's hoster logos certainly serve that language
+        var hosters = detail.seasons().get(1).episodes().getFirst().hosters();
+        assertThat(hosters.paired()).isTrue();
+        assertThat(hosters.forLanguage(Language.GERMAN_SUB)).isNotEmpty();
+        assertThat(detail.seasons().get(0).episodes().getFirst().hosters().paired()).isFalse();
     }
 
     @Test
