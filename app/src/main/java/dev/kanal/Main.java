@@ -2,6 +2,7 @@ package dev.kanal;
 
 import dev.kanal.catalog.Catalog;
 import dev.kanal.catalog.CatalogHealthApi;
+import dev.kanal.catalog.CatalogTitleApi;
 import dev.kanal.catalog.ProviderSettingsFactory;
 import dev.kanal.cli.KanalCommand;
 import dev.kanal.config.KanalConfig;
@@ -131,14 +132,15 @@ public final class Main {
 
             Providers providers = overrides.providers().orElseGet(
                     () -> Providers.create(ProviderSettingsFactory.from(config.sites(), config.http())));
-            EpisodeSources sources = overrides.sources().orElseGet(() -> new ProviderEpisodeSources(
-                    new SourceResolver(providers, providers.hosterFetcher()), config.downloads().hosterOrder(),
-                    new HosterPreferenceStore(db, clock)));
-
             Catalog catalog = new Catalog(providers, db, config.catalog(),
                     ProviderSettingsFactory.order(config.sites().order()), meters, json, clock);
             started.push(catalog);
             catalog.start();
+
+            EpisodeSources sources = overrides.sources().orElseGet(() -> new ProviderEpisodeSources(
+                    new SourceResolver(providers, providers.hosterFetcher()), config.downloads().hosterOrder(),
+                    new HosterPreferenceStore(db, clock),
+                    (episode, links) -> catalog.store().recordHosters(episode, links, clock.instant())));
 
             StrmFeature strm = new StrmFeature(config, db, sources, meters, json, clock);
             started.push(strm);
@@ -162,6 +164,7 @@ public final class Main {
             groups.add(new HealthApi(Version.current(), clock, readiness));
             groups.add(new MetricsApi(meters));
             groups.add(new CatalogHealthApi(catalog, clock));
+            groups.add(new CatalogTitleApi(catalog, config.security().apiKey()));
             groups.add(new TorznabApi(config.security(), config.torznab(), catalog, magnets,
                     Version.current()));
             groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, magnets,

@@ -197,6 +197,20 @@ class EndToEndIT {
         assertThat(content).isRegularFile();
         assertPlayable(content);
 
+        // stage 2 stored the season table's hosters per language; the episode page the download read
+        // then said exactly which hoster serves which language (the demo: VOE+Streamtape dub, VOE sub)
+        JsonNode title = JSON.readTree(send(http, HttpRequest.newBuilder(kanal.url(
+                "/api/catalog/aniworld/die-laternenwaechter")).header("X-Api-Key", API_KEY).GET().build()).body());
+        JsonNode first = title.path("episodes").get(0);
+        assertThat(first.path("season").asInt() * 100 + first.path("episode").asInt()).isEqualTo(101);
+        Map<String, String> hosters = new HashMap<>();
+        first.path("languages").forEach(l -> hosters.put(l.path("language").asText(),
+                l.path("hosters").toString() + (l.path("hosters_paired").asBoolean() ? " paired" : "")));
+        assertThat(hosters).containsEntry("German Dub", "[\"VOE\",\"Streamtape\"] paired")
+                .containsEntry("German Sub", "[\"VOE\"] paired");
+        JsonNode second = title.path("episodes").get(1);
+        assertThat(second.path("languages").get(0).path("hosters_paired").asBoolean()).isFalse();
+
         String hash = torrent.path("hash").asText().toLowerCase();
         var deleted = qbPost("/api/v2/torrents/delete", Map.of("hashes", hash, "deleteFiles", "true"));
         assertThat(deleted.statusCode()).isEqualTo(200);

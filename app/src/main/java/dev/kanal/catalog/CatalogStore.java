@@ -11,6 +11,8 @@ import static org.jooq.impl.DSL.select;
 import dev.kanal.db.Database;
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.EpisodeRef;
+import dev.kanal.providers.HosterHints;
+import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SeasonRef;
 import dev.kanal.providers.SiteId;
@@ -22,7 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,11 +115,13 @@ public final class CatalogStore {
             ctx.select(CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE).from(CATALOG_EPISODE)
                     .where(CATALOG_EPISODE.TITLE_ID.eq(titleId))
                     .forEach(r -> existing.put(key(r.value1(), r.value2()), Boolean.TRUE));
-            Map<Long, Set<String>> languages = new HashMap<>();
-            ctx.select(CATALOG_RELEASE.SEASON, CATALOG_RELEASE.EPISODE, CATALOG_RELEASE.LANGUAGE).from(CATALOG_RELEASE)
+            Map<Long, Map<String, StoredHosters>> releases = new HashMap<>();
+            ctx.select(CATALOG_RELEASE.SEASON, CATALOG_RELEASE.EPISODE, CATALOG_RELEASE.LANGUAGE,
+                            CATALOG_RELEASE.HOSTERS, CATALOG_RELEASE.HOSTERS_PAIRED)
+                    .from(CATALOG_RELEASE)
                     .where(CATALOG_RELEASE.TITLE_ID.eq(titleId))
-                    .forEach(r -> languages.computeIfAbsent(key(r.value1(), r.value2()), k -> new HashSet<>())
-                            .add(r.value3()));
+                    .forEach(r -> releases.computeIfAbsent(key(r.value1(), r.value2()), k -> new HashMap<>())
+                            .put(r.value3(), new StoredHosters(r.value4(), r.value5() != null && r.value5() == 1)));
             Set<Long> seen = new HashSet<>();
             List<EpisodeRow> added = new ArrayList<>();
             for (EpisodeRow row : rows) {
@@ -140,7 +144,7 @@ public final class CatalogStore {
                         CATALOG_EPISODE.SEASON.eq((int) (gone >> 32)), CATALOG_EPISODE.EPISODE.eq((int) (long) gone))
                         .execute();
             }
-            syncReleases(ctx, titleId, rows, languages, now);
+            syncReleases(ctx, titleId, rows, releases, now);
             boolean newEpisodes = !added.isEmpty();
             ctx.update(CATALOG_TITLE)
                     .set(CATALOG_TITLE.TITLE, t.title())
@@ -199,11 +203,77 @@ public final class CatalogStore {
                 .execute());
     }
 
+    // ---- hosters per language learned from episode pages
+
+    /**
+     * Records which hosters an episode page offers in each language, exactly (a download or stream
+     * read the page). Every stored language of the episode gets its list, empty when the page
+     * offers none in it; languages the catalog does not list for the episode are left alone.
+     * Nothing is recorded when the page offered no links at all (it may not have been read).
+     */
+    public void recordHosters(EpisodeAddress address, List<HosterLink> links, Instant now) {
+        if (links.isEmpty()) return;
+        HosterHints hints = HosterHints.ofLinks(links);
+        db.writeVoid(ctx -> {
+            Integer titleId = ctx.select(CATALOG_TITLE.ID).from(CATALOG_TITLE)
+                    .where(CATALOG_TITLE.SITE.eq(address.site().id()), CATALOG_TITLE.SLUG.eq(address.slug()))
+                    .fetchOne(r -> r.value1());
+            if (titleId == null) return;
+            var languages = ctx.select(CATALOG_RELEASE.LANGUAGE).from(CATALOG_RELEASE)
+                    .where(CATALOG_RELEASE.TITLE_ID.eq(titleId), CATALOG_RELEASE.SEASON.eq(address.season()),
+                            CATALOG_RELEASE.EPISODE.eq(address.episode()))
+                    .fetch(r -> r.value1());
+            for (String label : languages) {
+                List<String> names = Language.fromLabel(label).map(hints::forLanguage).orElse(List.of());
+                ctx.update(CATALOG_RELEASE)
+                        .set(CATALOG_RELEASE.HOSTERS, StoredHosters.join(names))
+                        .set(CATALOG_RELEASE.HOSTERS_PAIRED, 1)
+                        .set(CATALOG_RELEASE.HOSTERS_AT, now.toString())
+                        .where(CATALOG_RELEASE.TITLE_ID.eq(titleId), CATALOG_RELEASE.SEASON.eq(address.season()),
+                                CATALOG_RELEASE.EPISODE.eq(address.episode()), CATALOG_RELEASE.LANGUAGE.eq(label))
+                        .execute();
+            }
+        });
+    }
+
+    /**
+     * A release's stored hoster names (comma-separated, site order; null when never shown) and
+     * whether they are known to serve that language.
+     */
+    record StoredHosters(String names, boolean paired) {
+        private static final StoredHosters UNKNOWN = new StoredHosters(null, false);
+
+        /**
+         * What a detail fetch leaves stored. A page that shows no hosters changes nothing. A paired
+         * list wins. An unpaired season-table list keeps an earlier exact pairing for the hosters the
+         * table still shows, so a refresh does not throw away what an episode page taught.
+         */
+        static StoredHosters merge(StoredHosters had, List<String> shown, boolean shownPaired) {
+            StoredHosters before = had == null ? UNKNOWN : had;
+            if (shown.isEmpty()) return before;
+            if (shownPaired) return new StoredHosters(join(shown), true);
+            if (before.paired() && before.names() != null) {
+                List<String> kept = split(before.names()).stream().filter(shown::contains).toList();
+                if (!kept.isEmpty()) return new StoredHosters(join(kept), true);
+            }
+            return new StoredHosters(join(shown), false);
+        }
+
+        static String join(List<String> names) {
+            return String.join(",", names.stream().map(n -> n.replace(",", " ").strip()).toList());
+        }
+
+        static List<String> split(String names) {
+            if (names == null || names.isBlank()) return List.of();
+            return List.of(names.split(","));
+        }
+    }
+
     // ---- helpers
 
     /** One episode row as stored: movies are season 0, episode 0. */
     record EpisodeRow(int season, int episode, String titleDe, String titleEn, Set<Language> languages,
-            Integer absolute) {
+            Integer absolute, HosterHints hosters) {
         long key() {
             return CatalogStore.key(season, episode);
         }
@@ -212,7 +282,7 @@ public final class CatalogStore {
     static List<EpisodeRow> rowsOf(TitleDetail detail) {
         List<EpisodeRow> rows = new ArrayList<>();
         if (detail.title().kind() == TitleKind.MOVIE && detail.seasons().isEmpty()) {
-            rows.add(new EpisodeRow(0, 0, null, null, DEFAULT_LANGUAGES, null));
+            rows.add(new EpisodeRow(0, 0, null, null, DEFAULT_LANGUAGES, null, detail.movieHosters()));
             return rows;
         }
         int absolute = 0;
@@ -220,7 +290,7 @@ public final class CatalogStore {
             for (EpisodeRef e : s.episodes()) {
                 Integer abs = s.number() > 0 ? ++absolute : null;
                 Set<Language> langs = e.languages().isEmpty() ? DEFAULT_LANGUAGES : e.languages();
-                rows.add(new EpisodeRow(s.number(), e.episode(), e.titleDe(), e.titleEn(), langs, abs));
+                rows.add(new EpisodeRow(s.number(), e.episode(), e.titleDe(), e.titleEn(), langs, abs, e.hosters()));
             }
         }
         return rows;
@@ -244,15 +314,30 @@ public final class CatalogStore {
     }
 
     private static void syncReleases(DSLContext ctx, int titleId, List<EpisodeRow> rows,
-            Map<Long, Set<String>> existing, Instant now) {
+            Map<Long, Map<String, StoredHosters>> existing, Instant now) {
         List<Object[]> added = new ArrayList<>();
         for (EpisodeRow r : rows) {
-            Set<String> had = existing.getOrDefault(r.key(), Set.of());
-            Set<String> wanted = new LinkedHashSet<>();
-            for (Language l : r.languages()) wanted.add(l.label());
-            for (String l : wanted) if (!had.contains(l)) added.add(new Object[] {r.season(), r.episode(), l});
-            for (String l : had) {
-                if (wanted.contains(l)) continue;
+            Map<String, StoredHosters> had = existing.getOrDefault(r.key(), Map.of());
+            Map<String, Language> wanted = new LinkedHashMap<>();
+            for (Language l : r.languages()) wanted.put(l.label(), l);
+            for (Map.Entry<String, Language> w : wanted.entrySet()) {
+                StoredHosters before = had.get(w.getKey());
+                StoredHosters after = StoredHosters.merge(before, r.hosters().forLanguage(w.getValue()),
+                        r.hosters().paired());
+                if (!had.containsKey(w.getKey())) {
+                    added.add(new Object[] {r.season(), r.episode(), w.getKey(), after});
+                } else if (!after.equals(before)) {
+                    ctx.update(CATALOG_RELEASE)
+                            .set(CATALOG_RELEASE.HOSTERS, after.names())
+                            .set(CATALOG_RELEASE.HOSTERS_PAIRED, after.paired() ? 1 : 0)
+                            .set(CATALOG_RELEASE.HOSTERS_AT, now.toString())
+                            .where(CATALOG_RELEASE.TITLE_ID.eq(titleId), CATALOG_RELEASE.SEASON.eq(r.season()),
+                                    CATALOG_RELEASE.EPISODE.eq(r.episode()), CATALOG_RELEASE.LANGUAGE.eq(w.getKey()))
+                            .execute();
+                }
+            }
+            for (String l : had.keySet()) {
+                if (wanted.containsKey(l)) continue;
                 ctx.deleteFrom(CATALOG_RELEASE).where(CATALOG_RELEASE.TITLE_ID.eq(titleId),
                         CATALOG_RELEASE.SEASON.eq(r.season()), CATALOG_RELEASE.EPISODE.eq(r.episode()),
                         CATALOG_RELEASE.LANGUAGE.eq(l)).execute();
@@ -260,9 +345,12 @@ public final class CatalogStore {
         }
         for (int from = 0; from < added.size(); from += ROWS_PER_INSERT) {
             var insert = ctx.insertInto(CATALOG_RELEASE, CATALOG_RELEASE.TITLE_ID, CATALOG_RELEASE.SEASON,
-                    CATALOG_RELEASE.EPISODE, CATALOG_RELEASE.LANGUAGE, CATALOG_RELEASE.FIRST_SEEN);
+                    CATALOG_RELEASE.EPISODE, CATALOG_RELEASE.LANGUAGE, CATALOG_RELEASE.FIRST_SEEN,
+                    CATALOG_RELEASE.HOSTERS, CATALOG_RELEASE.HOSTERS_PAIRED, CATALOG_RELEASE.HOSTERS_AT);
             for (Object[] a : added.subList(from, Math.min(added.size(), from + ROWS_PER_INSERT))) {
-                insert = insert.values(titleId, (Integer) a[0], (Integer) a[1], (String) a[2], now.toString());
+                StoredHosters h = (StoredHosters) a[3];
+                insert = insert.values(titleId, (Integer) a[0], (Integer) a[1], (String) a[2], now.toString(),
+                        h.names(), h.paired() ? 1 : 0, h.names() == null ? null : now.toString());
             }
             insert.execute();
         }

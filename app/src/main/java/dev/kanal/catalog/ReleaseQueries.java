@@ -104,6 +104,42 @@ public final class ReleaseQueries {
                 .fetch(ReleaseQueries::toRelease);
     }
 
+    /** Everything stored about one title, or empty when the catalog does not list it. */
+    public java.util.Optional<TitleReport> report(SiteId site, String slug) {
+        var t = db.read().selectFrom(CATALOG_TITLE)
+                .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.SLUG.eq(slug)).fetchOne();
+        if (t == null) return java.util.Optional.empty();
+        List<String> names = db.read().select(CATALOG_TITLE_NAME.NAME).from(CATALOG_TITLE_NAME)
+                .where(CATALOG_TITLE_NAME.TITLE_ID.eq(t.getId())).orderBy(CATALOG_TITLE_NAME.NAME)
+                .fetch(r -> r.value1());
+        List<TitleReport.Episode> episodes = new ArrayList<>();
+        List<Release> releases = select().where(CATALOG_TITLE.ID.eq(t.getId()))
+                .orderBy(CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE, CATALOG_RELEASE.LANGUAGE)
+                .fetch(ReleaseQueries::toRelease);
+        for (int i = 0; i < releases.size(); ) {
+            Release first = releases.get(i);
+            List<TitleReport.Offer> offers = new ArrayList<>();
+            for (; i < releases.size() && releases.get(i).season() == first.season()
+                    && releases.get(i).episode() == first.episode(); i++) {
+                Release r = releases.get(i);
+                offers.add(new TitleReport.Offer(r.language().label(), r.firstSeen(), r.height(), r.codec(),
+                        r.hosters(), r.hostersPaired()));
+            }
+            episodes.add(new TitleReport.Episode(first.season(), first.episode(), first.tvdbSeason(),
+                    first.tvdbEpisode(), first.absolute(), first.episodeTitleDe(), first.episodeTitleEn(), offers));
+        }
+        return java.util.Optional.of(new TitleReport(site.id(), slug, t.getTitle(), t.getKind(), t.getYear(),
+                new TitleReport.Ids(t.getTvdb(), t.getImdb(), t.getTmdb(), t.getTvmaze()), names,
+                instant(t.getFirstSeen()),
+                new TitleReport.Stage(t.getDetailsState(), instant(t.getDetailsAt()), t.getDetailsError()),
+                new TitleReport.Stage(t.getMappingState(), instant(t.getMappingAt()), t.getMappingError()),
+                t.getMappedTitle(), episodes));
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
     private org.jooq.SelectOnConditionStep<Record> select() {
         return db.read().select(List.<org.jooq.SelectFieldOrAsterisk>of(CATALOG_TITLE.ID, CATALOG_TITLE.SITE, CATALOG_TITLE.SLUG, CATALOG_TITLE.KIND,
                         CATALOG_TITLE.TITLE, CATALOG_TITLE.MAPPED_TITLE, CATALOG_TITLE.YEAR, CATALOG_TITLE.TVDB,
@@ -111,7 +147,8 @@ public final class ReleaseQueries {
                         CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE, CATALOG_EPISODE.TVDB_SEASON,
                         CATALOG_EPISODE.TVDB_EPISODE, CATALOG_EPISODE.ABSOLUTE, CATALOG_RELEASE.LANGUAGE,
                         CATALOG_RELEASE.FIRST_SEEN, CATALOG_RELEASE.HEIGHT, CATALOG_RELEASE.CODEC,
-                        CATALOG_EPISODE.TITLE_DE, CATALOG_EPISODE.TITLE_EN))
+                        CATALOG_EPISODE.TITLE_DE, CATALOG_EPISODE.TITLE_EN, CATALOG_RELEASE.HOSTERS,
+                        CATALOG_RELEASE.HOSTERS_PAIRED))
                 .from(CATALOG_RELEASE)
                 .join(CATALOG_EPISODE).on(CATALOG_EPISODE.TITLE_ID.eq(CATALOG_RELEASE.TITLE_ID),
                         CATALOG_EPISODE.SEASON.eq(CATALOG_RELEASE.SEASON),
@@ -130,7 +167,8 @@ public final class ReleaseQueries {
                 Language.fromLabel(r.get(CATALOG_RELEASE.LANGUAGE)).orElse(Language.GERMAN_DUB),
                 Instant.parse(r.get(CATALOG_RELEASE.FIRST_SEEN)), r.get(CATALOG_RELEASE.HEIGHT),
                 r.get(CATALOG_RELEASE.CODEC), r.get(CATALOG_TITLE.RUNTIME_MINUTES), r.get(CATALOG_EPISODE.TITLE_DE),
-                r.get(CATALOG_EPISODE.TITLE_EN));
+                r.get(CATALOG_EPISODE.TITLE_EN), CatalogStore.StoredHosters.split(r.get(CATALOG_RELEASE.HOSTERS)),
+                Integer.valueOf(1).equals(r.get(CATALOG_RELEASE.HOSTERS_PAIRED)));
     }
 
     private static List<String> ids(Set<SiteId> sites) {

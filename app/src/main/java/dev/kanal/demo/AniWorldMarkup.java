@@ -78,7 +78,8 @@ final class AniWorldMarkup {
             b.append("<td class=\"seasonEpisodeTitle\"><a href=\"").append(href).append("\"><strong>")
                     .append(esc(e.titleDe())).append("</strong> - <span>").append(esc(e.titleEn()))
                     .append("</span></a></td>\n<td>");
-            for (DemoCatalog.DemoHoster h : DemoCatalog.DemoHoster.values()) {
+            // like the real table: the icons of every hoster the episode has, in any language
+            for (DemoCatalog.DemoHoster h : catalog.linksOf(s, e).stream().map(Link::hoster).distinct().toList()) {
                 b.append("<a href=\"").append(href).append("\"><i class=\"icon ").append(h.label())
                         .append("\" title=\"").append(h.label()).append("\"></i></a>");
             }

@@ -2,12 +2,11 @@ package dev.kanal.jobs;
 
 import dev.kanal.KanalException;
 import dev.kanal.web.ApiGroup;
+import dev.kanal.web.ApiKey;
 import dev.kanal.web.EventStreams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * Kanal's own jobs API for people and the web page: list and inspect jobs (attempts, hoster, speed,
@@ -19,7 +18,7 @@ public final class JobsApi implements ApiGroup, AutoCloseable {
     private final JobStore store;
     private final JobScheduler scheduler;
     private final JobEvents events;
-    private final byte[] apiKey;
+    private final ApiKey apiKey;
 
     /** Open event streams, ended on {@link #close()} so a stop does not wait for them. */
     private final EventStreams streams = new EventStreams();
@@ -28,28 +27,19 @@ public final class JobsApi implements ApiGroup, AutoCloseable {
         this.store = store;
         this.scheduler = scheduler;
         this.events = events;
-        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+        this.apiKey = new ApiKey(apiKey);
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.before("/api/jobs", this::checkKey);
-        routes.before("/api/jobs/*", this::checkKey);
+        routes.before("/api/jobs", apiKey::require);
+        routes.before("/api/jobs/*", apiKey::require);
         routes.get("/api/jobs", ctx -> ctx.json(store.all().stream().map(JobView::of).toList()));
         routes.sse("/api/jobs/events", this::stream);
         routes.get("/api/jobs/{id}", ctx -> ctx.json(JobView.of(store.byId(id(ctx))
                 .orElseThrow(() -> new KanalException.NotFound("no job " + ctx.pathParam("id"))))));
         routes.post("/api/jobs/{id}/retry", ctx -> ctx.json(JobView.of(scheduler.retry(id(ctx)))));
         routes.post("/api/jobs/{id}/cancel", ctx -> ctx.json(JobView.of(scheduler.cancel(id(ctx)))));
-    }
-
-    private void checkKey(Context ctx) {
-        String given = ctx.header("X-Api-Key");
-        if (given == null || given.isEmpty()) given = ctx.queryParam("apikey");
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), apiKey)) {
-            throw new KanalException.Unauthorized("missing or wrong API key: send it as the X-Api-Key header"
-                    + " or the apikey query parameter");
-        }
     }
 
     private void stream(SseClient client) {

@@ -2,12 +2,11 @@ package dev.kanal.strm;
 
 import dev.kanal.KanalException;
 import dev.kanal.web.ApiGroup;
+import dev.kanal.web.ApiKey;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +16,11 @@ import java.util.Map;
  */
 public final class StrmHealthApi implements ApiGroup {
     private final StrmLibrary library;
-    private final byte[] apiKey;
+    private final ApiKey apiKey;
 
     StrmHealthApi(StrmLibrary library, String apiKey) {
         this.library = library;
-        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+        this.apiKey = new ApiKey(apiKey);
     }
 
     @Override
@@ -45,21 +44,13 @@ public final class StrmHealthApi implements ApiGroup {
     }
 
     private void regenerate(Context ctx) {
-        requireApiKey(ctx);
+        apiKey.require(ctx);
         String only = ctx.queryParam("path");
         try {
             List<Path> rewritten = library.regenerate(only == null || only.isBlank() ? null : Path.of(only));
             ctx.json(Map.of("regenerated", rewritten.stream().map(Path::toString).toList()));
         } catch (IOException e) {
             throw new KanalException.Conflict("regenerating failed: " + e.getMessage());
-        }
-    }
-
-    private void requireApiKey(Context ctx) {
-        String given = ctx.header("X-Api-Key");
-        if (given == null) given = ctx.queryParam("apikey");
-        if (given == null || !MessageDigest.isEqual(apiKey, given.getBytes(StandardCharsets.UTF_8))) {
-            throw new KanalException.Unauthorized("missing or wrong API key (X-Api-Key header or apikey parameter)");
         }
     }
 }

@@ -1,20 +1,26 @@
 package dev.kanal.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.kanal.db.Database;
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.ExternalIds;
+import dev.kanal.providers.HosterHints;
+import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SeasonRef;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleDetail;
 import dev.kanal.providers.TitleKind;
 import dev.kanal.providers.TitleRef;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,5 +120,85 @@ class CatalogStoreTest {
                 Instant.parse("2026-03-01T00:00:00Z"));
         titles.upsertTitles(SiteId.MEGAKINO, 3, List.of(changed), Instant.now());
         assertThat(store.detailsDue(id, Instant.now())).isTrue();
+    }
+
+    @Test
+    void hosters_per_language_start_as_the_season_tables_hints_and_become_exact_from_an_episode_page() {
+        Set<Language> both = Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB);
+        TitleRef ref = FakeSite.series(SiteId.ANIWORLD, "hosted", "Hosted Show", List.of(), 2021, ExternalIds.NONE,
+                both, 1).title();
+        titles.upsertTitles(SiteId.ANIWORLD, 1, List.of(ref), Instant.parse("2026-01-01T00:00:00Z"));
+        int id = titleId(SiteId.ANIWORLD, "hosted");
+        // the season table: three icons beside two flags, and a second episode with one flag
+        store.saveDetail(id, new TitleDetail(ref, null, List.of(new SeasonRef(1, List.of(
+                new EpisodeRef(1, 1, null, null, both, HosterHints.ofRow(both, List.of("VOE", "Filemoon", "Vidmoly"))),
+                new EpisodeRef(1, 2, null, null, Set.of(Language.GERMAN_SUB),
+                        HosterHints.ofRow(Set.of(Language.GERMAN_SUB), List.of("VOE"))))))),
+                Instant.parse("2026-01-02T00:00:00Z"));
+        assertThat(hosters(id, 1, 1)).containsOnly(
+                entry(Language.GERMAN_DUB, new Hosters(List.of("VOE", "Filemoon", "Vidmoly"), false)),
+                entry(Language.GERMAN_SUB, new Hosters(List.of("VOE", "Filemoon", "Vidmoly"), false)));
+        assertThat(hosters(id, 1, 2)).containsOnly(entry(Language.GERMAN_SUB, new Hosters(List.of("VOE"), true)));
+
+        // a download read episode 1's page: VOE and Filemoon serve the dub, Vidmoly the sub
+        URI out = URI.create("https://aniworld.invalid/redirect/1");
+        store.recordHosters(new EpisodeAddress(SiteId.ANIWORLD, "hosted", 1, 1), List.of(
+                new HosterLink("VOE", Language.GERMAN_DUB, out), new HosterLink("Vidmoly", Language.GERMAN_SUB, out),
+                new HosterLink("Filemoon", Language.GERMAN_DUB, out), new HosterLink("VOE", Language.ENGLISH_SUB, out)),
+                Instant.parse("2026-01-03T00:00:00Z"));
+        assertThat(hosters(id, 1, 1)).containsOnly(
+                entry(Language.GERMAN_DUB, new Hosters(List.of("VOE", "Filemoon"), true)),
+                entry(Language.GERMAN_SUB, new Hosters(List.of("Vidmoly"), true)));
+
+        // a refresh whose table dropped Filemoon keeps the exact pairing for what is still shown
+        store.saveDetail(id, new TitleDetail(ref, null, List.of(new SeasonRef(1, List.of(
+                new EpisodeRef(1, 1, null, null, both, HosterHints.ofRow(both, List.of("VOE", "Vidmoly"))),
+                new EpisodeRef(1, 2, null, null, Set.of(Language.GERMAN_SUB), HosterHints.NONE))))),
+                Instant.parse("2026-01-04T00:00:00Z"));
+        assertThat(hosters(id, 1, 1)).containsOnly(
+                entry(Language.GERMAN_DUB, new Hosters(List.of("VOE"), true)),
+                entry(Language.GERMAN_SUB, new Hosters(List.of("Vidmoly"), true)));
+        // a table that shows no icons (markup change, fallback list) forgets nothing
+        assertThat(hosters(id, 1, 2)).containsOnly(entry(Language.GERMAN_SUB, new Hosters(List.of("VOE"), true)));
+
+        // the table now shows only hosters the page never paired: back to hints
+        store.saveDetail(id, new TitleDetail(ref, null, List.of(new SeasonRef(1, List.of(
+                new EpisodeRef(1, 1, null, null, both, HosterHints.ofRow(both, List.of("Doodstream"))))))),
+                Instant.parse("2026-01-05T00:00:00Z"));
+        assertThat(hosters(id, 1, 1)).containsOnly(
+                entry(Language.GERMAN_DUB, new Hosters(List.of("Doodstream"), false)),
+                entry(Language.GERMAN_SUB, new Hosters(List.of("Doodstream"), false)));
+    }
+
+    @Test
+    void a_movies_player_tabs_are_its_hosters_and_an_unknown_episode_page_is_ignored() {
+        TitleRef movie = new TitleRef(SiteId.MEGAKINO, "77-film", "Film", List.of(), 2024, TitleKind.MOVIE,
+                ExternalIds.NONE, null);
+        titles.upsertTitles(SiteId.MEGAKINO, 1, List.of(movie), Instant.parse("2026-01-01T00:00:00Z"));
+        int id = titleId(SiteId.MEGAKINO, "77-film");
+        URI embed = URI.create("https://voe.invalid/e/1");
+        store.saveDetail(id, new TitleDetail(movie, null, List.of(), HosterHints.ofLinks(List.of(
+                new HosterLink("GXPlayer", Language.GERMAN_DUB, embed), new HosterLink("VOE", Language.GERMAN_DUB, embed)))),
+                Instant.parse("2026-01-02T00:00:00Z"));
+        assertThat(hosters(id, 0, 0)).containsOnly(
+                entry(Language.GERMAN_DUB, new Hosters(List.of("GXPlayer", "VOE"), true)));
+        // neither an unknown title nor an empty page changes anything
+        store.recordHosters(new EpisodeAddress(SiteId.MEGAKINO, "78-other", 0, 0),
+                List.of(new HosterLink("VOE", Language.GERMAN_DUB, embed)), Instant.now());
+        store.recordHosters(EpisodeAddress.movie(SiteId.MEGAKINO, "77-film"), List.of(), Instant.now());
+        assertThat(hosters(id, 0, 0)).containsOnly(
+                entry(Language.GERMAN_DUB, new Hosters(List.of("GXPlayer", "VOE"), true)));
+    }
+
+    record Hosters(List<String> names, boolean paired) {}
+
+    private static Map<Language, Hosters> hosters(int titleId, int season, int episode) {
+        Map<Language, Hosters> out = new EnumMap<>(Language.class);
+        for (Release r : queries.releases(List.of(titleId), new ReleaseQueries.EpisodeFilter.All())) {
+            if (r.season() == season && r.episode() == episode) {
+                out.put(r.language(), new Hosters(r.hosters(), r.hostersPaired()));
+            }
+        }
+        return out;
     }
 }

@@ -22,7 +22,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +80,8 @@ class ProviderEpisodeSourcesTest {
         }
     }
 
+    private final Map<EpisodeAddress, List<HosterLink>> sighted = new ConcurrentHashMap<>();
+
     @Test
     void a_dead_hoster_falls_back_and_the_winner_is_tried_first_next_time() {
         URI media = URI.create("http://127.0.0.1:" + wire.port() + "/media/ep1.mp4");
@@ -92,10 +96,14 @@ class ProviderEpisodeSourcesTest {
         var fetcher = new OkHttpFetcher(settings);
         var providers = new Providers(List.of(site), HosterRegistry.standard());
         var prefs = new HosterPreferenceStore(db, Clock.systemUTC());
-        var sources = new ProviderEpisodeSources(new SourceResolver(providers, fetcher), List.of("VOE", "Filemoon"), prefs);
+        var sources = new ProviderEpisodeSources(new SourceResolver(providers, fetcher), List.of("VOE", "Filemoon"), prefs,
+                sighted::put);
         var ep = new EpisodeAddress(SiteId.ANIWORLD, "demo", 1, 1);
 
         SourceResult first = sources.resolve(ep, Language.GERMAN_SUB, Set.of());
+        // every language's links go to the catalog, not only the one being resolved
+        assertThat(sighted.get(ep)).extracting(HosterLink::language)
+                .containsExactly(Language.GERMAN_SUB, Language.ENGLISH_SUB, Language.GERMAN_SUB);
 
         assertThat(first).isInstanceOf(SourceResult.Found.class);
         var found = (SourceResult.Found) first;

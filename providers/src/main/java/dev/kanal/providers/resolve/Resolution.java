@@ -17,24 +17,34 @@ public sealed interface Resolution {
     List<Attempt> attempts();
 
     /**
+     * Every link the episode page offered, in every language and in site order (empty when the
+     * page could not be read): what the catalog records as the episode's hosters per language.
+     */
+    List<HosterLink> offered();
+
+    /**
      * A hoster produced a media URL.
      *
      * @param source the media URL with the headers it needs
      * @param link the site's link that led to it
      * @param attempts the failed attempts before it, then the successful one
+     * @param offered every link the episode page offered
      */
-    record Resolved(StreamSource source, HosterLink link, List<Attempt> attempts) implements Resolution {
+    record Resolved(StreamSource source, HosterLink link, List<Attempt> attempts, List<HosterLink> offered)
+            implements Resolution {
         public Resolved {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(link, "link");
             attempts = List.copyOf(attempts);
+            offered = List.copyOf(offered);
         }
     }
 
     /** No link worked (or there was none to try). */
-    record Failed(List<Attempt> attempts) implements Resolution {
+    record Failed(List<Attempt> attempts, List<HosterLink> offered) implements Resolution {
         public Failed {
             attempts = List.copyOf(attempts);
+            offered = List.copyOf(offered);
         }
 
         /**

@@ -56,7 +56,7 @@ public final class SourceResolver {
         Optional<Site> maybeSite = providers.site(episode.site());
         if (maybeSite.isEmpty()) {
             return new Resolution.Failed(List.of(new Attempt(episode.site().id(), language, null,
-                    new ProviderFailure.NotFound(URI.create("kanal:site/" + episode.site().id())))));
+                    new ProviderFailure.NotFound(URI.create("kanal:site/" + episode.site().id())))), List.of());
         }
         Site site = maybeSite.get();
         List<HosterLink> links;
@@ -66,7 +66,7 @@ public final class SourceResolver {
             Attempt attempt = new Attempt(site.id().id(), language, null, e.failure());
             log.warn("resolve site={} slug={} season={} episode={} lang=\"{}\" outcome=site_failed reason=\"{}\"",
                     site.id(), episode.slug(), episode.season(), episode.episode(), language, attempt.describe());
-            return new Resolution.Failed(List.of(attempt));
+            return new Resolution.Failed(List.of(attempt), List.of());
         }
 
         HosterRegistry registry = providers.hosters();
@@ -85,7 +85,7 @@ public final class SourceResolver {
                 log.info("resolve site={} slug={} season={} episode={} lang=\"{}\" hoster={} tries={} outcome=resolved",
                         site.id(), episode.slug(), episode.season(), episode.episode(), language, hoster.name(),
                         attempts.size());
-                return new Resolution.Resolved(source, link, attempts);
+                return new Resolution.Resolved(source, link, attempts, links);
             } catch (ProviderException e) {
                 record(attempts, new Attempt(link.hoster(), language, embed, e.failure()), episode);
             } catch (RuntimeException bug) {
@@ -101,7 +101,7 @@ public final class SourceResolver {
             log.warn("resolve site={} slug={} season={} episode={} lang=\"{}\" outcome=no_links offered={}",
                     site.id(), episode.slug(), episode.season(), episode.episode(), language, links.size());
         }
-        return new Resolution.Failed(attempts);
+        return new Resolution.Failed(attempts, links);
     }
 
     private static void record(List<Attempt> attempts, Attempt attempt, EpisodeAddress episode) {

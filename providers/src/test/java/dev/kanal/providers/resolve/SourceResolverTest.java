@@ -128,6 +128,7 @@ class SourceResolverTest {
             assertThat(ok.source().hoster()).isEqualTo("Filemoon");
             assertThat(ok.link().hoster()).isEqualTo("Filemoon");
             assertThat(ok.attempts()).singleElement().satisfies(a -> assertThat(a.succeeded()).isTrue());
+            assertThat(ok.offered()).extracting(HosterLink::hoster).containsExactly("VOE", "Doodstream", "Filemoon");
         });
     }
 
@@ -160,6 +161,9 @@ class SourceResolverTest {
         assertThat(r).isInstanceOfSatisfying(Resolution.Failed.class, f -> {
             assertThat(f.attempts()).isEmpty();
             assertThat(f.describe()).isEqualTo("no hoster link to try in this language");
+            // what the page offered in every language is still reported, for the catalog's hosters per language
+            assertThat(f.offered()).extracting(HosterLink::language)
+                    .containsExactly(Language.GERMAN_SUB, Language.ENGLISH_SUB);
         });
         assertThat(hosterCalls).isEmpty();
     }
@@ -254,6 +258,7 @@ class SourceResolverTest {
                 assertThat(a.embedUrl()).isNull();
             });
             assertThat(f.worthRetrying()).isTrue();
+            assertThat(f.offered()).isEmpty();
             assertThat(f.describe()).isEqualTo("no hoster worked: aniworld: unreachable: HTTP 502 (aniworld.to)");
         });
     }
