@@ -47,6 +47,12 @@ public final class CatalogMetrics {
         counter("kanal.catalog.mapping.failures", site);
     }
 
+    /** An episode page read to pair a new episode's hosters with its languages. */
+    void hosterPage(SiteId site, boolean ok) {
+        Counter.builder("kanal.catalog.hoster.pages").description("Episode pages read to pair hosters with languages")
+                .tag("site", site.id()).tag("outcome", ok ? "ok" : "failed").register(registry).increment();
+    }
+
     void priorityRequest(SiteId site) {
         counter("kanal.catalog.priority.requests", site);
     }

@@ -106,10 +106,15 @@ public final class CatalogStore {
      * Replaces one title's episodes and releases with what its detail page says, in one transaction.
      * Episodes keep their first-seen time and their mapped numbering; new episodes start with the
      * site's numbering until stage 3 maps them.
+     *
+     * @return the episodes this save added whose hosters are not yet paired with their languages,
+     *     in site order
      */
-    public void saveDetail(int titleId, TitleDetail detail, Instant now) {
+    public List<EpisodeAddress> saveDetail(int titleId, TitleDetail detail, Instant now) {
         List<EpisodeRow> rows = rowsOf(detail);
+        List<EpisodeAddress> unpaired = new ArrayList<>();
         db.writeVoid(ctx -> {
+            unpaired.clear(); // the writer may run the transaction again
             TitleRef t = detail.title();
             Map<Long, Boolean> existing = new HashMap<>();
             ctx.select(CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE).from(CATALOG_EPISODE)
@@ -138,6 +143,11 @@ public final class CatalogStore {
                 }
             }
             insertEpisodes(ctx, titleId, added, now);
+            for (EpisodeRow row : added) {
+                if (row.episode() > 0 && !row.hosters().paired()) {
+                    unpaired.add(new EpisodeAddress(t.site(), t.slug(), row.season(), row.episode()));
+                }
+            }
             for (Long gone : existing.keySet()) {
                 if (seen.contains(gone)) continue;
                 ctx.deleteFrom(CATALOG_EPISODE).where(CATALOG_EPISODE.TITLE_ID.eq(titleId),
@@ -164,6 +174,7 @@ public final class CatalogStore {
                     .execute();
             TitleNames.add(ctx, titleId, t.title(), t.altTitles());
         });
+        return List.copyOf(unpaired);
     }
 
     /** Records a failed detail fetch; the title's live rows stay. */

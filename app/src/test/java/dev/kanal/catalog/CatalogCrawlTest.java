@@ -2,8 +2,10 @@ package dev.kanal.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.ExternalIds;
+import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.HosterRegistry;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.Providers;
@@ -63,6 +65,11 @@ class CatalogCrawlTest {
             assertThat(search(kanal, "t=search&q=Alpha%20Show").items()).hasSize(2);
             String firstPub = search(kanal, "t=search&q=Alpha%20Show").items().getFirst().pubDate();
 
+            // nothing paired at bootstrap: that would cost one request per episode
+            assertThat(sto.episodePagesRead).isEmpty();
+            EpisodeAddress third = new EpisodeAddress(SiteId.STO, "alpha", 1, 3);
+            sto.episodePages.put(third, List.of(new HosterLink("VOE", Language.GERMAN_DUB,
+                    java.net.URI.create("http://127.0.0.1:9/r?t=a3"))));
             sto.put(show(SiteId.STO, "alpha", "Alpha Show", 3));
             sto.put(show(SiteId.STO, "delta", "Delta Show", 1));
             sto.remove("gamma");
@@ -75,6 +82,12 @@ class CatalogCrawlTest {
             assertThat(search(kanal, "t=search&q=Alpha%20Show").items().getFirst().pubDate()).isEqualTo(firstPub);
             assertThat(search(kanal, "t=search").titles()).contains("Alpha.Show.S01E03.WEB-DL.GER-KANAL");
             assertThat(search(kanal, "t=search&q=Beta%20Show").items()).hasSize(1);
+            // the refresh read the new episode's page (only that one) and paired its hosters
+            CatalogAwait.until(kanal, n -> sto.episodePagesRead.contains(third));
+            assertThat(sto.episodePagesRead).containsOnly(third);
+            var title = kanal.send(java.net.http.HttpRequest.newBuilder(kanal.url("/api/catalog/sto/alpha"))
+                    .header("X-Api-Key", TestKanal.API_KEY).build()).body();
+            assertThat(title).contains("{\"language\":\"German Dub\"").contains("\"hosters\":[\"VOE\"],\"hosters_paired\":true");
         }
     }
 

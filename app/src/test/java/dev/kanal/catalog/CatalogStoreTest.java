@@ -130,11 +130,13 @@ class CatalogStoreTest {
         titles.upsertTitles(SiteId.ANIWORLD, 1, List.of(ref), Instant.parse("2026-01-01T00:00:00Z"));
         int id = titleId(SiteId.ANIWORLD, "hosted");
         // the season table: three icons beside two flags, and a second episode with one flag
-        store.saveDetail(id, new TitleDetail(ref, null, List.of(new SeasonRef(1, List.of(
+        var unpaired = store.saveDetail(id, new TitleDetail(ref, null, List.of(new SeasonRef(1, List.of(
                 new EpisodeRef(1, 1, null, null, both, HosterHints.ofRow(both, List.of("VOE", "Filemoon", "Vidmoly"))),
                 new EpisodeRef(1, 2, null, null, Set.of(Language.GERMAN_SUB),
                         HosterHints.ofRow(Set.of(Language.GERMAN_SUB), List.of("VOE"))))))),
                 Instant.parse("2026-01-02T00:00:00Z"));
+        // what a refresh would read episode pages for: new episodes whose hosters are not paired
+        assertThat(unpaired).containsExactly(new EpisodeAddress(SiteId.ANIWORLD, "hosted", 1, 1));
         assertThat(hosters(id, 1, 1)).containsOnly(
                 entry(Language.GERMAN_DUB, new Hosters(List.of("VOE", "Filemoon", "Vidmoly"), false)),
                 entry(Language.GERMAN_SUB, new Hosters(List.of("VOE", "Filemoon", "Vidmoly"), false)));

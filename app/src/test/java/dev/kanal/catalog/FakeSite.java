@@ -117,9 +117,15 @@ public final class FakeSite implements Site {
         }
     }
 
+    /** Episode pages: the links {@link #hosterLinks} offers per episode (none unless set). */
+    public final Map<EpisodeAddress, List<HosterLink>> episodePages = new ConcurrentHashMap<>();
+    /** Episodes whose page was read, in order. */
+    public final List<EpisodeAddress> episodePagesRead = new CopyOnWriteArrayList<>();
+
     @Override
     public List<HosterLink> hosterLinks(EpisodeAddress episode) {
-        return List.of();
+        episodePagesRead.add(episode);
+        return episodePages.getOrDefault(episode, List.of());
     }
 
     @Override
