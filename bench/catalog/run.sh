@@ -8,4 +8,5 @@ kanal_find_jdk
 ./mvnw -q -o install -DskipTests
 ./mvnw -q -o -pl app dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 CP="app/target/classes:providers/target/classes:$(cat app/target/bench.classpath)"
-exec "$JAVA_HOME/bin/java" -Xmx1g -Dkanal.log.level=WARN -cp "$CP" bench/catalog/CatalogBench.java "$@"
+# BENCH_JAVA_OPTS: extra JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile
+exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -Xmx1g -Dkanal.log.level=WARN -cp "$CP" bench/catalog/CatalogBench.java "$@"

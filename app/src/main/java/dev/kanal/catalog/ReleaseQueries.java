@@ -66,9 +66,13 @@ public final class ReleaseQueries {
                 .fetch(r -> r.value1());
     }
 
-    /** True when the title's details have been fetched at least once. */
-    public boolean hasDetails(int titleId) {
-        return db.read().fetchExists(CATALOG_TITLE, CATALOG_TITLE.ID.eq(titleId), CATALOG_TITLE.DETAILS_AT.isNotNull());
+    /** Of the given titles, those whose details were never fetched, in the given order (one query). */
+    public List<Integer> withoutDetails(List<Integer> titleIds) {
+        if (titleIds.isEmpty()) return List.of();
+        Set<Integer> missing = new java.util.HashSet<>(db.read().select(CATALOG_TITLE.ID).from(CATALOG_TITLE)
+                .where(CATALOG_TITLE.ID.in(titleIds), CATALOG_TITLE.DETAILS_AT.isNull())
+                .fetch(r -> r.value1()));
+        return titleIds.stream().filter(missing::contains).toList();
     }
 
     /** The releases of some titles matching {@code filter}, in episode order. */

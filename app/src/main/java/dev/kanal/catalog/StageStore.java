@@ -6,12 +6,19 @@ import dev.kanal.db.Database;
 import dev.kanal.db.schema.tables.records.CatalogStageRecord;
 import dev.kanal.providers.SiteId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Persists each site's stage progress ({@code catalog_stage}) so a restart continues, not restarts. */
+/**
+ * Persists each site's stage progress ({@code catalog_stage}) so a restart continues, not restarts.
+ * The one writer of that table, so it keeps a write-through copy in memory: every Torznab request
+ * asks which sites are searchable, and that answer must not cost a query.
+ */
 public final class StageStore {
     private static final int MAX_ERROR = 500;
     private final Database db;
+    private final Map<String, StageProgress> cache = new ConcurrentHashMap<>();
 
     public StageStore(Database db) {
         this.db = db;
@@ -19,11 +26,19 @@ public final class StageStore {
 
     /** The stage's progress; {@link StageProgress#initial} when it never ran. */
     public StageProgress get(SiteId site, Stage stage) {
+        return cache.computeIfAbsent(key(site, stage), k -> load(site, stage));
+    }
+
+    private StageProgress load(SiteId site, Stage stage) {
         return Optional.ofNullable(db.read().selectFrom(CATALOG_STAGE)
                         .where(CATALOG_STAGE.SITE.eq(site.id()), CATALOG_STAGE.STAGE.eq(stage.tag()))
                         .fetchOne())
                 .map(r -> toProgress(site, stage, r))
                 .orElseGet(() -> StageProgress.initial(site, stage));
+    }
+
+    private static String key(SiteId site, Stage stage) {
+        return site.id() + "|" + stage.tag();
     }
 
     /** Marks the stage running; returns the new run number. */
@@ -42,6 +57,8 @@ public final class StageStore {
                 .set(CATALOG_STAGE.TOTAL, total)
                 .where(CATALOG_STAGE.SITE.eq(site.id()), CATALOG_STAGE.STAGE.eq(stage.tag()))
                 .execute());
+        cache.computeIfPresent(key(site, stage), (k, p) -> new StageProgress(site, stage, p.state(), p.run(), done,
+                total, p.startedAt(), p.lastSuccess(), p.lastError()));
     }
 
     /** The stage completed: ready, with its final counters. */
@@ -85,6 +102,7 @@ public final class StageStore {
                 .set(CATALOG_STAGE.LAST_SUCCESS, text(p.lastSuccess()))
                 .set(CATALOG_STAGE.LAST_ERROR, p.lastError())
                 .execute());
+        cache.put(key(p.site(), p.stage()), p);
     }
 
     private static StageProgress toProgress(SiteId site, Stage stage, CatalogStageRecord r) {

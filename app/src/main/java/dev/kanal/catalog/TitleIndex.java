@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable in-memory snapshot of every title name (a few bytes per name: 20,000 titles with
- * their alternative titles take a few MB): an exact-key map plus an inverted token index, so that
+ * An immutable in-memory snapshot of every title name (about a hundred bytes per name with its
+ * bigrams: 20,000 titles with their alternative titles take a few MB): an exact-key map plus an inverted token index, so that
  * resolving a query never scans the database. Rebuilt from the catalog after each stage and swapped
  * in atomically by {@link TitleResolver}.
  */
@@ -20,17 +20,21 @@ final class TitleIndex {
     static final TitleIndex EMPTY = new TitleIndex(List.of());
 
     private final List<Entry> entries;
+    /** Each entry's key as {@link TitleSimilarity#bigrams}, computed once instead of per query. */
+    private final int[][] grams;
     private final Map<String, int[]> exact;
     private final Map<String, int[]> tokens;
     private final Map<String, int[]> compact;
 
     TitleIndex(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        this.grams = new int[this.entries.size()][];
         Map<String, List<Integer>> exactLists = new HashMap<>();
         Map<String, List<Integer>> tokenLists = new HashMap<>();
         Map<String, List<Integer>> compactLists = new HashMap<>();
         for (int i = 0; i < this.entries.size(); i++) {
             String key = this.entries.get(i).key();
+            grams[i] = TitleSimilarity.bigrams(key);
             exactLists.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             compactLists.computeIfAbsent(key.replace(" ", ""), k -> new ArrayList<>()).add(i);
             for (String token : new java.util.HashSet<>(List.of(key.split(" ")))) {
@@ -50,6 +54,11 @@ final class TitleIndex {
 
     Entry entry(int index) {
         return entries.get(index);
+    }
+
+    /** The bigrams of entry {@code index}'s key. */
+    int[] grams(int index) {
+        return grams[index];
     }
 
     int size() {

@@ -24,6 +24,7 @@ public final class TitleResolver {
     /** Titles within this distance of the best one are the same title on other sites. */
     public static final double SAME_TITLE = 0.02;
     private static final int COMMON_TOKEN = 4000;
+    private static final int MAX_WORDS = 100;
 
     private final Supplier<List<TitleIndex.Entry>> loader;
     private final List<SiteId> siteOrder;
@@ -87,9 +88,11 @@ public final class TitleResolver {
             int[] compact = index.compact(variant);
             for (int i : compact) consider(best, index.entry(i), 0.97 - variantPenalty, query, sites, kind);
             if (compact.length > 0) continue;
+            int[] grams = TitleSimilarity.bigrams(variant);
             for (int i : candidates(index, variant)) {
                 TitleIndex.Entry e = index.entry(i);
-                consider(best, e, TitleSimilarity.of(variant, e.key()) - variantPenalty, query, sites, kind);
+                if (!sites.contains(e.site())) continue;
+                consider(best, e, TitleSimilarity.of(grams, index.grams(i)) - variantPenalty, query, sites, kind);
             }
         }
         List<Match> ranked = new ArrayList<>();
@@ -113,16 +116,31 @@ public final class TitleResolver {
     /** Entries sharing the most words with the key (rare words first; very common words only alone). */
     private static int[] candidates(TitleIndex index, String key) {
         String[] words = key.split(" ");
-        Map<Integer, Integer> hits = new HashMap<>();
+        if (words.length > MAX_WORDS) words = java.util.Arrays.copyOf(words, MAX_WORDS); // no title is longer
+        List<int[]> used = new ArrayList<>(words.length);
+        int total = 0;
         for (String w : words) {
             int[] postings = index.withToken(w);
-            if (postings.length > COMMON_TOKEN && words.length > 1) continue;
-            for (int i : postings) hits.merge(i, 1, Integer::sum);
+            if (postings.length == 0 || (postings.length > COMMON_TOKEN && words.length > 1)) continue;
+            used.add(postings);
+            total += postings.length;
         }
+        if (used.isEmpty()) return new int[0];
+        if (used.size() == 1) return used.getFirst();
+        byte[] hits = new byte[index.size()]; // per entry: how many of the words it contains (≤ MAX_WORDS, fits a byte)
+        int[] touched = new int[total];
+        int count = 0;
         int most = 0;
-        for (int h : hits.values()) most = Math.max(most, h);
+        for (int[] postings : used) {
+            for (int i : postings) {
+                if (hits[i]++ == 0) touched[count++] = i;
+                most = Math.max(most, hits[i]);
+            }
+        }
         int least = Math.max(1, most - 1);
-        return hits.entrySet().stream().filter(e -> e.getValue() >= least).mapToInt(Map.Entry::getKey).toArray();
+        int n = 0;
+        for (int t = 0; t < count; t++) if (hits[touched[t]] >= least) touched[n++] = touched[t];
+        return java.util.Arrays.copyOf(touched, n);
     }
 
     private int order(SiteId site) {

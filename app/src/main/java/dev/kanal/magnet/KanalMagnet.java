@@ -29,6 +29,15 @@ public record KanalMagnet(String infoHash, String displayName, EpisodeAddress ep
         Objects.requireNonNull(episode, "episode");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(mode, "mode");
-        if (!infoHash.matches("[0-9a-f]{40}")) throw new IllegalArgumentException("infoHash must be 40 lowercase hex");
+        if (!isLowerHex40(infoHash)) throw new IllegalArgumentException("infoHash must be 40 lowercase hex");
+    }
+
+    private static boolean isLowerHex40(String s) {
+        if (s.length() != 40) return false;
+        for (int i = 0; i < 40; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+        }
+        return true;
     }
 }

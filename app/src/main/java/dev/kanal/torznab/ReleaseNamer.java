@@ -3,6 +3,7 @@ package dev.kanal.torznab;
 import dev.kanal.catalog.Release;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Names releases so that Sonarr and Radarr parse the right series, season, episode, language and
@@ -12,11 +13,16 @@ import java.util.Locale;
  * or probe learned them; Kanal never invents a quality.
  */
 final class ReleaseNamer {
+    private static final Pattern APOSTROPHES = Pattern.compile("['`´‘’]");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_WORD = Pattern.compile("[^A-Za-z0-9]+");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^A-Za-z0-9]");
+
     static final String STRM_SUFFIX = " [STRM]";
     private final String group;
 
     ReleaseNamer(String group) {
-        String g = group == null ? "" : group.replaceAll("[^A-Za-z0-9]", "");
+        String g = group == null ? "" : NON_ALNUM.matcher(group).replaceAll("");
         this.group = g.isEmpty() ? "KANAL" : g;
     }
 
@@ -72,9 +78,10 @@ final class ReleaseNamer {
         String s = title.replace("&", " and ").replace("ß", "ss")
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
                 .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue");
-        s = s.replaceAll("['`´‘’]", "");
-        s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        s = s.replaceAll("[^A-Za-z0-9]+", " ").trim();
+        s = APOSTROPHES.matcher(s).replaceAll("");
+        s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
+        s = NON_WORD.matcher(s).replaceAll(" ").trim();
         return s.isEmpty() ? "Unknown" : s;
     }
+
 }

@@ -157,11 +157,10 @@ final class TorznabSearch {
     private List<TorznabItem> releases(List<Integer> titles, EpisodeFilter filter, List<ReleaseScope> scopes,
             TorznabRequest.Paging paging) {
         if (titles.isEmpty() || scopes.isEmpty()) return List.of();
-        List<Integer> missing = new ArrayList<>();
-        for (int id : titles) {
-            if (missing.size() < MAX_PRIORITY_FETCHES && !catalog.queries().hasDetails(id)) missing.add(id);
+        List<Integer> missing = catalog.queries().withoutDetails(titles);
+        if (!missing.isEmpty()) {
+            catalog.priority().ensureDetails(missing.subList(0, Math.min(missing.size(), MAX_PRIORITY_FETCHES)));
         }
-        if (!missing.isEmpty()) catalog.priority().ensureDetails(missing);
         boolean absolute = filter instanceof EpisodeFilter.Absolute;
         List<TorznabItem> all = new ArrayList<>();
         for (Release r : catalog.queries().releases(titles, filter)) {

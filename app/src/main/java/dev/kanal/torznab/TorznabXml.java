@@ -62,8 +62,9 @@ final class TorznabXml {
     }
 
     /** The RSS feed of items. */
-    static String rss(List<TorznabItem> items, String selfUrl) {
-        return write(w -> {
+    /** The feed as UTF-8 bytes, written straight into one buffer (feeds are the hot path). */
+    static byte[] rss(List<TorznabItem> items, String selfUrl) {
+        return writeBytes(w -> {
             w.writeStartElement("rss");
             w.writeAttribute("version", "2.0");
             w.writeNamespace("atom", ATOM_NS);
@@ -150,23 +151,49 @@ final class TorznabXml {
     /** Drops characters XML 1.0 cannot carry (titles come from scraped pages). */
     static String clean(String s) {
         if (s == null) return "";
-        return s.replaceAll("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]", "");
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (!allowed(c)) return s.codePoints().filter(TorznabXml::allowed)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            i += Character.charCount(c);
+        }
+        return s; // the common case: nothing to drop, nothing copied
+    }
+
+    /** XML 1.0's Char production; a lone surrogate is not a character. */
+    private static boolean allowed(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     private interface Body {
         void write(XMLStreamWriter w) throws XMLStreamException;
     }
 
+    private static byte[] writeBytes(Body body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(16_384);
+        try {
+            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            document(w, body);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing Torznab XML failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void document(XMLStreamWriter w, Body body) throws XMLStreamException {
+        w.setPrefix("torznab", TORZNAB_NS);
+        w.setPrefix("atom", ATOM_NS);
+        w.writeStartDocument("UTF-8", "1.0");
+        body.write(w);
+        w.writeEndDocument();
+        w.close();
+    }
+
     private static String write(Body body) {
         StringWriter out = new StringWriter(4096);
         try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out);
-            w.setPrefix("torznab", TORZNAB_NS);
-            w.setPrefix("atom", ATOM_NS);
-            w.writeStartDocument("UTF-8", "1.0");
-            body.write(w);
-            w.writeEndDocument();
-            w.close();
+            document(FACTORY.createXMLStreamWriter(out), body);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("writing Torznab XML failed", e);
         }
