@@ -28,6 +28,12 @@ public final class FakeAniWorld extends FakeSite {
 
     public FakeAniWorld(FakeCatalog catalog, String prefix) {
         super(catalog, prefix);
+        stubCatalog();
+    }
+
+    @Override
+    protected void stubCatalog() {
+        FakeCatalog catalog = this.catalog;
         html("/animes-alphabet", alphabet());
         for (FakeCatalog.Show show : catalog.shows()) {
             html("/anime/stream/" + show.slug(), seriesPage(show, firstSeason(show)));

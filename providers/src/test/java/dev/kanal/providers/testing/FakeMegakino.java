@@ -20,6 +20,12 @@ public final class FakeMegakino extends FakeSite {
 
     public FakeMegakino(FakeCatalog catalog, String prefix) {
         super(catalog, prefix);
+        stubCatalog();
+    }
+
+    @Override
+    protected void stubCatalog() {
+        FakeCatalog catalog = this.catalog;
         String base = baseUrl().toString();
         server().stubFor(get(urlEqualTo(path("/sitemap.xml"))).willReturn(xml(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"

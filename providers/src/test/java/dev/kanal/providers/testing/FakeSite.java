@@ -28,7 +28,7 @@ public abstract class FakeSite implements AutoCloseable {
     private final WireMockServer server;
     private final String prefix;
     private final List<Embed> embeds = new ArrayList<>();
-    protected final FakeCatalog catalog;
+    protected volatile FakeCatalog catalog;
 
     /**
      * One link-out target the fake created: the hoster label its page shows and the embed URL the
@@ -49,6 +49,19 @@ public abstract class FakeSite implements AutoCloseable {
     }
 
     public abstract SiteId id();
+
+    /** Stubs every page of {@link #catalog}; subclasses call it from their constructor. */
+    protected abstract void stubCatalog();
+
+    /**
+     * Serves {@code next} from now on, like a site that changed: its pages are stubbed again (the
+     * newer stubs win), so listings and changed titles show the new catalog. Pages of titles that
+     * are gone stay reachable, as they often do on the real sites.
+     */
+    public synchronized void update(FakeCatalog next) {
+        this.catalog = next;
+        stubCatalog();
+    }
 
     /** The base URL to configure, including the prefix. */
     public URI baseUrl() {

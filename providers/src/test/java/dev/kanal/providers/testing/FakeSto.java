@@ -28,6 +28,12 @@ public final class FakeSto extends FakeSite {
 
     public FakeSto(FakeCatalog catalog, String prefix) {
         super(catalog, prefix);
+        stubCatalog();
+    }
+
+    @Override
+    protected void stubCatalog() {
+        FakeCatalog catalog = this.catalog;
         StringBuilder list = new StringBuilder("<!doctype html><html><body><ul class=\"series-list small\">");
         for (FakeCatalog.Show s : catalog.shows()) {
             list.append("<li class=\"series-item\" data-search=\"")
