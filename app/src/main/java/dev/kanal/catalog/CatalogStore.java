@@ -142,7 +142,7 @@ public final class CatalogStore {
                     added.add(row);
                 }
             }
-            insertEpisodes(ctx, titleId, added, now);
+            insertEpisodes(ctx, titleId, added, !added.isEmpty() && renumbered(ctx, titleId), now);
             for (EpisodeRow row : added) {
                 if (row.episode() > 0 && !row.hosters().paired()) {
                     unpaired.add(new EpisodeAddress(t.site(), t.slug(), row.season(), row.episode()));
@@ -310,18 +310,36 @@ public final class CatalogStore {
     /** What a site offers when its page does not say: German audio, the common case on all three. */
     static final Set<Language> DEFAULT_LANGUAGES = EnumSet.of(Language.GERMAN_DUB);
 
-    private static void insertEpisodes(DSLContext ctx, int titleId, List<EpisodeRow> rows, Instant now) {
+    /**
+     * @param awaitingMapping true to keep the rows out of searches until stage 3 numbers them (new
+     *     episodes of a series mapped onto different numbers)
+     */
+    private static void insertEpisodes(DSLContext ctx, int titleId, List<EpisodeRow> rows, boolean awaitingMapping,
+            Instant now) {
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             var insert = ctx.insertInto(CATALOG_EPISODE, CATALOG_EPISODE.TITLE_ID, CATALOG_EPISODE.SEASON,
                     CATALOG_EPISODE.EPISODE, CATALOG_EPISODE.TITLE_DE, CATALOG_EPISODE.TITLE_EN,
                     CATALOG_EPISODE.TVDB_SEASON, CATALOG_EPISODE.TVDB_EPISODE, CATALOG_EPISODE.ABSOLUTE,
-                    CATALOG_EPISODE.FIRST_SEEN);
+                    CATALOG_EPISODE.FIRST_SEEN, CATALOG_EPISODE.AWAITING_MAPPING);
             for (EpisodeRow r : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT))) {
                 insert = insert.values(titleId, r.season(), r.episode(), r.titleDe(), r.titleEn(), r.season(),
-                        r.episode(), r.absolute(), now.toString());
+                        r.episode(), r.absolute(), now.toString(), awaitingMapping ? 1 : 0);
             }
             insert.execute();
         }
+    }
+
+    /**
+     * True when stage 3 mapped this series onto numbers that differ from the site's (anime seasons cut
+     * differently, specials matched by title): a new episode's site numbers would then name another
+     * episode in Sonarr's eyes, so it waits for the mapping.
+     */
+    private static boolean renumbered(DSLContext ctx, int titleId) {
+        return ctx.fetchExists(ctx.selectOne().from(CATALOG_TITLE).where(CATALOG_TITLE.ID.eq(titleId),
+                CATALOG_TITLE.MAPPING_STATE.eq(READY)))
+                && ctx.fetchExists(ctx.selectOne().from(CATALOG_EPISODE).where(CATALOG_EPISODE.TITLE_ID.eq(titleId),
+                        CATALOG_EPISODE.TVDB_SEASON.ne(CATALOG_EPISODE.SEASON)
+                                .or(CATALOG_EPISODE.TVDB_EPISODE.ne(CATALOG_EPISODE.EPISODE))));
     }
 
     private static void syncReleases(DSLContext ctx, int titleId, List<EpisodeRow> rows,

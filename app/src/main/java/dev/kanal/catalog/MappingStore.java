@@ -62,6 +62,7 @@ public final class MappingStore {
                         .set(CATALOG_EPISODE.TVDB_SEASON, e.getValue().season())
                         .set(CATALOG_EPISODE.TVDB_EPISODE, e.getValue().episode())
                         .set(CATALOG_EPISODE.ABSOLUTE, e.getValue().absolute())
+                        .set(CATALOG_EPISODE.AWAITING_MAPPING, 0)
                         .where(CATALOG_EPISODE.TITLE_ID.eq(titleId), CATALOG_EPISODE.SEASON.eq(season),
                                 CATALOG_EPISODE.EPISODE.eq(episode))
                         .execute();
@@ -100,11 +101,20 @@ public final class MappingStore {
     }
 
     private void finish(int titleId, String state, String error, Instant now) {
-        db.writeVoid(ctx -> ctx.update(CATALOG_TITLE)
-                .set(CATALOG_TITLE.MAPPING_STATE, state)
-                .set(CATALOG_TITLE.MAPPING_AT, now.toString())
-                .set(CATALOG_TITLE.MAPPING_ERROR, truncate(error))
-                .where(CATALOG_TITLE.ID.eq(titleId))
-                .execute());
+        db.writeVoid(ctx -> {
+            ctx.update(CATALOG_TITLE)
+                    .set(CATALOG_TITLE.MAPPING_STATE, state)
+                    .set(CATALOG_TITLE.MAPPING_AT, now.toString())
+                    .set(CATALOG_TITLE.MAPPING_ERROR, truncate(error))
+                    .where(CATALOG_TITLE.ID.eq(titleId))
+                    .execute();
+            // SkyHook no longer knows the series: its episodes keep the site's numbering, held ones too.
+            // A failure (SkyHook down) keeps them held until a later mapping succeeds.
+            if (!state.equals(FAILED)) {
+                ctx.update(CATALOG_EPISODE).set(CATALOG_EPISODE.AWAITING_MAPPING, 0)
+                        .where(CATALOG_EPISODE.TITLE_ID.eq(titleId), CATALOG_EPISODE.AWAITING_MAPPING.eq(1))
+                        .execute();
+            }
+        });
     }
 }

@@ -116,8 +116,12 @@ public final class ReleaseQueries {
         List<String> names = db.read().select(CATALOG_TITLE_NAME.NAME).from(CATALOG_TITLE_NAME)
                 .where(CATALOG_TITLE_NAME.TITLE_ID.eq(t.getId())).orderBy(CATALOG_TITLE_NAME.NAME)
                 .fetch(r -> r.value1());
+        Set<Long> held = new java.util.HashSet<>(db.read().select(CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE)
+                .from(CATALOG_EPISODE)
+                .where(CATALOG_EPISODE.TITLE_ID.eq(t.getId()), CATALOG_EPISODE.AWAITING_MAPPING.eq(1))
+                .fetch(r -> CatalogStore.key(r.value1(), r.value2())));
         List<TitleReport.Episode> episodes = new ArrayList<>();
-        List<Release> releases = select().where(CATALOG_TITLE.ID.eq(t.getId()))
+        List<Release> releases = select(false).where(CATALOG_TITLE.ID.eq(t.getId()))
                 .orderBy(CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE, CATALOG_RELEASE.LANGUAGE)
                 .fetch(ReleaseQueries::toRelease);
         for (int i = 0; i < releases.size(); ) {
@@ -130,7 +134,8 @@ public final class ReleaseQueries {
                         r.hosters(), r.hostersPaired()));
             }
             episodes.add(new TitleReport.Episode(first.season(), first.episode(), first.tvdbSeason(),
-                    first.tvdbEpisode(), first.absolute(), first.episodeTitleDe(), first.episodeTitleEn(), offers));
+                    first.tvdbEpisode(), first.absolute(), held.contains(CatalogStore.key(first.season(),
+                    first.episode())), first.episodeTitleDe(), first.episodeTitleEn(), offers));
         }
         return java.util.Optional.of(new TitleReport(site.id(), slug, t.getTitle(), t.getKind(), t.getYear(),
                 new TitleReport.Ids(t.getTvdb(), t.getImdb(), t.getTmdb(), t.getTvmaze()), names,
@@ -145,6 +150,11 @@ public final class ReleaseQueries {
     }
 
     private org.jooq.SelectOnConditionStep<Record> select() {
+        return select(true);
+    }
+
+    /** @param searchable leave out episodes held until stage 3 numbers them (every search does) */
+    private org.jooq.SelectOnConditionStep<Record> select(boolean searchable) {
         return db.read().select(List.<org.jooq.SelectFieldOrAsterisk>of(CATALOG_TITLE.ID, CATALOG_TITLE.SITE, CATALOG_TITLE.SLUG, CATALOG_TITLE.KIND,
                         CATALOG_TITLE.TITLE, CATALOG_TITLE.MAPPED_TITLE, CATALOG_TITLE.YEAR, CATALOG_TITLE.TVDB,
                         CATALOG_TITLE.IMDB, CATALOG_TITLE.TMDB, CATALOG_TITLE.RUNTIME_MINUTES,
@@ -156,7 +166,8 @@ public final class ReleaseQueries {
                 .from(CATALOG_RELEASE)
                 .join(CATALOG_EPISODE).on(CATALOG_EPISODE.TITLE_ID.eq(CATALOG_RELEASE.TITLE_ID),
                         CATALOG_EPISODE.SEASON.eq(CATALOG_RELEASE.SEASON),
-                        CATALOG_EPISODE.EPISODE.eq(CATALOG_RELEASE.EPISODE))
+                        CATALOG_EPISODE.EPISODE.eq(CATALOG_RELEASE.EPISODE),
+                        searchable ? CATALOG_EPISODE.AWAITING_MAPPING.eq(0) : DSL.trueCondition())
                 .join(CATALOG_TITLE).on(CATALOG_TITLE.ID.eq(CATALOG_RELEASE.TITLE_ID));
     }
 

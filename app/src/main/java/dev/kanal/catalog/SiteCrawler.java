@@ -189,6 +189,8 @@ final class SiteCrawler {
             finishDetails(counts);
             return;
         }
+        // on a refresh, new episodes are mapped chunk by chunk: those of renumbered series wait for it
+        boolean refreshing = stages.get(id, Stage.DETAILS).lastSuccess() != null;
         stages.begin(id, Stage.DETAILS, counts[1], clock.instant());
         Semaphore permits = new Semaphore(config.concurrency());
         int sinceRebuild = 0;
@@ -212,6 +214,7 @@ final class SiteCrawler {
                     // already recorded on the title by DetailFetcher
                 }
             }
+            if (refreshing && !stopped) mapSeries();
             sinceRebuild += due.size();
             if (sinceRebuild >= 2000) {
                 resolver.rebuild();

@@ -22,10 +22,15 @@ public record TitleReport(String site, String slug, String title, String kind, I
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Stage(String state, Instant at, String error) {}
 
-    /** One episode in the site's numbering with Sonarr's beside it; movies are season 0, episode 0. */
+    /**
+     * One episode in the site's numbering with Sonarr's beside it; movies are season 0, episode 0.
+     *
+     * @param awaitingMapping true while a new episode of a renumbered series waits for stage 3:
+     *     searches leave it out until then
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Episode(int season, int episode, int tvdbSeason, int tvdbEpisode, Integer absolute,
-            String titleDe, String titleEn, List<Offer> languages) {}
+            boolean awaitingMapping, String titleDe, String titleEn, List<Offer> languages) {}
 
     /**
      * One language of an episode: a Torznab release.

@@ -209,4 +209,58 @@ class CatalogCrawlTest {
                     .containsExactly("Film.Show.S00E01.WEB-DL.GER.SUB-KANAL");
         }
     }
+
+    @Test
+    void a_new_episode_of_a_renumbered_anime_is_offered_only_under_sonarrs_numbers(@TempDir Path dir) {
+        // TVDB: one season of 5; the site cuts it into seasons of 2 and 2, then adds a third to season 2
+        var skyhook = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        skyhook.start();
+        try {
+            StringBuilder eps = new StringBuilder();
+            for (int e = 1; e <= 5; e++) {
+                eps.append(e == 1 ? "" : ",").append("{\"seasonNumber\":1,\"episodeNumber\":").append(e)
+                        .append(",\"absoluteEpisodeNumber\":").append(e).append(",\"title\":\"E").append(e).append("\"}");
+            }
+            skyhook.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v1/tvdb/search/en/?"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                            "[{\"tvdbId\":555,\"title\":\"Cut Anime\",\"firstAired\":\"2020-01-01\"}]")));
+            skyhook.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/tvdb/shows/en/555"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"tvdbId\":555,"
+                            + "\"title\":\"Cut Anime\",\"firstAired\":\"2020-01-01\",\"episodes\":[" + eps + "]}")));
+            FakeSite aniworld = new FakeSite(SiteId.ANIWORLD);
+            aniworld.put(FakeSite.series(SiteId.ANIWORLD, "cut-anime", "Cut Anime", List.of(), 2020, ExternalIds.NONE,
+                    Set.of(Language.GERMAN_SUB), 2, 2));
+            aniworld.put(show(SiteId.ANIWORLD, "slow-show", "Slow Show", 1));
+            Map<String, String> env = env("KANAL_CATALOG_REFRESH", "1s");
+            env.put("KANAL_SKYHOOK_URL", "http://127.0.0.1:" + skyhook.port());
+            try (TestKanal kanal = TestKanal.start(dir, env, providers(aniworld))) {
+                CatalogAwait.fullyReady(kanal);
+                assertThat(search(kanal, "t=tvsearch&tvdbid=555&season=1&ep=3").titles())
+                        .containsExactly("Cut.Anime.S01E03.WEB-DL.GER.SUB-KANAL");
+
+                // the refresh stores the new episode, then waits for a slow title before mapping
+                CountDownLatch slow = new CountDownLatch(1);
+                aniworld.slugGates.put("slow-show", slow);
+                aniworld.put(FakeSite.series(SiteId.ANIWORLD, "cut-anime", "Cut Anime", List.of(), 2020,
+                        ExternalIds.NONE, Set.of(Language.GERMAN_SUB), 2, 3));
+                CatalogAwait.until(kanal, n -> aniworld.detailCalls("slow-show") >= 2
+                        && kanal.get("/api/catalog/aniworld/cut-anime?apikey=" + TestKanal.API_KEY).body()
+                                .contains("\"season\":2,\"episode\":3,"));
+                List<String> seen = new ArrayList<>();
+                for (int i = 0; i < 5; i++) seen.addAll(search(kanal, "t=search&cat=5070").titles()); // Sonarr's RSS sync
+                assertThat(seen).isNotEmpty().noneMatch(t -> t.contains("S02E03"));
+                assertThat(kanal.get("/api/catalog/aniworld/cut-anime?apikey=" + TestKanal.API_KEY).body())
+                        .contains("\"awaiting_mapping\":true");
+                slow.countDown();
+                CatalogAwait.until(kanal, n -> search(kanal, "t=tvsearch&tvdbid=555&season=1&ep=5").items().size() == 1);
+                assertThat(search(kanal, "t=search&cat=5070").titles()).contains("Cut.Anime.S01E05.WEB-DL.GER.SUB-KANAL")
+                        .noneMatch(t -> t.contains("S02E"));
+            }
+        } finally {
+            skyhook.stop();
+        }
+    }
 }

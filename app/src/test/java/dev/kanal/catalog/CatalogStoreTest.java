@@ -192,6 +192,58 @@ class CatalogStoreTest {
                 entry(Language.GERMAN_DUB, new Hosters(List.of("GXPlayer", "VOE"), true)));
     }
 
+    @Test
+    void new_episodes_of_a_renumbered_series_wait_for_the_mapping_before_searches_see_them() {
+        MappingStore mapping = new MappingStore(db);
+        Set<Language> sub = Set.of(Language.GERMAN_SUB);
+        TitleDetail v1 = FakeSite.series(SiteId.ANIWORLD, "cut", "Cut Anime", List.of(), 2020, ExternalIds.NONE, sub, 2, 2);
+        titles.upsertTitles(SiteId.ANIWORLD, 1, List.of(v1.title()), Instant.parse("2026-01-01T00:00:00Z"));
+        int id = titleId(SiteId.ANIWORLD, "cut");
+        store.saveDetail(id, v1, Instant.parse("2026-01-01T00:00:00Z"));
+        SkyHookShow show = new SkyHookShow(4242, "Cut Anime", "2020-01-01", 24, null, null, List.of(), List.of());
+        // TVDB has one season: site S02E01-02 are S01E03-04 there
+        mapping.save(id, show, Map.of(CatalogStore.key(1, 1), new SeriesMapper.Numbering(1, 1, 1),
+                CatalogStore.key(1, 2), new SeriesMapper.Numbering(1, 2, 2),
+                CatalogStore.key(2, 1), new SeriesMapper.Numbering(1, 3, 3),
+                CatalogStore.key(2, 2), new SeriesMapper.Numbering(1, 4, 4)), Instant.parse("2026-01-01T00:00:00Z"));
+
+        // the site adds S02E03: under its own numbers Sonarr would read "season 2 episode 3"
+        store.saveDetail(id, FakeSite.series(SiteId.ANIWORLD, "cut", "Cut Anime", List.of(), 2020, ExternalIds.NONE,
+                sub, 2, 3), Instant.parse("2026-02-01T00:00:00Z"));
+        assertThat(queries.releases(List.of(id), new ReleaseQueries.EpisodeFilter.All()))
+                .extracting(r -> r.tvdbSeason() * 100 + r.tvdbEpisode()).containsExactly(101, 102, 103, 104);
+        assertThat(queries.newest(List.of(new ReleaseScope(SiteId.ANIWORLD, TitleKind.SERIES, 0, Integer.MAX_VALUE)),
+                0, 100)).noneMatch(r -> r.titleId() == id && r.season() == 2 && r.episode() == 3);
+        var report = queries.report(SiteId.ANIWORLD, "cut").orElseThrow();
+        assertThat(report.episodes()).filteredOn(TitleReport.Episode::awaitingMapping)
+                .extracting(e -> e.season() * 100 + e.episode()).containsExactly(203);
+
+        // SkyHook failing keeps it held; the mapping numbers it and releases it
+        mapping.failed(id, "SkyHook unreachable", Instant.parse("2026-02-01T00:00:01Z"));
+        assertThat(queries.releases(List.of(id), new ReleaseQueries.EpisodeFilter.All())).hasSize(4);
+        mapping.save(id, show, Map.of(CatalogStore.key(2, 3), new SeriesMapper.Numbering(1, 5, 5)),
+                Instant.parse("2026-02-01T00:00:02Z"));
+        assertThat(queries.releases(List.of(id), new ReleaseQueries.EpisodeFilter.Episode(1, 5)))
+                .extracting(r -> r.season() * 100 + r.episode()).containsExactly(203);
+    }
+
+    @Test
+    void new_episodes_of_a_series_mapped_onto_its_own_numbers_show_at_once() {
+        MappingStore mapping = new MappingStore(db);
+        Set<Language> dub = Set.of(Language.GERMAN_DUB);
+        TitleDetail v1 = FakeSite.series(SiteId.STO, "straight", "Straight Show", List.of(), 2020, ExternalIds.NONE,
+                dub, 2);
+        titles.upsertTitles(SiteId.STO, 1, List.of(v1.title()), Instant.parse("2026-01-01T00:00:00Z"));
+        int id = titleId(SiteId.STO, "straight");
+        store.saveDetail(id, v1, Instant.parse("2026-01-01T00:00:00Z"));
+        mapping.save(id, new SkyHookShow(77, "Straight Show", null, null, null, null, List.of(), List.of()),
+                Map.of(CatalogStore.key(1, 1), new SeriesMapper.Numbering(1, 1, null),
+                        CatalogStore.key(1, 2), new SeriesMapper.Numbering(1, 2, null)), Instant.now());
+        store.saveDetail(id, FakeSite.series(SiteId.STO, "straight", "Straight Show", List.of(), 2020, ExternalIds.NONE,
+                dub, 3), Instant.parse("2026-02-01T00:00:00Z"));
+        assertThat(queries.releases(List.of(id), new ReleaseQueries.EpisodeFilter.Episode(1, 3))).hasSize(1);
+    }
+
     record Hosters(List<String> names, boolean paired) {}
 
     private static Map<Language, Hosters> hosters(int titleId, int season, int episode) {
