@@ -32,4 +32,12 @@ public interface Site {
 
     /** The site's own search, used as a fallback when the catalogue lacks a title. */
     List<TitleRef> search(String query);
+
+    /**
+     * The episodes the site announces as newly added, newest first, from one cheap page; empty
+     * where the site has no such page (Megakino's sitemap carries {@code lastmod} instead).
+     */
+    default List<RecentEpisode> recentEpisodes() {
+        return List.of();
+    }
 }

@@ -35,6 +35,7 @@ public final class FakeAniWorld extends FakeSite {
     protected void stubCatalog() {
         FakeCatalog catalog = this.catalog;
         html("/animes-alphabet", alphabet());
+        html("/neue-episoden", newEpisodes(catalog));
         for (FakeCatalog.Show show : catalog.shows()) {
             html("/anime/stream/" + show.slug(), seriesPage(show, firstSeason(show)));
             for (FakeCatalog.Season season : show.seasons()) {
@@ -80,6 +81,26 @@ public final class FakeAniWorld extends FakeSite {
                     .append(" Stream anschauen\">").append(esc(s.title())).append("</a></li>\n");
         }
         return b.append("</ul></div></div></body></html>").toString();
+    }
+
+    /** Each show's newest episode (last season, last episode), once per language, newest show first. */
+    private static String newEpisodes(FakeCatalog catalog) {
+        StringBuilder b = new StringBuilder("<!doctype html><html><body><div class=\"newEpisodeList\"><div class=\"rows\">");
+        for (FakeCatalog.Show s : catalog.shows().reversed()) {
+            FakeCatalog.Season last = s.seasons().getLast();
+            if (last.episodes().isEmpty()) continue;
+            FakeCatalog.Episode e = last.episodes().getLast();
+            String href = "/anime/stream/" + s.slug() + (last.number() == 0 ? "/filme/film-" : "/staffel-" + last.number()
+                    + "/episode-") + e.number();
+            for (Language l : e.languages().stream().sorted().toList()) {
+                b.append("<div class=\"col-md-12\"><div class=\"row\"><div class=\"col-md-12\"><a href=\"").append(href)
+                        .append("\"><strong>").append(esc(s.title())).append("</strong><span class=\"listTag bigListTag blue2\">")
+                        .append(String.format("S%02d E%02d", last.number(), e.number())).append("</span></a>")
+                        .append("<img class=\"flag\" src=\"data:image/png;base64,AAAA\" data-src=\"/public/img/")
+                        .append(FLAGS.get(l)).append("\"></div></div></div>");
+            }
+        }
+        return b.append("</div></div></body></html>").toString();
     }
 
     private String header(FakeCatalog.Show s) {

@@ -52,6 +52,20 @@ public final class FakeSto extends FakeSite {
                                     + "\"}],\"people\":[],\"genres\":[]}")));
         }
         html("/serien", list.append("</ul></body></html>").toString());
+        StringBuilder recent = new StringBuilder("<!doctype html><html><body><table class=\"table new-episodes-table\"><tbody>");
+        for (FakeCatalog.Show s : catalog.shows().reversed()) {
+            FakeCatalog.Season last = s.seasons().getLast();
+            if (last.episodes().isEmpty()) continue;
+            FakeCatalog.Episode e = last.episodes().getLast();
+            for (Language l : e.languages().stream().sorted().toList()) {
+                recent.append("<tr><td><a href=\"/serie/").append(s.slug()).append("\">").append(esc(s.title()))
+                        .append("</a></td><td><a href=\"/serie/").append(s.slug()).append("/staffel-").append(last.number())
+                        .append("/episode-").append(e.number()).append("\">").append(String.format("S%02dE%02d",
+                                last.number(), e.number())).append("</a></td><td><svg class=\"watch-language svg-flag-")
+                        .append(LANGS.get(l)[2]).append("\"></svg></td></tr>");
+            }
+        }
+        html("/neue-episoden", recent.append("</tbody></table></body></html>").toString());
         server().stubFor(get(urlPathEqualTo(path("/api/search/suggest"))).atPriority(9).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("{\"shows\":[],\"people\":[],\"genres\":[]}")));
     }

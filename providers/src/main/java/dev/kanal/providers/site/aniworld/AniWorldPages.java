@@ -2,11 +2,13 @@ package dev.kanal.providers.site.aniworld;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.ExternalIds;
 import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
+import dev.kanal.providers.RecentEpisode;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleKind;
 import dev.kanal.providers.TitleRef;
@@ -80,6 +82,11 @@ final class AniWorldPages {
 
     /** Alternative titles sometimes come wrapped in quotes: 'Attack on Titan'. */
     private static final Pattern STRAY_QUOTES = Pattern.compile("^[\\s'\"]+|[\\s'\"]+$");
+    /** {@code /anime/stream/<slug>/staffel-N/episode-M} or {@code /anime/stream/<slug>/filme/film-K}. */
+    private static final Pattern EPISODE_LINK = Pattern.compile(
+            "/anime/stream/(?<slug>[^/?#]+)/(?:staffel-(?<s>\\d+)/episode-(?<e>\\d+)|filme/film-(?<f>\\d+))");
+    /** Episode links of {@code /neue-episoden} (real capture: {@code .newEpisodeList .rows .col-md-12 > a}). */
+    static final String NEW_EPISODE_LINKS = ".newEpisodeList a[href*=/anime/stream/]";
     private static final Pattern EPISODE_IN_HREF = Pattern.compile("/(?:episode|film)-(?<n>\\d+)");
     private static final Pattern SEASON_IN_HREF = Pattern.compile("/staffel-(?<n>\\d+)/?$");
     private static final Pattern IMDB_ID = Pattern.compile("(?<id>tt\\d{5,10})");
@@ -213,6 +220,31 @@ final class AniWorldPages {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code /neue-episoden}: one row per episode and language, the language in the row's flag
+     * (its {@code data-src}; {@code src} is a lazy pixel). Rows whose link or flag cannot be read
+     * are skipped; a page without the list at all is a markup change.
+     */
+    static List<RecentEpisode> newEpisodes(Document doc, URI url) {
+        if (doc.selectFirst(".newEpisodeList") == null) throw Markup.changed(url, "new episodes list", ".newEpisodeList");
+        List<RecentEpisode> out = new ArrayList<>();
+        Set<RecentEpisode> seen = new HashSet<>();
+        for (Element a : doc.select(NEW_EPISODE_LINKS)) {
+            Matcher m = EPISODE_LINK.matcher(a.attr("href"));
+            if (!m.find()) continue;
+            int season = m.group("f") != null ? 0 : Integer.parseInt(m.group("s"));
+            int episode = Integer.parseInt(m.group("f") != null ? m.group("f") : m.group("e"));
+            if (episode < 1) continue;
+            Element flag = a.parent() == null ? null : a.parent().selectFirst("> img.flag"); // the row's own, not <noscript>
+            Language language = flag == null ? null : flagLanguage(flag.attr("data-src") + " " + flag.attr("src") + " "
+                    + flag.attr("title") + " " + flag.attr("alt")).orElse(null);
+            RecentEpisode recent = new RecentEpisode(new EpisodeAddress(SiteId.ANIWORLD, m.group("slug"), season, episode),
+                    language);
+            if (seen.add(recent)) out.add(recent);
+        }
+        return out;
     }
 
     /** Flag files and titles (research §1.7): the sub variants must be tested before plain german. */

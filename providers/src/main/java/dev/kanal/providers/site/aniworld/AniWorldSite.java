@@ -6,6 +6,7 @@ import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderFailure;
+import dev.kanal.providers.RecentEpisode;
 import dev.kanal.providers.SeasonRef;
 import dev.kanal.providers.Site;
 import dev.kanal.providers.SiteId;
@@ -78,6 +79,12 @@ public final class AniWorldSite implements Site {
             }
         }
         return new TitleDetail(series.title(), series.description(), seasons);
+    }
+
+    @Override
+    public List<RecentEpisode> recentEpisodes() {
+        URI url = urls.newEpisodes();
+        return AniWorldPages.newEpisodes(document(fetcher.get(url)), url);
     }
 
     @Override

@@ -35,6 +35,11 @@ public final class AniWorldUrls {
         return address.resolve("/animes-alphabet");
     }
 
+    /** The list of newly added episodes, one row per episode and language. */
+    public URI newEpisodes() {
+        return address.resolve("/neue-episoden");
+    }
+
     public URI series(String slug) {
         return address.resolve("/anime/stream/" + slug);
     }

@@ -2,11 +2,13 @@ package dev.kanal.providers.site.sto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.ExternalIds;
 import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
+import dev.kanal.providers.RecentEpisode;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleKind;
 import dev.kanal.providers.TitleRef;
@@ -75,6 +77,11 @@ final class StoPages {
     static final String PLACEHOLDER_HOSTER = "Provider";
 
     private static final Pattern EPISODE_IN_HREF = Pattern.compile("/episode-(?<n>\\d+)");
+    /** {@code /serie/<slug>/staffel-N/episode-M}, relative or absolute (v1's {@code /serie/stream/} too). */
+    private static final Pattern EPISODE_LINK = Pattern.compile(
+            "/serie/(?:stream/)?(?<slug>[^/?#]+)/staffel-(?<s>\\d+)/episode-(?<e>\\d+)");
+    /** Rows of {@code /neue-episoden} (research §2.2: {@code table.new-episodes-table tbody tr}). */
+    static final String NEW_EPISODE_LINKS = "table.new-episodes-table tbody tr a[href*=/serie/]";
     private static final Pattern SEASON_IN_HREF = Pattern.compile("/staffel-(?<n>\\d+)/?$");
     private static final Pattern IMDB_ID = Pattern.compile("(?<id>tt\\d{5,10})");
     private static final Pattern HEADING =
@@ -179,6 +186,33 @@ final class StoPages {
                     Markup.text(row, EPISODE_TITLE_EN).orElse(null), languages, HosterHints.ofRow(languages, hosters)));
         }
         return episodes;
+    }
+
+    /**
+     * {@code /neue-episoden}: the episodes the table links, with the row's language when it shows a
+     * flag. A page without the table is a markup change.
+     */
+    static List<RecentEpisode> newEpisodes(Document doc, URI url) {
+        if (doc.selectFirst("table.new-episodes-table") == null) {
+            throw Markup.changed(url, "new episodes table", "table.new-episodes-table");
+        }
+        List<RecentEpisode> out = new ArrayList<>();
+        Set<RecentEpisode> seen = new HashSet<>();
+        for (Element a : doc.select(NEW_EPISODE_LINKS)) {
+            Matcher m = EPISODE_LINK.matcher(a.attr("href"));
+            if (!m.find() || Integer.parseInt(m.group("e")) < 1) continue;
+            Element row = a.closest("tr");
+            Language language = null;
+            if (row != null) {
+                for (Element flag : row.select("[class*=svg-flag-]")) {
+                    for (String cls : flag.classNames()) language = flagLanguage(cls).orElse(language);
+                }
+            }
+            RecentEpisode recent = new RecentEpisode(new EpisodeAddress(SiteId.STO, m.group("slug"),
+                    Integer.parseInt(m.group("s")), Integer.parseInt(m.group("e"))), language);
+            if (seen.add(recent)) out.add(recent);
+        }
+        return out;
     }
 
     /** A hoster logo's name: {@code alt}, else {@code title}, else the logo's file name. */

@@ -6,6 +6,7 @@ import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderFailure;
+import dev.kanal.providers.RecentEpisode;
 import dev.kanal.providers.SeasonRef;
 import dev.kanal.providers.Site;
 import dev.kanal.providers.SiteId;
@@ -69,6 +70,12 @@ public final class StoSite implements Site {
             seasons.add(new SeasonRef(number, StoPages.season(document(fetcher.get(seasonUrl)), seasonUrl, number)));
         }
         return new TitleDetail(series.title(), series.description(), seasons);
+    }
+
+    @Override
+    public List<RecentEpisode> recentEpisodes() {
+        URI url = urls.newEpisodes();
+        return StoPages.newEpisodes(document(fetcher.get(url)), url);
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class StoUrls {
         return address.resolve("/serien");
     }
 
+    /** The table of newly added episodes. */
+    public URI newEpisodes() {
+        return address.resolve("/neue-episoden");
+    }
+
     public URI series(String slug) {
         return address.resolve("/serie/" + slug);
     }

@@ -3,12 +3,15 @@ package dev.kanal.providers.site.aniworld;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderFailure;
+import dev.kanal.providers.RecentEpisode;
+import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleRef;
 import dev.kanal.providers.http.ChallengeDetector;
 import dev.kanal.providers.site.SiteAddress;
@@ -201,6 +204,34 @@ class AniWorldPagesTest {
         assertThat(AniWorldPages.languageKey("7")).isEmpty();
     }
 
+    @Test
+    void real_new_episodes_page_lists_each_episode_once_per_language_from_the_lazy_flag() {
+        Document doc = Jsoup.parse(Fixtures.shared("aniworld/aniworld_new_episodes.html"), URL.toString());
+        assertThat(AniWorldPages.newEpisodes(doc, URL)).containsExactly(
+                recent("the-ogres-bride", 1, 11, Language.GERMAN_SUB),
+                recent("the-ogres-bride", 1, 11, Language.ENGLISH_SUB),
+                recent("rich-girl-caretaker-im-secretly-the-caregiver-of-the-most-popular-girl-in-this-rich-kid-school",
+                        1, 11, Language.ENGLISH_SUB),
+                recent("rich-girl-caretaker-im-secretly-the-caregiver-of-the-most-popular-girl-in-this-rich-kid-school",
+                        1, 11, Language.GERMAN_SUB),
+                recent("one-piece", 23, 23, Language.ENGLISH_SUB));
+    }
+
+    @Test
+    void new_episodes_variant_reads_films_absolute_links_and_rows_without_flags() {
+        assertThat(AniWorldPages.newEpisodes(doc("new-episodes-variant.html"), URL)).containsExactly(
+                recent("example-anime", 0, 2, Language.GERMAN_DUB),
+                recent("other-anime", 2, 5, null),
+                recent("other-anime", 2, 6, Language.GERMAN_SUB));
+        assertThatThrownBy(() -> AniWorldPages.newEpisodes(doc("season.html"), URL))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.failure()).isInstanceOf(ProviderFailure.MarkupChanged.class));
+    }
+
+    private static RecentEpisode recent(String slug, int season, int episode, Language language) {
+        return new RecentEpisode(new EpisodeAddress(SiteId.ANIWORLD, slug, season, episode), language);
+    }
+
     static Stream<Path> everyFixture() {
         return Stream.concat(Fixtures.siteFiles("aniworld").stream(), Fixtures.sharedFiles("aniworld").stream())
                 .filter(p -> p.toString().endsWith(".html"));
@@ -222,6 +253,10 @@ class AniWorldPagesTest {
             var series = AniWorldPages.series(doc, URL, "x");
             assertThat(series.title().title()).isNotBlank();
             assertThat(series.seasons()).allMatch(n -> n >= 0);
+        }
+        if (doc.selectFirst(".newEpisodeList") != null) {
+            assertThat(AniWorldPages.newEpisodes(doc, URL)).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.episode().episode()).isGreaterThanOrEqualTo(1));
         }
         if (doc.selectFirst(AniWorldPages.SEASON_TABLE) != null) {
             Set<Integer> numbers = new HashSet<>();

@@ -145,4 +145,12 @@ class AniWorldSiteTest {
         });
         fake.server().verify(2, getRequestedFor(urlEqualTo("/aniworld/anime/stream/broken")));
     }
+
+    @Test
+    void recent_episodes_come_from_the_new_episodes_page() {
+        assertThat(site.recentEpisodes()).extracting(r -> r.episode().slug() + " " + r.episode().season() + "x"
+                + r.episode().episode() + " " + r.language()).containsExactly(
+                "quiet-harbor 1x1 German Sub",
+                "kanal-chronicles 2x1 German Sub");
+    }
 }

@@ -3,12 +3,15 @@ package dev.kanal.providers.site.sto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderFailure;
+import dev.kanal.providers.RecentEpisode;
+import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleRef;
 import dev.kanal.providers.http.ChallengeDetector;
 import dev.kanal.providers.site.SiteAddress;
@@ -222,5 +225,15 @@ class StoPagesTest {
             assertThat(card.title()).isNotBlank();
             assertThat(card.slug()).matches("[^/?#]+");
         }
+    }
+
+    @Test
+    void new_episodes_table_lists_each_episode_once_with_its_flag_when_shown() {
+        assertThat(StoPages.newEpisodes(own("new-episodes.html"), URL)).containsExactly(
+                new RecentEpisode(new EpisodeAddress(SiteId.STO, "silo", 2, 7), Language.GERMAN_DUB),
+                new RecentEpisode(new EpisodeAddress(SiteId.STO, "the-rookie", 7, 12), null));
+        assertThatThrownBy(() -> StoPages.newEpisodes(own("season-variant.html"), URL))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.failure()).isInstanceOf(ProviderFailure.MarkupChanged.class));
     }
 }

@@ -143,4 +143,12 @@ class StoSiteTest {
         List<HosterLink> links = site.hosterLinks(new EpisodeAddress(SiteId.STO, "silo", 1, 1));
         assertThat(links).hasSize(4).allSatisfy(l -> assertThat(l.linkOut().toString()).startsWith(fake.baseUrl() + "/r?t="));
     }
+
+    @Test
+    void recent_episodes_come_from_the_new_episodes_table() {
+        assertThat(site.recentEpisodes()).extracting(r -> r.episode().slug() + " " + r.episode().season() + "x"
+                + r.episode().episode() + " " + r.language()).containsExactly(
+                "its-fine 1x1 English Dub",
+                "deep-shelter 2x1 German Sub");
+    }
 }
