@@ -53,6 +53,12 @@ public final class CatalogMetrics {
                 .tag("site", site.id()).tag("outcome", ok ? "ok" : "failed").register(registry).increment();
     }
 
+    /** A read of the site's new-episodes page between refreshes. */
+    void recentCheck(SiteId site, boolean ok) {
+        Counter.builder("kanal.catalog.new_episodes.checks").description("Reads of the sites' new-episodes pages")
+                .tag("site", site.id()).tag("outcome", ok ? "ok" : "failed").register(registry).increment();
+    }
+
     void priorityRequest(SiteId site) {
         counter("kanal.catalog.priority.requests", site);
     }

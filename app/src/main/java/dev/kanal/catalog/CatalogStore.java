@@ -14,6 +14,7 @@ import dev.kanal.providers.EpisodeRef;
 import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
+import dev.kanal.providers.RecentEpisode;
 import dev.kanal.providers.SeasonRef;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleDetail;
@@ -175,6 +176,38 @@ public final class CatalogStore {
             TitleNames.add(ctx, titleId, t.title(), t.altTitles());
         });
         return List.copyOf(unpaired);
+    }
+
+    /**
+     * Queues for a detail fetch every listed title that a site's new-episodes page names with an
+     * episode (or, where the page says, a language) the catalog does not have yet. Titles the
+     * catalog does not list are left to the next title listing.
+     *
+     * @return how many titles were queued
+     */
+    public int requeueForRecent(SiteId site, List<RecentEpisode> recent) {
+        if (recent.isEmpty()) return 0;
+        return db.write(ctx -> {
+            Map<String, Integer> ids = new HashMap<>();
+            Set<Integer> queued = new HashSet<>();
+            for (RecentEpisode r : recent) {
+                Integer id = ids.computeIfAbsent(r.episode().slug(), slug -> ctx.select(CATALOG_TITLE.ID)
+                        .from(CATALOG_TITLE).where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.SLUG.eq(slug))
+                        .fetchOne(x -> x.value1()));
+                if (id == null || queued.contains(id)) continue;
+                var where = CATALOG_RELEASE.TITLE_ID.eq(id).and(CATALOG_RELEASE.SEASON.eq(r.episode().season()))
+                        .and(CATALOG_RELEASE.EPISODE.eq(r.episode().episode()));
+                if (r.language() != null) where = where.and(CATALOG_RELEASE.LANGUAGE.eq(r.language().label()));
+                if (ctx.fetchExists(CATALOG_RELEASE, where)) continue;
+                int changed = ctx.update(CATALOG_TITLE)
+                        .set(CATALOG_TITLE.DETAILS_STATE, PENDING)
+                        .set(CATALOG_TITLE.DETAILS_RETRY_AT, (String) null)
+                        .where(CATALOG_TITLE.ID.eq(id), CATALOG_TITLE.DETAILS_STATE.ne(PENDING))
+                        .execute();
+                if (changed > 0) queued.add(id);
+            }
+            return queued.size();
+        });
     }
 
     /** Records a failed detail fetch; the title's live rows stay. */

@@ -45,6 +45,8 @@ final class SiteCrawler {
     private volatile boolean stopped;
     private boolean wakeRequested;
     private int listingFailures;
+    /** When the site's new-episodes page was last read (in memory: a restart reads it at once). */
+    private Instant lastRecentCheck;
     private Thread thread;
 
     SiteCrawler(Site site, CatalogStore store, TitleStore titleStore, StageStore stages, MappingStage mapping, DetailFetcher details,
@@ -123,6 +125,7 @@ final class SiteCrawler {
         }
         if (stopped) return Duration.ZERO;
         if (stages.get(id, Stage.TITLES).everSucceeded()) {
+            if (recentCheckDue(clock.instant())) checkRecentEpisodes();
             fetchDetails();
             if (stopped) return Duration.ZERO;
             mapSeries();
@@ -131,12 +134,49 @@ final class SiteCrawler {
         Duration untilRefresh = titles.lastSuccess() == null ? backoff()
                 : Duration.between(clock.instant(), titles.lastSuccess().plus(config.refreshInterval()));
         if (retry != null && retry.compareTo(untilRefresh) < 0) untilRefresh = retry;
+        Duration untilRecent = untilRecentCheck();
+        if (untilRecent != null && untilRecent.compareTo(untilRefresh) < 0) untilRefresh = untilRecent;
         Instant nextRetry = store.nextDetailRetry(id);
         if (nextRetry != null) {
             Duration untilRetry = Duration.between(clock.instant(), nextRetry);
             if (untilRetry.compareTo(untilRefresh) < 0) untilRefresh = untilRetry;
         }
         return untilRefresh.isNegative() ? Duration.ZERO : untilRefresh;
+    }
+
+    private boolean recentCheckDue(Instant now) {
+        Duration every = config.newEpisodesInterval();
+        return !every.isZero() && (lastRecentCheck == null || !lastRecentCheck.plus(every).isAfter(now));
+    }
+
+    private Duration untilRecentCheck() {
+        Duration every = config.newEpisodesInterval();
+        if (every.isZero() || lastRecentCheck == null) return null;
+        return Duration.between(clock.instant(), lastRecentCheck.plus(every));
+    }
+
+    /**
+     * Reads the site's new-episodes page and queues the titles it names with something the catalog
+     * lacks, so a new episode is searchable minutes after the site adds it rather than at the next
+     * refresh. A failure only waits for the next check.
+     */
+    private void checkRecentEpisodes() {
+        lastRecentCheck = clock.instant();
+        try {
+            var recent = site.recentEpisodes();
+            int queued = store.requeueForRecent(id, recent);
+            metrics.recentCheck(id, true);
+            if (queued > 0) {
+                log.info("catalog new episodes site={} listed={} titles_queued={}", id, recent.size(), queued);
+            }
+        } catch (RuntimeException e) {
+            if (stopped) return;
+            metrics.recentCheck(id, false);
+            String reason = e instanceof dev.kanal.providers.ProviderException p ? p.failure().describe()
+                    : e.toString();
+            log.warn("catalog new episodes check failed site={} reason=\"{}\" next_in={}", id, reason,
+                    config.newEpisodesInterval());
+        }
     }
 
     private boolean retryDue(StageProgress titles, Instant now) {

@@ -53,8 +53,9 @@ public record KanalConfig(
     public record Http(double rateLimit, Duration timeout, int retries, boolean allowPrivateUpstreams,
             String userAgent) {}
 
-    public record Catalog(URI skyhookUrl, Duration refreshInterval, Duration fullRefreshInterval, int concurrency,
-            Duration priorityBudget) {}
+    /** @param newEpisodesInterval how often the sites' new-episodes pages are read; zero: never */
+    public record Catalog(URI skyhookUrl, Duration refreshInterval, Duration fullRefreshInterval,
+            Duration newEpisodesInterval, int concurrency, Duration priorityBudget) {}
 
     public record Torznab(String strmMode, String releaseGroup) {}
 
@@ -81,7 +82,8 @@ public record KanalConfig(
                 new Http(v.get(Settings.HTTP_RATE_LIMIT), v.get(Settings.HTTP_TIMEOUT), v.get(Settings.HTTP_RETRIES),
                         v.get(Settings.ALLOW_PRIVATE_UPSTREAMS), v.get(Settings.USER_AGENT)),
                 new Catalog(v.get(Settings.SKYHOOK_URL), v.get(Settings.CATALOG_REFRESH),
-                        v.get(Settings.CATALOG_FULL_REFRESH), v.get(Settings.CATALOG_CONCURRENCY),
+                        v.get(Settings.CATALOG_FULL_REFRESH), v.get(Settings.CATALOG_NEW_EPISODES),
+                        v.get(Settings.CATALOG_CONCURRENCY),
                         v.get(Settings.PRIORITY_BUDGET)),
                 new Torznab(v.get(Settings.STRM_MODE), v.get(Settings.RELEASE_GROUP)),
                 new Downloads(v.get(Settings.DOWNLOAD_CONCURRENCY), v.get(Settings.HOSTER_CONCURRENCY),

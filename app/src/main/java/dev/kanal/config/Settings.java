@@ -102,6 +102,10 @@ public final class Settings {
             duration(), "6h", "How often the catalog looks for new titles and episodes.");
     public static final Setting<Duration> CATALOG_FULL_REFRESH = of("KANAL_CATALOG_FULL_REFRESH",
             "catalog.full_refresh_interval", duration(), "7d", "How often every title's details are re-read.");
+    public static final Setting<Duration> CATALOG_NEW_EPISODES = of("KANAL_CATALOG_NEW_EPISODES_INTERVAL",
+            "catalog.new_episodes_interval", duration(), "15m",
+            "How often each site's new-episodes page is read between refreshes; titles it names with an episode or "
+                    + "language the catalog lacks are re-read at once. 0s turns the check off.");
     public static final Setting<Integer> CATALOG_CONCURRENCY = of("KANAL_CATALOG_CONCURRENCY",
             "catalog.concurrency", integer(1, 16), "2", "Detail pages fetched at once per site.");
     public static final Setting<Duration> PRIORITY_BUDGET = of("KANAL_PRIORITY_BUDGET", "catalog.priority_budget",
@@ -164,7 +168,8 @@ public final class Settings {
             QBIT_USERNAME, QBIT_PASSWORD, QBIT_AUTH_BYPASS, QBIT_SESSION_TIMEOUT, QBIT_PUBLIC_SAVE_PATH,
             SITES, SITE_ORDER, ANIWORLD_URL, STO_URL, MEGAKINO_URL,
             HTTP_RATE_LIMIT, HTTP_TIMEOUT, HTTP_RETRIES, ALLOW_PRIVATE_UPSTREAMS, USER_AGENT,
-            SKYHOOK_URL, CATALOG_REFRESH, CATALOG_FULL_REFRESH, CATALOG_CONCURRENCY, PRIORITY_BUDGET,
+            SKYHOOK_URL, CATALOG_REFRESH, CATALOG_FULL_REFRESH, CATALOG_NEW_EPISODES, CATALOG_CONCURRENCY,
+            PRIORITY_BUDGET,
             STRM_MODE, RELEASE_GROUP,
             DOWNLOAD_CONCURRENCY, HOSTER_CONCURRENCY, HOSTER_ORDER, DOWNLOAD_RETRIES, DOWNLOAD_RETRY_DELAY,
             DOWNLOAD_RATE_LIMIT, DOWNLOAD_STALL_TIMEOUT, YTDLP, FFPROBE,

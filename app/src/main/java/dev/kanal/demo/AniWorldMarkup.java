@@ -34,6 +34,28 @@ final class AniWorldMarkup {
         return foot(b);
     }
 
+    /** {@code /neue-episoden}: each series' last episode, one row per language, as the real list has it. */
+    String newEpisodes() {
+        StringBuilder b = head("Neue Episoden");
+        b.append("<div class=\"container\"><div class=\"newEpisodeList\"><div class=\"rows\">\n");
+        for (Series s : catalog.series()) {
+            if (s.episodes().isEmpty()) continue;
+            Episode e = s.episodes().getLast();
+            for (Language l : List.of(Language.GERMAN_DUB, Language.GERMAN_SUB, Language.ENGLISH_SUB)) {
+                if (!e.languages().contains(l)) continue;
+                b.append("<div class=\"col-md-12\"><div class=\"row\"><div class=\"col-md-12\"><a href=\"")
+                        .append(episodePath(s, e)).append("\"><strong>").append(esc(s.title()))
+                        .append("</strong><span class=\"listTag bigListTag blue2\">")
+                        .append(String.format("S%02d E%02d", e.season(), e.number())).append("</span></a>")
+                        .append("<img class=\"flag\" src=\"data:image/png;base64,AAAA\" data-src=\"/public/img/")
+                        .append(flagFile(l)).append("\" title=\"").append(flagTitle(l))
+                        .append("\"></div></div></div>\n");
+            }
+        }
+        b.append("</div></div></div>");
+        return foot(b);
+    }
+
     /** The series page shows its first numbered season, like the real one. */
     String series(Series s) {
         int shown = s.seasons().stream().filter(n -> n > 0).findFirst().orElse(0);

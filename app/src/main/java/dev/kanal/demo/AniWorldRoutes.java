@@ -37,6 +37,10 @@ final class AniWorldRoutes {
             DemoServer.send(ex, 200, DemoServer.HTML, markup.alphabet());
             return;
         }
+        if (path.equals("/neue-episoden")) {
+            DemoServer.send(ex, 200, DemoServer.HTML, markup.newEpisodes());
+            return;
+        }
         if (path.startsWith("/redirect/")) {
             Optional<Link> link = number(path.substring("/redirect/".length())).flatMap(catalog::link);
             if (link.isEmpty()) {

@@ -12,6 +12,7 @@ import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.Providers;
 import dev.kanal.providers.SiteId;
+import dev.kanal.providers.testing.FakeAniWorld;
 import dev.kanal.providers.testing.FakeCatalog;
 import dev.kanal.providers.testing.FakeSite;
 import dev.kanal.providers.testing.FakeSites;
@@ -262,6 +263,42 @@ class SiteCatalogTest {
                 assertThat(sto.server().findAll(getRequestedFor(urlMatching("/serie/" + slug + "(/staffel-1)?"))))
                         .as(slug).hasSize(1);
             }
+        }
+    }
+
+    @Test
+    void a_new_episode_the_site_announces_is_searchable_without_waiting_for_the_refresh(@TempDir Path dir)
+            throws Exception {
+        try (FakeAniWorld aniworld = new FakeAniWorld(FakeCatalog.anime(), "/aniworld");
+                TestKanal kanal = TestKanal.start(dir, env("KANAL_CATALOG_REFRESH", "6h",
+                        "KANAL_CATALOG_NEW_EPISODES_INTERVAL", "1s"),
+                        Providers.create(FakeSite.settingsFor(aniworld)))) {
+            CatalogAwait.until(kanal, n -> n.path("ready").asBoolean());
+            assertThat(torznab(kanal, "t=search&q=" + q("Quiet Harbor")).titles())
+                    .containsExactly("Quiet.Harbor.S01E01.WEB-DL.GER.SUB-KANAL");
+            int listings = aniworld.server().findAll(getRequestedFor(urlEqualTo("/aniworld/animes-alphabet"))).size();
+
+            // the site adds episode 2 and announces it on /neue-episoden
+            List<FakeCatalog.Show> shows = new ArrayList<>();
+            for (FakeCatalog.Show s : aniworld.catalog().shows()) {
+                if (!s.slug().equals("quiet-harbor")) {
+                    shows.add(s);
+                    continue;
+                }
+                List<FakeCatalog.Episode> eps = new ArrayList<>(s.season(1).episodes());
+                eps.add(new FakeCatalog.Episode(2, "Flut", "Flood", Set.of(Language.GERMAN_SUB), List.of("VOE")));
+                shows.add(new FakeCatalog.Show(s.slug(), s.title(), s.altTitles(), s.year(), s.imdb(), false,
+                        List.of(new FakeCatalog.Season(1, eps))));
+            }
+            aniworld.update(new FakeCatalog(shows));
+
+            CatalogAwait.until(kanal, n -> torznab(kanal, "t=search&q=" + q("Quiet Harbor")).items().size() == 2);
+            // no title listing was needed: the new-episodes page named the one title to re-read
+            assertThat(aniworld.server().findAll(getRequestedFor(urlEqualTo("/aniworld/animes-alphabet"))))
+                    .hasSize(listings);
+            assertThat(aniworld.server().findAll(
+                    getRequestedFor(urlEqualTo("/aniworld/anime/stream/kanal-chronicles")))).hasSize(1);
+            assertThat(kanal.get("/metrics").body()).contains("kanal_catalog_new_episodes_checks_total{outcome=\"ok\"");
         }
     }
 }

@@ -80,6 +80,14 @@ class DemoServerTest {
     }
 
     @Test
+    void the_new_episodes_page_names_each_series_last_episode_per_language() {
+        var recent = site(SiteId.ANIWORLD).recentEpisodes();
+        assertThat(recent).extracting(r -> r.episode().slug()).containsAll(
+                demo.catalog().series().stream().map(DemoCatalog.Series::slug).toList());
+        assertThat(recent).allSatisfy(r -> assertThat(r.language()).isNotNull());
+    }
+
+    @Test
     void series_details_have_films_seasons_titles_and_languages() {
         TitleDetail detail = site(SiteId.ANIWORLD).detail("sternenfaenger-akademie");
         assertThat(detail.title().year()).isEqualTo(2019);
