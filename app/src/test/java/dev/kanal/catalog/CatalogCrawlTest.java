@@ -9,6 +9,7 @@ import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.HosterRegistry;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.Providers;
+import dev.kanal.providers.RecentEpisode;
 import dev.kanal.providers.SeasonRef;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleDetail;
@@ -234,21 +235,31 @@ class CatalogCrawlTest {
             aniworld.put(FakeSite.series(SiteId.ANIWORLD, "cut-anime", "Cut Anime", List.of(), 2020, ExternalIds.NONE,
                     Set.of(Language.GERMAN_SUB), 2, 2));
             aniworld.put(show(SiteId.ANIWORLD, "slow-show", "Slow Show", 1));
-            Map<String, String> env = env("KANAL_CATALOG_REFRESH", "1s");
+            Map<String, String> env = env("KANAL_CATALOG_REFRESH", "1h", "KANAL_CATALOG_NEW_EPISODES_INTERVAL", "1s");
             env.put("KANAL_SKYHOOK_URL", "http://127.0.0.1:" + skyhook.port());
             try (TestKanal kanal = TestKanal.start(dir, env, providers(aniworld))) {
                 CatalogAwait.fullyReady(kanal);
                 assertThat(search(kanal, "t=tvsearch&tvdbid=555&season=1&ep=3").titles())
                         .containsExactly("Cut.Anime.S01E03.WEB-DL.GER.SUB-KANAL");
 
-                // the refresh stores the new episode, then waits for a slow title before mapping
+                // the site adds S02E03 and announces it; the re-read batch also holds a slow title, so the
+                // batch's mapping waits while the new episode is already stored
+                CountDownLatch cut = new CountDownLatch(1);
                 CountDownLatch slow = new CountDownLatch(1);
+                aniworld.slugGates.put("cut-anime", cut);
                 aniworld.slugGates.put("slow-show", slow);
+                int cutCalls = aniworld.detailCalls("cut-anime");
+                int slowCalls = aniworld.detailCalls("slow-show");
                 aniworld.put(FakeSite.series(SiteId.ANIWORLD, "cut-anime", "Cut Anime", List.of(), 2020,
                         ExternalIds.NONE, Set.of(Language.GERMAN_SUB), 2, 3));
-                CatalogAwait.until(kanal, n -> aniworld.detailCalls("slow-show") >= 2
-                        && kanal.get("/api/catalog/aniworld/cut-anime?apikey=" + TestKanal.API_KEY).body()
-                                .contains("\"season\":2,\"episode\":3,"));
+                aniworld.recent = List.of(
+                        new RecentEpisode(new EpisodeAddress(SiteId.ANIWORLD, "cut-anime", 2, 3), Language.GERMAN_SUB),
+                        new RecentEpisode(new EpisodeAddress(SiteId.ANIWORLD, "slow-show", 1, 9), Language.GERMAN_DUB));
+                CatalogAwait.until(kanal, n -> aniworld.detailCalls("cut-anime") > cutCalls
+                        && aniworld.detailCalls("slow-show") > slowCalls);
+                cut.countDown();
+                CatalogAwait.until(kanal, n -> kanal.get("/api/catalog/aniworld/cut-anime?apikey=" + TestKanal.API_KEY)
+                        .body().contains("\"season\":2,\"episode\":3,"));
                 List<String> seen = new ArrayList<>();
                 for (int i = 0; i < 5; i++) seen.addAll(search(kanal, "t=search&cat=5070").titles()); // Sonarr's RSS sync
                 assertThat(seen).isNotEmpty().noneMatch(t -> t.contains("S02E03"));

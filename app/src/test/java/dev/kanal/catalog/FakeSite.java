@@ -117,6 +117,14 @@ public final class FakeSite implements Site {
         }
     }
 
+    /** What {@link #recentEpisodes} announces (nothing unless set). */
+    public volatile List<dev.kanal.providers.RecentEpisode> recent = List.of();
+
+    @Override
+    public List<dev.kanal.providers.RecentEpisode> recentEpisodes() {
+        return recent;
+    }
+
     /** Episode pages: the links {@link #hosterLinks} offers per episode (none unless set). */
     public final Map<EpisodeAddress, List<HosterLink>> episodePages = new ConcurrentHashMap<>();
     /** Episodes whose page was read, in order. */
