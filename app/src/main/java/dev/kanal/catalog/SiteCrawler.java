@@ -47,6 +47,8 @@ final class SiteCrawler {
     private int listingFailures;
     /** When the site's new-episodes page was last read (in memory: a restart reads it at once). */
     private Instant lastRecentCheck;
+    /** Failed new-episodes checks in a row: only the first is a warning, so a changed page does not flood the log. */
+    private int recentFailures;
     private Thread thread;
 
     SiteCrawler(Site site, CatalogStore store, TitleStore titleStore, StageStore stages, MappingStage mapping, DetailFetcher details,
@@ -166,6 +168,7 @@ final class SiteCrawler {
             var recent = site.recentEpisodes();
             int queued = store.requeueForRecent(id, recent);
             metrics.recentCheck(id, true);
+            recentFailures = 0;
             if (queued > 0) {
                 log.info("catalog new episodes site={} listed={} titles_queued={}", id, recent.size(), queued);
             }
@@ -174,8 +177,9 @@ final class SiteCrawler {
             metrics.recentCheck(id, false);
             String reason = e instanceof dev.kanal.providers.ProviderException p ? p.failure().describe()
                     : e.toString();
-            log.warn("catalog new episodes check failed site={} reason=\"{}\" next_in={}", id, reason,
-                    config.newEpisodesInterval());
+            String message = "catalog new episodes check failed site={} reason=\"{}\" failures_in_a_row={} next_in={}";
+            if (++recentFailures == 1) log.warn(message, id, reason, recentFailures, config.newEpisodesInterval());
+            else log.debug(message, id, reason, recentFailures, config.newEpisodesInterval());
         }
     }
 
