@@ -40,4 +40,13 @@ public interface Site {
     default List<RecentEpisode> recentEpisodes() {
         return List.of();
     }
+
+    /**
+     * The {@code Referer} a browser sends when this site's page loads a hoster's embed: the site's
+     * origin with a slash (browsers send only the origin across sites). Some hosters refuse their
+     * embed page without it. Empty when the site does not say.
+     */
+    default java.util.Optional<String> embedReferer() {
+        return java.util.Optional.empty();
+    }
 }

@@ -77,10 +77,11 @@ public final class SourceResolver {
             URI embed = null;
             try {
                 embed = site.resolveLinkOut(link);
-                Hoster hoster = choose(registry, link, embed);
+                Fetcher fetcher = fetcherFor(site, embed);
+                Hoster hoster = choose(registry, link, embed, fetcher);
                 // the hoster is only known now when the label was a placeholder
                 if (skipKeys.contains(key(registry, hoster.name()))) continue;
-                StreamSource source = hoster.resolve(embed, hosterFetcher);
+                StreamSource source = hoster.resolve(embed, fetcher);
                 attempts.add(new Attempt(link.hoster(), language, embed, null));
                 log.info("resolve site={} slug={} season={} episode={} lang=\"{}\" hoster={} tries={} outcome=resolved",
                         site.id(), episode.slug(), episode.season(), episode.episode(), language, hoster.name(),
@@ -115,12 +116,18 @@ public final class SourceResolver {
      * By label, then by embed host; failing both, the embed page is fetched once and each hoster
      * asked whether it recognises it (VOE's vanity domains behind placeholder labels).
      */
-    private Hoster choose(HosterRegistry registry, HosterLink link, URI embed) {
+    private Hoster choose(HosterRegistry registry, HosterLink link, URI embed, Fetcher fetcher) {
         Optional<Hoster> known = registry.choose(link.hoster(), embed);
         if (known.isPresent()) return known.get();
-        return registry.byPage(hosterFetcher.get(embed)).orElseThrow(() -> new ProviderException(
+        return registry.byPage(fetcher.get(embed)).orElseThrow(() -> new ProviderException(
                 new ProviderFailure.MarkupChanged(embed, "a supported hoster for '" + link.hoster() + "'",
                         "HosterRegistry name/alias/host/page")));
+    }
+
+    /** The hoster fetcher, sending the site's origin as Referer for the embed page where the site names it. */
+    private Fetcher fetcherFor(Site site, URI embed) {
+        return site.embedReferer().<Fetcher>map(r -> new EmbedRefererFetcher(hosterFetcher, embed, r))
+                .orElse(hosterFetcher);
     }
 
     /** Links in the language, skipped ones removed, preferred hosters first, the rest in site order. */

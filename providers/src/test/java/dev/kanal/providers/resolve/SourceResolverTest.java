@@ -61,7 +61,7 @@ class SourceResolverTest {
     }
 
     /** A site whose links and link-outs come from lists; a link-out to {@code fail:…} throws. */
-    private static final class ListSite implements Site {
+    private static class ListSite implements Site {
         private final List<HosterLink> links;
         private final ProviderFailure linksFailure;
 
@@ -279,5 +279,43 @@ class SourceResolverTest {
                 URI.create("https://dood.li/pass_md5/1-2-3/secrettoken"), "Doodstream media URL prefix", "x"));
 
         assertThat(a.describe()).contains("dood.li").doesNotContain("secrettoken");
+    }
+
+    @Test
+    void the_embed_page_is_requested_with_the_sites_origin_as_referer_and_follow_ups_keep_the_hosters_own() {
+        List<String> seen = new ArrayList<>();
+        Fetcher recording = new Fetcher() {
+            public Page get(URI url, Map<String, String> headers) {
+                seen.add(url.getPath() + " Referer=" + headers.get("Referer") + " UA=" + headers.get("User-Agent"));
+                return new Page(url, 200, Map.of(), "<html></html>");
+            }
+            public Page postForm(URI url, Map<String, String> form, Map<String, String> headers) { throw new AssertionError(); }
+            public Page postJson(URI url, String json, Map<String, String> headers) { throw new AssertionError(); }
+            public Optional<URI> redirectTarget(URI url, Map<String, String> headers) { throw new AssertionError(); }
+            public <T> T stream(URI url, Map<String, String> headers, BodyReader<T> reader) { throw new AssertionError(); }
+        };
+        Hoster browserLike = new Hoster() {
+            public String name() { return "VOE"; }
+            public Set<String> aliases() { return Set.of(); }
+            public Set<String> hosts() { return Set.of("voe"); }
+            public StreamSource resolve(URI embedUrl, Fetcher fetcher) {
+                fetcher.get(embedUrl, Map.of("referer", "https://voe.sx/", "User-Agent", "UA"));
+                fetcher.get(embedUrl.resolve("/api/source"), Map.of("Referer", embedUrl.toString()));
+                return new StreamSource(URI.create("https://cdn.example.test/v.m3u8"), StreamSource.Format.HLS, Map.of(),
+                        null, "VOE");
+            }
+        };
+        Site site = new ListSite(List.of(link("VOE", Language.GERMAN_DUB, "https://voe.sx/e/v1")), null) {
+            @Override
+            public Optional<String> embedReferer() {
+                return Optional.of("https://aniworld.to/");
+            }
+        };
+        var resolver = new SourceResolver(new Providers(List.of(site), new HosterRegistry(List.of(browserLike))), recording);
+
+        assertThat(resolver.resolve(EPISODE, Language.GERMAN_DUB, List.of(), Set.of()))
+                .isInstanceOf(Resolution.Resolved.class);
+        assertThat(seen).containsExactly("/e/v1 Referer=https://aniworld.to/ UA=UA",
+                "/api/source Referer=https://voe.sx/e/v1 UA=null");
     }
 }

@@ -88,6 +88,11 @@ public final class AniWorldSite implements Site {
     }
 
     @Override
+    public java.util.Optional<String> embedReferer() {
+        return java.util.Optional.of(urls.address().origin() + "/");
+    }
+
+    @Override
     public List<HosterLink> hosterLinks(EpisodeAddress episode) {
         if (episode.isMovie()) {
             // AniWorld has no whole-title movies; its films are season 0 episodes ≥ 1

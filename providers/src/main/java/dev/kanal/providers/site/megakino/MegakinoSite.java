@@ -97,6 +97,11 @@ public final class MegakinoSite implements Site {
     }
 
     @Override
+    public java.util.Optional<String> embedReferer() {
+        return java.util.Optional.of(urls().address().origin() + "/");
+    }
+
+    @Override
     public List<HosterLink> hosterLinks(EpisodeAddress episode) {
         Loaded loaded = load(episode.slug());
         if (episode.isMovie()) return loaded.page().movieLinks();

@@ -79,6 +79,11 @@ public final class StoSite implements Site {
     }
 
     @Override
+    public java.util.Optional<String> embedReferer() {
+        return java.util.Optional.of(urls.address().origin() + "/");
+    }
+
+    @Override
     public List<HosterLink> hosterLinks(EpisodeAddress episode) {
         if (episode.isMovie()) throw new ProviderException(new ProviderFailure.NotFound(urls.series(episode.slug())));
         URI url = urls.episode(episode.slug(), episode.season(), episode.episode());

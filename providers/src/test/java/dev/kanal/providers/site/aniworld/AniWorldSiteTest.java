@@ -153,4 +153,9 @@ class AniWorldSiteTest {
                 "quiet-harbor 1x1 German Sub",
                 "kanal-chronicles 2x1 German Sub");
     }
+
+    @Test
+    void hosters_see_the_sites_origin_as_referer_without_the_path_prefix() {
+        assertThat(site.embedReferer()).contains("http://127.0.0.1:" + fake.server().port() + "/");
+    }
 }
