@@ -61,10 +61,10 @@ final class StoPages {
     static final String EPISODE_TITLE_EN = ".episode-title-eng";
     /** Flag classes per row: svg-flag-german, -english, -english-german (research §2.6). */
     static final String ROW_FLAGS = "td.episode-language-cell svg[class*=svg-flag-], .episode-language-cell [class*=svg-flag-]";
-    /** Numbers only, used when the table is missing. */
     /** Hoster logos of a table row: {@code alt}/{@code title} name them, the file name too (research §2.5). */
     static final String ROW_HOSTERS = "td.episode-watch-cell img.watch-link, .episode-watch-cell img";
     private static final Pattern PROVIDER_FILE = Pattern.compile("/providers/(?<name>[^/.?]+)\\.\\w+");
+    /** Numbers only, used when the table is missing. */
     static final String EPISODE_NAV = "nav#episode-nav a[href*=/episode-]";
 
     // --- episode page ---
