@@ -116,26 +116,23 @@ public final class ReleaseQueries {
         List<String> names = db.read().select(CATALOG_TITLE_NAME.NAME).from(CATALOG_TITLE_NAME)
                 .where(CATALOG_TITLE_NAME.TITLE_ID.eq(t.getId())).orderBy(CATALOG_TITLE_NAME.NAME)
                 .fetch(r -> r.value1());
-        Set<Long> held = new java.util.HashSet<>(db.read().select(CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE)
-                .from(CATALOG_EPISODE)
-                .where(CATALOG_EPISODE.TITLE_ID.eq(t.getId()), CATALOG_EPISODE.AWAITING_MAPPING.eq(1))
-                .fetch(r -> CatalogStore.key(r.value1(), r.value2())));
         List<TitleReport.Episode> episodes = new ArrayList<>();
-        List<Release> releases = select(false).where(CATALOG_TITLE.ID.eq(t.getId()))
+        List<Record> rows = select(false).where(CATALOG_TITLE.ID.eq(t.getId()))
                 .orderBy(CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE, CATALOG_RELEASE.LANGUAGE)
-                .fetch(ReleaseQueries::toRelease);
-        for (int i = 0; i < releases.size(); ) {
-            Release first = releases.get(i);
+                .fetch();
+        for (int i = 0; i < rows.size(); ) {
+            Record firstRow = rows.get(i);
+            Release first = toRelease(firstRow);
             List<TitleReport.Offer> offers = new ArrayList<>();
-            for (; i < releases.size() && releases.get(i).season() == first.season()
-                    && releases.get(i).episode() == first.episode(); i++) {
-                Release r = releases.get(i);
+            for (; i < rows.size() && rows.get(i).get(CATALOG_EPISODE.SEASON) == first.season()
+                    && rows.get(i).get(CATALOG_EPISODE.EPISODE) == first.episode(); i++) {
+                Release r = toRelease(rows.get(i));
                 offers.add(new TitleReport.Offer(r.language().label(), r.firstSeen(), r.height(), r.codec(),
-                        r.hosters(), r.hostersPaired()));
+                        r.hosters(), r.hostersPaired(), instant(rows.get(i).get(CATALOG_RELEASE.HOSTERS_AT))));
             }
             episodes.add(new TitleReport.Episode(first.season(), first.episode(), first.tvdbSeason(),
-                    first.tvdbEpisode(), first.absolute(), held.contains(CatalogStore.key(first.season(),
-                    first.episode())), first.episodeTitleDe(), first.episodeTitleEn(), offers));
+                    first.tvdbEpisode(), first.absolute(), firstRow.get(CATALOG_EPISODE.AWAITING_MAPPING) == 1,
+                    first.episodeTitleDe(), first.episodeTitleEn(), offers));
         }
         return java.util.Optional.of(new TitleReport(site.id(), slug, t.getTitle(), t.getKind(), t.getYear(),
                 new TitleReport.Ids(t.getTvdb(), t.getImdb(), t.getTmdb(), t.getTvmaze()), names,
@@ -162,7 +159,7 @@ public final class ReleaseQueries {
                         CATALOG_EPISODE.TVDB_EPISODE, CATALOG_EPISODE.ABSOLUTE, CATALOG_RELEASE.LANGUAGE,
                         CATALOG_RELEASE.FIRST_SEEN, CATALOG_RELEASE.HEIGHT, CATALOG_RELEASE.CODEC,
                         CATALOG_EPISODE.TITLE_DE, CATALOG_EPISODE.TITLE_EN, CATALOG_RELEASE.HOSTERS,
-                        CATALOG_RELEASE.HOSTERS_PAIRED))
+                        CATALOG_RELEASE.HOSTERS_PAIRED, CATALOG_RELEASE.HOSTERS_AT, CATALOG_EPISODE.AWAITING_MAPPING))
                 .from(CATALOG_RELEASE)
                 .join(CATALOG_EPISODE).on(CATALOG_EPISODE.TITLE_ID.eq(CATALOG_RELEASE.TITLE_ID),
                         CATALOG_EPISODE.SEASON.eq(CATALOG_RELEASE.SEASON),

@@ -38,8 +38,9 @@ public record TitleReport(String site, String slug, String title, String kind, I
      * @param hosters the hoster names the site shows, in site order
      * @param hostersPaired true when an episode page (or a single-language row) said they serve this
      *     language; false when a season table only showed them beside several flags
+     * @param hostersAt when the hosters were last learned (a detail fetch or an episode page), or null
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Offer(String language, Instant firstSeen, Integer height, String codec, List<String> hosters,
-            boolean hostersPaired) {}
+            boolean hostersPaired, Instant hostersAt) {}
 }
