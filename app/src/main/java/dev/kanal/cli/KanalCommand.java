@@ -109,11 +109,30 @@ public final class KanalCommand implements Callable<Integer> {
             return EXIT_CONFIG;
         }
         Logger log = LoggerFactory.getLogger(KanalCommand.class);
+        values.notes().forEach(note -> log.warn("{}", note));
+        // before the database is opened or a page fetched: a second Kanal on this data directory or
+        // port stops here with one line, and the first one's database is never touched
+        DataDirLock lock;
+        try {
+            lock = DataDirLock.acquire(config.storage().dataDir(), java.time.Instant.now());
+            PortCheck.bindable(config.server().host(), config.server().port());
+        } catch (DataDirLock.Refused e) {
+            System.err.println("kanal: " + e.getMessage());
+            return EXIT_STARTUP;
+        }
+        try (lock) {
+            return run(config, values, generated, hook, log);
+        }
+    }
+
+    private int run(KanalConfig config, ConfigValues values, List<SecretStore.Generated> generated, StartHook hook,
+            Logger log) {
         log.info("Kanal {} starting; effective configuration:{}", Version.current(), values.describe());
         for (SecretStore.Generated g : generated) {
             log.warn("generated {} = {} (shown once; stored in {})", g.setting().env(), g.value(),
                     config.storage().dataDir().resolve("secrets.properties"));
         }
+        dev.kanal.config.PublicUrlCheck.warning(config).ifPresent(w -> log.warn("{}", w));
         // signals are handled from before start-up, so a stop requested while Kanal starts is honoured
         // (exit 0) instead of the JVM's default exit 143
         StopRequest stop = new StopRequest();
@@ -127,6 +146,9 @@ public final class KanalCommand implements Callable<Integer> {
             return EXIT_STARTUP;
         } catch (RuntimeException e) {
             String reason = rootMessage(e);
+            if (reason.toLowerCase(java.util.Locale.ROOT).contains("address already in use")) {
+                reason = PortCheck.busy(config.server().host(), config.server().port(), reason);
+            }
             log.error("start-up failed: {}", reason);
             System.err.println("kanal: start-up failed: " + reason);
             return EXIT_STARTUP;
