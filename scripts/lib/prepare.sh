@@ -52,3 +52,23 @@ kanal_install_tools() {
     exit 1
   fi
 }
+
+kanal_build_needed() {
+  # true when $1 (the jar) is missing or any source, resource or build file is newer than it
+  local jar="$1"
+  [ -f "$jar" ] || return 0
+  [ -n "$(find pom.xml app/pom.xml providers/pom.xml .mvn app/src/main providers/src/main \
+            -newer "$jar" -print -quit 2>/dev/null)" ]
+}
+
+kanal_build() {
+  # builds the jar without tests, showing one line per module and step instead of two silent minutes
+  ./mvnw -B -ntp -DskipTests package 2>&1 | while IFS= read -r line; do
+    case "$line" in
+      *"Building kanal"*|*"Building Kanal"*) echo "  ${line#\[INFO\] }" >&2 ;;
+      *"--- "*) step="${line#*--- }"; echo "    ${step%% *}" >&2 ;;
+      *"BUILD SUCCESS"*|*"Total time"*) echo "  ${line#\[INFO\] }" >&2 ;;
+      *"[ERROR]"*|*"BUILD FAILURE"*) echo "$line" >&2 ;;
+    esac
+  done
+}
