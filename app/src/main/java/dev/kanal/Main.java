@@ -161,7 +161,8 @@ public final class Main {
 
             MagnetCodec magnets = new MagnetCodec();
             List<ApiGroup> groups = new ArrayList<>();
-            groups.add(new HealthApi(Version.current(), clock, readiness));
+            groups.add(new HealthApi(Version.current(), clock, readiness, dev.kanal.health.ToolVersions.detect(
+                    config.downloads().ytdlp(), config.downloads().ffprobe())));
             groups.add(new MetricsApi(meters));
             groups.add(new CatalogHealthApi(catalog, clock));
             groups.add(new CatalogTitleApi(catalog, config.security().apiKey()));
