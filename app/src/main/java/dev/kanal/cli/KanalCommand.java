@@ -154,7 +154,7 @@ public final class KanalCommand implements Callable<Integer> {
             return EXIT_STARTUP;
         }
         log.info("Kanal ready port={} public_url={}", app.port(), config.server().publicUrl());
-        if (hook == StartHook.NONE) System.out.println(ReadyBanner.text(config, values, app.port()));
+        if (hook == StartHook.NONE) log.info("{}", ReadyBanner.text(config, values, app.port()));
         hook.started(app, config);
         stop.await();
         log.info("stop requested; finishing in-flight work (up to {})", config.server().shutdownGrace());
