@@ -102,25 +102,35 @@ public final class KanalCommand implements Callable<Integer> {
                 ConfigLoader withOverrides = new ConfigLoader(merged);
                 values = withOverrides.load(withOverrides.configFile(file));
             }
-            generated = new SecretStore(values.get(dev.kanal.config.Settings.DATA_DIR)).fill(values);
-            config = KanalConfig.from(values);
         } catch (ConfigException e) {
             System.err.println("kanal: " + e.getMessage());
             return EXIT_CONFIG;
         }
-        Logger log = LoggerFactory.getLogger(KanalCommand.class);
-        values.notes().forEach(note -> log.warn("{}", note));
-        // before the database is opened or a page fetched: a second Kanal on this data directory or
-        // port stops here with one line, and the first one's database is never touched
+        // before a secret is generated, the database opened or a page fetched: a second Kanal on this
+        // data directory or port stops here with one line, and the first one's files are never touched
         DataDirLock lock;
         try {
-            lock = DataDirLock.acquire(config.storage().dataDir(), java.time.Instant.now());
-            PortCheck.bindable(config.server().host(), config.server().port());
+            lock = DataDirLock.acquire(values.get(dev.kanal.config.Settings.DATA_DIR), java.time.Instant.now());
         } catch (DataDirLock.Refused e) {
             System.err.println("kanal: " + e.getMessage());
             return EXIT_STARTUP;
         }
         try (lock) {
+            try {
+                PortCheck.bindable(values.get(dev.kanal.config.Settings.HOST), values.get(dev.kanal.config.Settings.PORT));
+            } catch (DataDirLock.Refused e) {
+                System.err.println("kanal: " + e.getMessage());
+                return EXIT_STARTUP;
+            }
+            try {
+                generated = new SecretStore(values.get(dev.kanal.config.Settings.DATA_DIR)).fill(values);
+                config = KanalConfig.from(values);
+            } catch (ConfigException e) {
+                System.err.println("kanal: " + e.getMessage());
+                return EXIT_CONFIG;
+            }
+            Logger log = LoggerFactory.getLogger(KanalCommand.class);
+            values.notes().forEach(note -> log.warn("{}", note));
             return run(config, values, generated, hook, log);
         }
     }
