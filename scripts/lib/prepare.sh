@@ -72,3 +72,18 @@ kanal_build() {
     esac
   done
 }
+
+kanal_note_shared_fixtures() {
+  # the parser tests also run the real captures in shared/fixtures when a folder above the checkout
+  # (or beside one) holds it, as CI does; found the way the tests' Fixtures class looks for it
+  local dir
+  dir="$(pwd)/providers"
+  while [ -n "$dir" ] && [ "$dir" != "/" ]; do
+    if [ -d "$dir/shared/fixtures" ] || [ -d "$(dirname "$dir")/shared/fixtures" ]; then
+      return 0
+    fi
+    dir="$(dirname "$dir")"
+  done
+  echo "note: no shared/fixtures above this checkout: the parser tests run on the project's own pages;" >&2
+  echo "      the tests on real captures are skipped (they run where ../shared/fixtures exists, as in CI)" >&2
+}
