@@ -48,6 +48,22 @@ class HealthApiTest {
     }
 
     @Test
+    void history_and_gauges_for_the_charts_and_prometheus() throws Exception {
+        String history = "";
+        for (int i = 0; i < 100 && !history.contains("\"at\""); i++) {
+            history = kanal.get("/health/history").body();
+            if (!history.contains("\"at\"")) Thread.sleep(100);
+        }
+        assertThat(history).contains("\"interval_seconds\":300", "\"points\":[{\"at\":", "\"completed\":0");
+        String metrics = "";
+        for (int i = 0; i < 100 && !metrics.contains("kanal_jobs{"); i++) {
+            metrics = kanal.get("/metrics").body();
+            if (!metrics.contains("kanal_jobs{")) Thread.sleep(100);
+        }
+        assertThat(metrics).contains("kanal_jobs{state=\"completed\"} 0.0");
+    }
+
+    @Test
     void ready_is_200_once_started() {
         var r = kanal.get("/ready");
         assertThat(r.statusCode()).isEqualTo(200);
