@@ -13,9 +13,11 @@ final class ReadyBanner {
     private ReadyBanner() {}
 
     static String text(KanalConfig config, ConfigValues values, int port) {
+        String local = "http://localhost:" + port + "/";
         String page = values.source(Settings.PUBLIC_URL) == ConfigValues.Source.DEFAULT
-                ? "http://localhost:" + port + "/"
-                : config.server().publicUrl() + "/";
+                || dev.kanal.config.PublicUrlCheck.warning(config.server().publicUrl()).isPresent()
+                ? local
+                : config.server().publicUrl() + "/ (on this machine: " + local + ")";
         String password = switch (values.source(Settings.QBIT_PASSWORD)) {
             case ENV -> "the password you set in KANAL_QBIT_PASSWORD";
             case FILE -> "the password from your configuration file (qbittorrent.password)";
