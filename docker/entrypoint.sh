@@ -1,9 +1,22 @@
 #!/bin/sh
-# Runs Kanal as the user given by PUID/PGID so files in /downloads belong to the host user.
+# Runs Kanal as the user given by PUID/PGID so files in the download directory belong to the host
+# user. Taking ownership of the directories is best effort: NFS and SMB shares often refuse chown
+# (root squash, fixed uid mapping), and then the container still starts and Kanal itself says
+# whether it can write there.
 set -eu
 
 PUID="${PUID:-1000}"
 PGID="${PGID:-1000}"
+DATA_DIR="${KANAL_DATA_DIR:-/config}"
+DOWNLOAD_DIR="${KANAL_DOWNLOAD_DIR:-/data/torrents}"
+
+# images before the TRaSH layout kept the database in /data; keep using it until it is moved
+if [ "$DATA_DIR" = "/config" ] && [ ! -e /config/kanal.sqlite ] && [ -e /data/kanal.sqlite ]; then
+  echo "kanal-entrypoint: found the database of an older image in /data; using KANAL_DATA_DIR=/data." >&2
+  echo "kanal-entrypoint: move /data/kanal.sqlite* and /data/secrets.properties to /config to follow the new layout." >&2
+  DATA_DIR=/data
+  export KANAL_DATA_DIR=/data
+fi
 
 if [ "$(id -u)" = "0" ]; then
   group_name=$(getent group "$PGID" | cut -d: -f1 || true)
@@ -13,11 +26,15 @@ if [ "$(id -u)" = "0" ]; then
   fi
   user_name=$(getent passwd "$PUID" | cut -d: -f1 || true)
   if [ -z "$user_name" ]; then
-    useradd --uid "$PUID" --gid "$PGID" --home-dir /data --no-create-home --shell /usr/sbin/nologin kanal
+    useradd --uid "$PUID" --gid "$PGID" --home-dir "$DATA_DIR" --no-create-home --shell /usr/sbin/nologin kanal
     user_name=kanal
   fi
-  mkdir -p "${KANAL_DATA_DIR:-/data}" "${KANAL_DOWNLOAD_DIR:-/downloads}"
-  chown "$PUID:$PGID" "${KANAL_DATA_DIR:-/data}" "${KANAL_DOWNLOAD_DIR:-/downloads}"
+  for dir in "$DATA_DIR" "$DOWNLOAD_DIR"; do
+    mkdir -p "$dir" 2>/dev/null || echo "kanal-entrypoint: cannot create $dir; Kanal will say whether it can use it" >&2
+    # only the directory itself, never recursively: /data is shared with Sonarr, Radarr and the library
+    chown "$PUID:$PGID" "$dir" 2>/dev/null \
+      || echo "kanal-entrypoint: cannot chown $dir to $PUID:$PGID (NFS/SMB share?); continuing — make sure that user may write there" >&2
+  done
   exec gosu "$PUID:$PGID" java ${JAVA_OPTS:-} -jar /opt/kanal/kanal.jar "$@"
 fi
 

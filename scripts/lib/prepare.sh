@@ -52,3 +52,38 @@ kanal_install_tools() {
     exit 1
   fi
 }
+
+kanal_build_needed() {
+  # true when $1 (the jar) is missing or any source, resource or build file is newer than it
+  local jar="$1"
+  [ -f "$jar" ] || return 0
+  [ -n "$(find pom.xml app/pom.xml providers/pom.xml .mvn app/src/main providers/src/main \
+            -newer "$jar" -print -quit 2>/dev/null)" ]
+}
+
+kanal_build() {
+  # builds the jar without tests, showing one line per module and step instead of two silent minutes
+  ./mvnw -B -ntp -DskipTests package 2>&1 | while IFS= read -r line; do
+    case "$line" in
+      *"Building kanal"*|*"Building Kanal"*) echo "  ${line#\[INFO\] }" >&2 ;;
+      *"--- "*) step="${line#*--- }"; echo "    ${step%% *}" >&2 ;;
+      *"BUILD SUCCESS"*|*"Total time"*) echo "  ${line#\[INFO\] }" >&2 ;;
+      *"[ERROR]"*|*"BUILD FAILURE"*) echo "$line" >&2 ;;
+    esac
+  done
+}
+
+kanal_note_shared_fixtures() {
+  # the parser tests also run the real captures in shared/fixtures when a folder above the checkout
+  # (or beside one) holds it, as CI does; found the way the tests' Fixtures class looks for it
+  local dir
+  dir="$(pwd)/providers"
+  while [ -n "$dir" ] && [ "$dir" != "/" ]; do
+    if [ -d "$dir/shared/fixtures" ] || [ -d "$(dirname "$dir")/shared/fixtures" ]; then
+      return 0
+    fi
+    dir="$(dirname "$dir")"
+  done
+  echo "note: no shared/fixtures above this checkout: the parser tests run on the project's own pages;" >&2
+  echo "      the tests on real captures are skipped (they run where ../shared/fixtures exists, as in CI)" >&2
+}

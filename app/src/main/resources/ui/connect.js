@@ -12,6 +12,7 @@ export async function show() {
   try {
     const v = await api('/ui/api/connect');
     root.replaceChildren(
+      ...(v.public_url_warning ? [h('p', { class: 'warning', id: 'public-url-warning' }, v.public_url_warning)] : []),
       card('Prowlarr / Sonarr / Radarr: indexer', 'Add a “Torznab” (Prowlarr: “Generic Torznab”) indexer.', [
         ['URL', v.torznab_url],
         ['API Path', v.api_path],

@@ -3,11 +3,13 @@
 
 import { api } from './api.js';
 import { h, bar, badge, bytes, count, when, empty } from './dom.js';
+import { lines, bars } from './charts.js';
 
 const STATE_TEXT = {
   ok: 'ok', slow: 'slow', failing: 'failing', blocked: 'anti-bot page', circuit_open: 'circuit open',
 };
 let timer = null;
+let historyAt = 0;
 
 export function show() {
   refresh();
@@ -17,9 +19,22 @@ export function show() {
 export function hide() {
   clearInterval(timer);
   timer = null;
+  historyAt = 0;
+}
+
+// the charts change every few minutes: read the history once a minute, apart from the rest
+async function refreshHistory() {
+  if (Date.now() - historyAt < 60000) return;
+  historyAt = Date.now();
+  try {
+    document.getElementById('health-history').replaceChildren(...charts(await api('/health/history')));
+  } catch (e) {
+    document.getElementById('health-history').replaceChildren(empty(`No history: ${e.message}`));
+  }
 }
 
 async function refresh() {
+  refreshHistory();
   try {
     const health = await api('/ui/api/health');
     document.getElementById('health-hosts').replaceChildren(hosts(health.hosts));
@@ -69,4 +84,29 @@ function strm(section) {
     h('tbody', {}, ...broken.map((b) => h('tr', {},
       h('td', { class: 'small' }, h('code', {}, b.path)), h('td', {}, b.episode), h('td', {}, b.reason),
       h('td', {}, when(b.checkedAt))))))));
+}
+
+// the day's samples as four small charts: catalog progress per site, success rate and latency per
+// host, and downloads completed per interval
+function charts(history) {
+  const points = history.points || [];
+  if (points.length < 2) return [empty('Charts appear after the second sample (one every few minutes).')];
+  const keys = (pick) => [...new Set(points.flatMap((p) => Object.keys(pick(p) || {})))];
+  const sites = keys((p) => p.catalog);
+  const hostNames = keys((p) => p.hosts);
+  const card = (title, chart, legend) => h('article', { class: 'card chart-card' }, h('h3', {}, title), chart,
+    h('div', { class: 'legend small muted' }, ...legend.map((name, i) => h('span', { class: `s${i % 6}` }, name))));
+  const minutes = Math.round(history.interval_seconds / 60);
+  return [
+    card('Catalog progress', lines(sites.map((site) => ({ name: site,
+      values: points.map((p) => { const c = p.catalog[site]; return c && c.total ? (100 * c.done) / c.total : null; }) })),
+    { max: 100, unit: '%' }), sites),
+    card('Host success rate', lines(hostNames.map((host) => ({ name: host,
+      values: points.map((p) => (p.hosts[host] && p.hosts[host].samples ? 100 * p.hosts[host].success : null)) })),
+    { max: 100, unit: '%' }), hostNames),
+    card('Host latency', lines(hostNames.map((host) => ({ name: host,
+      values: points.map((p) => (p.hosts[host] && p.hosts[host].samples ? p.hosts[host].latency_ms : null)) })),
+    { unit: ' ms' }), hostNames),
+    card(`Downloads completed per ${minutes} min`, bars(points.map((p) => p.completed)), []),
+  ];
 }

@@ -161,8 +161,17 @@ public final class Main {
 
             MagnetCodec magnets = new MagnetCodec();
             List<ApiGroup> groups = new ArrayList<>();
-            groups.add(new HealthApi(Version.current(), clock, readiness));
+            groups.add(new HealthApi(Version.current(), clock, readiness, dev.kanal.health.ToolVersions.detect(
+                    config.downloads().ytdlp(), config.downloads().ffprobe())));
             groups.add(new MetricsApi(meters));
+            var history = new dev.kanal.health.OperationalHistory(
+                    () -> dev.kanal.health.OperationalHistory.catalogProgress(catalog.progress()),
+                    providers.health()::snapshot,
+                    () -> dev.kanal.health.OperationalHistory.countByState(dev.kanal.jobs.JobState.class,
+                            jobStore.all().stream().map(dev.kanal.jobs.Job::state).toList()),
+                    meters, clock, java.time.Duration.ofMinutes(5), java.time.Duration.ofDays(1)).start();
+            started.push(history);
+            groups.add(history);
             groups.add(new CatalogHealthApi(catalog, clock));
             groups.add(new CatalogTitleApi(catalog, config.security().apiKey()));
             groups.add(new TorznabApi(config.security(), config.torznab(), catalog, magnets,

@@ -102,18 +102,47 @@ public final class KanalCommand implements Callable<Integer> {
                 ConfigLoader withOverrides = new ConfigLoader(merged);
                 values = withOverrides.load(withOverrides.configFile(file));
             }
-            generated = new SecretStore(values.get(dev.kanal.config.Settings.DATA_DIR)).fill(values);
-            config = KanalConfig.from(values);
         } catch (ConfigException e) {
             System.err.println("kanal: " + e.getMessage());
             return EXIT_CONFIG;
         }
-        Logger log = LoggerFactory.getLogger(KanalCommand.class);
+        // before a secret is generated, the database opened or a page fetched: a second Kanal on this
+        // data directory or port stops here with one line, and the first one's files are never touched
+        DataDirLock lock;
+        try {
+            lock = DataDirLock.acquire(values.get(dev.kanal.config.Settings.DATA_DIR), java.time.Instant.now());
+        } catch (DataDirLock.Refused e) {
+            System.err.println("kanal: " + e.getMessage());
+            return EXIT_STARTUP;
+        }
+        try (lock) {
+            try {
+                PortCheck.bindable(values.get(dev.kanal.config.Settings.HOST), values.get(dev.kanal.config.Settings.PORT));
+            } catch (DataDirLock.Refused e) {
+                System.err.println("kanal: " + e.getMessage());
+                return EXIT_STARTUP;
+            }
+            try {
+                generated = new SecretStore(values.get(dev.kanal.config.Settings.DATA_DIR)).fill(values);
+                config = KanalConfig.from(values);
+            } catch (ConfigException e) {
+                System.err.println("kanal: " + e.getMessage());
+                return EXIT_CONFIG;
+            }
+            Logger log = LoggerFactory.getLogger(KanalCommand.class);
+            values.notes().forEach(note -> log.warn("{}", note));
+            return run(config, values, generated, hook, log);
+        }
+    }
+
+    private int run(KanalConfig config, ConfigValues values, List<SecretStore.Generated> generated, StartHook hook,
+            Logger log) {
         log.info("Kanal {} starting; effective configuration:{}", Version.current(), values.describe());
         for (SecretStore.Generated g : generated) {
             log.warn("generated {} = {} (shown once; stored in {})", g.setting().env(), g.value(),
                     config.storage().dataDir().resolve("secrets.properties"));
         }
+        dev.kanal.config.PublicUrlCheck.warning(config).ifPresent(w -> log.warn("{}", w));
         // signals are handled from before start-up, so a stop requested while Kanal starts is honoured
         // (exit 0) instead of the JVM's default exit 143
         StopRequest stop = new StopRequest();
@@ -127,11 +156,15 @@ public final class KanalCommand implements Callable<Integer> {
             return EXIT_STARTUP;
         } catch (RuntimeException e) {
             String reason = rootMessage(e);
+            if (reason.toLowerCase(java.util.Locale.ROOT).contains("address already in use")) {
+                reason = PortCheck.busy(config.server().host(), config.server().port(), reason);
+            }
             log.error("start-up failed: {}", reason);
             System.err.println("kanal: start-up failed: " + reason);
             return EXIT_STARTUP;
         }
         log.info("Kanal ready port={} public_url={}", app.port(), config.server().publicUrl());
+        if (hook == StartHook.NONE) log.info("{}", ReadyBanner.text(config, values, app.port()));
         hook.started(app, config);
         stop.await();
         log.info("stop requested; finishing in-flight work (up to {})", config.server().shutdownGrace());

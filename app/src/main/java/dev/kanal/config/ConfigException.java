@@ -15,6 +15,13 @@ public final class ConfigException extends RuntimeException {
                 + ": '" + printable(setting, raw) + "' — expected " + setting.type().expected());
     }
 
+    /** A list holding an unknown name: says which, and the name it is likely a typo of. */
+    public static ConfigException unknownItem(Setting<?> setting, String source, String raw, ValueType.UnknownItem e) {
+        String hint = e.meant().map(m -> "did you mean " + m + "?").orElse("expected " + setting.type().expected());
+        return new ConfigException("invalid " + setting.env() + (source.isEmpty() ? "" : " (" + source + ")")
+                + ": '" + printable(setting, raw) + "' — unknown '" + e.item() + "'; " + hint);
+    }
+
     private static String printable(Setting<?> setting, String raw) {
         if (setting.secret()) return "<redacted>";
         String s = raw.replaceAll("\\p{Cntrl}", "?");

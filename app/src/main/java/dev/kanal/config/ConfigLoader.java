@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,10 @@ public final class ConfigLoader {
      * tools such as {@code kanal probe} that never write there.
      */
     public ConfigValues loadWithoutStorage(Optional<Path> file) {
+        List<String> notes = EnvironmentNames.check(env);
         Map<String, String> fromFile = file.map(ConfigLoader::readFile).orElse(Map.of());
         ConfigValues values = new ConfigValues();
+        notes.forEach(values::note);
         for (Setting<?> s : Settings.ALL) {
             resolve(s, fromFile, file, values);
         }
@@ -54,6 +57,7 @@ public final class ConfigLoader {
 
     private <T> void resolve(Setting<T> s, Map<String, String> fromFile, Optional<Path> file, ConfigValues values) {
         String raw = env.get(s.env());
+        if (raw != null && EnvironmentNames.serviceLink(s.env(), raw)) raw = null; // KANAL_PORT=tcp://… from Kubernetes
         ConfigValues.Source source = ConfigValues.Source.ENV;
         String where = "environment";
         if (raw == null && fromFile.containsKey(s.key())) {
@@ -62,7 +66,7 @@ public final class ConfigLoader {
             where = file.map(p -> p.getFileName() + ": " + s.key()).orElse(s.key());
         }
         if (raw == null) {
-            raw = s.defaultValue();
+            raw = s == Settings.PUBLIC_URL ? publicUrlDefault(values) : s.defaultValue();
             source = ConfigValues.Source.DEFAULT;
             where = "default";
         }
@@ -72,9 +76,17 @@ public final class ConfigLoader {
         }
         try {
             values.put(s, s.type().parse(raw), source);
+        } catch (ValueType.UnknownItem e) {
+            throw ConfigException.unknownItem(s, source == ConfigValues.Source.ENV ? "" : where, raw, e);
         } catch (RuntimeException e) {
             throw ConfigException.invalid(s, source == ConfigValues.Source.ENV ? "" : where, raw);
         }
+    }
+
+    /** {@code http://localhost:<KANAL_PORT>}: the default follows the port (8080 when the port is picked at random). */
+    private static String publicUrlDefault(ConfigValues values) {
+        int port = values.get(Settings.PORT);
+        return "http://localhost:" + (port == 0 ? 8080 : port);
     }
 
     private static void checkWritable(Setting<Path> s, ConfigValues values) {
@@ -126,8 +138,9 @@ public final class ConfigLoader {
         for (String key : flat.keySet()) {
             boolean known = Settings.ALL.stream().anyMatch(s -> s.key().equals(key));
             if (!known) {
-                throw new ConfigException("unknown setting '" + key + "' in config file '" + file
-                        + "' — see docs/configuration.md for the valid keys");
+                String meant = Spelling.closest(key, Settings.ALL.stream().map(Setting::key).toList())
+                        .map(k -> " — did you mean " + k + "?").orElse(" — see docs/configuration.md for the valid keys");
+                throw new ConfigException("unknown setting '" + key + "' in config file '" + file + "'" + meant);
             }
         }
         return flat;

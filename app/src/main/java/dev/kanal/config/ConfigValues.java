@@ -14,6 +14,7 @@ public final class ConfigValues {
     private record Entry(Object value, Source source) {}
 
     private final Map<Setting<?>, Entry> values = new LinkedHashMap<>();
+    private final java.util.List<String> notes = new java.util.ArrayList<>();
 
     <T> void put(Setting<T> setting, T value, Source source) {
         values.put(setting, new Entry(value, source));
@@ -25,6 +26,15 @@ public final class ConfigValues {
         Entry e = values.get(setting);
         if (e == null) throw new IllegalStateException("setting not loaded: " + setting.env());
         return (T) e.value();
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    /** What the loader noticed but let pass (unknown names, ignored service links), to log at start. */
+    public java.util.List<String> notes() {
+        return java.util.List.copyOf(notes);
     }
 
     public Source source(Setting<?> setting) {

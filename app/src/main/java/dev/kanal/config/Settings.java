@@ -35,7 +35,8 @@ public final class Settings {
             "HTTP port for Torznab, the qBittorrent API, the stream proxy and the web page (0 picks a free one).");
     public static final Setting<URI> PUBLIC_URL = of("KANAL_PUBLIC_URL", "server.public_url", httpUrl(),
             "http://localhost:8080",
-            "How Sonarr and media servers reach Kanal; used in magnets' links and .strm files.");
+            "How Sonarr and media servers reach Kanal; used in magnets' links and .strm files. "
+                    + "Unset, it is http://localhost:<KANAL_PORT>, which .strm files cannot use from another machine.");
     public static final Setting<Duration> SHUTDOWN_GRACE = of("KANAL_SHUTDOWN_GRACE", "server.shutdown_grace",
             duration(), "20s", "How long a stop waits for requests and downloads to reach a safe point.");
     public static final Setting<String> LOG_FORMAT = of("KANAL_LOG_FORMAT", "log.format", oneOf("text", "json"),
@@ -61,7 +62,7 @@ public final class Settings {
     public static final Setting<String> QBIT_PASSWORD = secretOf("KANAL_QBIT_PASSWORD", "qbittorrent.password",
             secret(1), "Password Sonarr and Radarr log in with; generated and stored when not set.");
     public static final Setting<List<String>> QBIT_AUTH_BYPASS = of("KANAL_QBIT_AUTH_BYPASS",
-            "qbittorrent.auth_bypass", words(), "",
+            "qbittorrent.auth_bypass", ValueType.subnets(), "",
             "Clients that skip the qBittorrent login: 'localhost' and/or subnets such as 172.18.0.0/16.");
     public static final Setting<Duration> QBIT_SESSION_TIMEOUT = of("KANAL_QBIT_SESSION_TIMEOUT",
             "qbittorrent.session_timeout", duration(), "1h", "A qBittorrent session expires after this much inactivity.");
@@ -124,7 +125,7 @@ public final class Settings {
     public static final Setting<Integer> HOSTER_CONCURRENCY = of("KANAL_HOSTER_CONCURRENCY",
             "downloads.per_hoster", integer(1, 32), "2", "Downloads that run at once from one hoster.");
     public static final Setting<List<String>> HOSTER_ORDER = of("KANAL_HOSTER_ORDER", "downloads.hoster_order",
-            words(), "VOE,Filemoon,Vidoza,Vidmoly,Doodstream,Streamtape,LoadX,Luluvdo,GXPlayer",
+            ValueType.namesOf("hoster", HosterNames::all), "VOE,Filemoon,Vidoza,Vidmoly,Doodstream,Streamtape,LoadX,Luluvdo,GXPlayer",
             "Hosters in the order they are tried (the one that last worked for a title goes first).");
     public static final Setting<Integer> DOWNLOAD_RETRIES = of("KANAL_DOWNLOAD_RETRIES", "downloads.retries",
             integer(0, 20), "3", "Retries of a transient hoster failure before the next hoster is tried.");

@@ -124,11 +124,102 @@ public record ValueType<T>(String name, String expected, Function<String, T> par
             for (String part : s.split(",")) {
                 String v = part.trim().toLowerCase(Locale.ROOT);
                 if (v.isEmpty()) continue;
-                if (!values.contains(v)) throw new IllegalArgumentException("unknown item " + v);
+                if (!values.contains(v)) throw new UnknownItem(part.trim(), Spelling.closest(v, values));
                 if (!out.contains(v)) out.add(v);
             }
             return List.copyOf(out);
         });
+    }
+
+    /**
+     * A comma-separated list of names from a set the code knows (hosters), matched ignoring case
+     * and punctuation, aliases included; each item becomes its canonical name.
+     *
+     * @param names canonical name by every spelling that means it (name and aliases)
+     */
+    public static ValueType<List<String>> namesOf(String what, java.util.function.Supplier<java.util.Map<String, String>> names) {
+        return new ValueType<>("list", "a comma-separated list of " + what + " names", s -> {
+            java.util.Map<String, String> byKey = new java.util.HashMap<>();
+            names.get().forEach((spelling, canonical) -> byKey.put(nameKey(spelling), canonical));
+            List<String> out = new ArrayList<>();
+            for (String part : s.split(",")) {
+                String v = part.trim();
+                if (v.isEmpty()) continue;
+                String canonical = byKey.get(nameKey(v));
+                if (canonical == null) {
+                    throw new UnknownItem(v, Spelling.closest(v, names.get().values().stream().distinct().toList())
+                            .or(() -> Spelling.closest(v, names.get().keySet())
+                                    .map(alias -> names.get().get(alias))));
+                }
+                if (!out.contains(canonical)) out.add(canonical);
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private static String nameKey(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /**
+     * Addresses and subnets as IP literals ({@code 172.18.0.0/16}, {@code ::1}) or the word
+     * {@code localhost}; never a host name (which would need DNS at start).
+     */
+    public static ValueType<List<String>> subnets() {
+        return new ValueType<>("list", "'localhost' and/or addresses or subnets such as 172.18.0.0/16 or fd00::/8",
+                s -> {
+                    List<String> out = Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+                    for (String entry : out) {
+                        if (!validSubnet(entry)) throw new IllegalArgumentException("bad subnet " + entry);
+                    }
+                    return out;
+                });
+    }
+
+    private static boolean validSubnet(String entry) {
+        if (entry.equalsIgnoreCase("localhost")) return true;
+        int slash = entry.indexOf('/');
+        String address = slash < 0 ? entry : entry.substring(0, slash);
+        int bits;
+        if (address.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            for (String octet : address.split("\\.")) {
+                if (Integer.parseInt(octet) > 255) return false;
+            }
+            bits = 32;
+        } else if (address.contains(":") && address.matches("[0-9A-Fa-f:.]+")) {
+            try {
+                java.net.InetAddress.getByName(address); // a literal: parsed, never looked up
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+            bits = 128;
+        } else {
+            return false;
+        }
+        if (slash < 0) return true;
+        String prefix = entry.substring(slash + 1);
+        if (!prefix.matches("\\d{1,3}")) return false;
+        return Integer.parseInt(prefix) <= bits;
+    }
+
+    /** A list item that is not one of the known words; carries the nearest known one, if any. */
+    public static final class UnknownItem extends IllegalArgumentException {
+        private final String item;
+        private final java.util.Optional<String> meant;
+
+        UnknownItem(String item, java.util.Optional<String> meant) {
+            super("unknown item " + item, null);
+            this.item = item;
+            this.meant = meant;
+        }
+
+        public String item() {
+            return item;
+        }
+
+        public java.util.Optional<String> meant() {
+            return meant;
+        }
     }
 
     /** A comma-separated list of free words (names, subnets). */

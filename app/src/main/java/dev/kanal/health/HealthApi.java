@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Liveness ({@code GET /health}) and readiness ({@code GET /ready}) for Docker and orchestrators. */
 public final class HealthApi implements ApiGroup {
@@ -14,15 +15,22 @@ public final class HealthApi implements ApiGroup {
     private final Instant startedAt;
     private final Clock clock;
     private final Readiness readiness;
+    private final ToolVersions tools;
 
     public HealthApi(String version, Clock clock, Readiness readiness) {
+        this(version, clock, readiness, ToolVersions.none());
+    }
+
+    /** With the versions of yt-dlp and ffmpeg shown as {@code tools}. */
+    public HealthApi(String version, Clock clock, Readiness readiness, ToolVersions tools) {
         this.version = version;
         this.clock = clock;
         this.startedAt = clock.instant();
         this.readiness = readiness;
+        this.tools = tools;
     }
 
-    record Health(String status, String version, long uptime_seconds, Instant started_at) {}
+    record Health(String status, String version, long uptime_seconds, Instant started_at, Map<String, String> tools) {}
 
     record Ready(boolean ready, List<String> waiting_for) {}
 
@@ -34,7 +42,7 @@ public final class HealthApi implements ApiGroup {
 
     private void health(Context ctx) {
         long uptime = Duration.between(startedAt, clock.instant()).toSeconds();
-        ctx.json(new Health("ok", version, uptime, startedAt));
+        ctx.json(new Health("ok", version, uptime, startedAt, tools.current()));
     }
 
     private void ready(Context ctx) {

@@ -38,10 +38,12 @@ public final class StrmFeature implements AutoCloseable {
         this.warmer = new NextEpisodeWarmer(cache);
         StrmFileStore written = new StrmFileStore(db);
         this.files = new StrmFiles(links, written, clock);
-        this.library = new StrmLibrary(written, files, cache, clock);
+        this.library = new StrmLibrary(written, files, cache, clock,
+                StrmLibrary.libraryRoots(config.storage().downloadDir()));
         var service = new StreamService(cache, upstream, links, metrics, warmer, clock);
         this.apis = List.of(new StreamProxyApi(links, service, new MediaCopier(metrics)),
-                new StrmHealthApi(library, config.security().apiKey()));
+                new StrmHealthApi(library, config.security().apiKey(),
+                        dev.kanal.config.PublicUrlCheck.warning(config)));
         library.startScanning(config.strm().scanInterval());
     }
 

@@ -73,6 +73,11 @@ final class StrmFileStore {
                 .execute());
     }
 
+    /** Stops tracking a file (a copy that is gone while another copy of the same episode plays on). */
+    void forget(Path path) {
+        db.writeVoid(ctx -> ctx.deleteFrom(STRM_FILE).where(STRM_FILE.PATH.eq(path.toString())).execute());
+    }
+
     private static StrmFile toFile(StrmFileRecord r) {
         var address = new EpisodeAddress(SiteId.fromId(r.getSite()).orElseThrow(), r.getSlug(), r.getSeason(),
                 r.getEpisode());

@@ -17,10 +17,12 @@ import java.util.Map;
 public final class StrmHealthApi implements ApiGroup {
     private final StrmLibrary library;
     private final ApiKey apiKey;
+    private final java.util.Optional<String> publicUrlWarning;
 
-    StrmHealthApi(StrmLibrary library, String apiKey) {
+    StrmHealthApi(StrmLibrary library, String apiKey, java.util.Optional<String> publicUrlWarning) {
         this.library = library;
         this.apiKey = new ApiKey(apiKey);
+        this.publicUrlWarning = publicUrlWarning;
     }
 
     @Override
@@ -36,11 +38,13 @@ public final class StrmHealthApi implements ApiGroup {
                 "episode", f.target().describe(),
                 "reason", f.brokenReason(),
                 "checkedAt", String.valueOf(f.checkedAt()))).toList();
-        ctx.json(Map.of(
-                "status", broken.isEmpty() ? "ok" : "degraded",
-                "files", health.files(),
-                "lastScan", health.lastScan() == null ? "never" : health.lastScan().toString(),
-                "broken", broken));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", broken.isEmpty() ? "ok" : "degraded");
+        body.put("files", health.files());
+        body.put("lastScan", health.lastScan() == null ? "never" : health.lastScan().toString());
+        body.put("broken", broken);
+        publicUrlWarning.ifPresent(w -> body.put("warnings", List.of(w)));
+        ctx.json(body);
     }
 
     private void regenerate(Context ctx) {

@@ -55,6 +55,24 @@ public final class StrmLinks {
                 + signer.sign(proxyPayload(u, e, exp));
     }
 
+    /** A stream URL as a {@code .strm} line holds it, any host or public URL: {@code …/strm/stream/<id>.mp4?v=N…}. */
+    private static final java.util.regex.Pattern STREAM_LINE = java.util.regex.Pattern.compile(
+            "^https?://\\S*/strm/stream/(?<id>[A-Za-z0-9_-]+)\\.mp4\\?v=(?<v>\\d{1,3})\\b\\S*\\s*$");
+
+    /**
+     * The episode and URL version a {@code .strm} file's content points at, whatever public URL or
+     * signing key wrote it; empty when the content is no Kanal stream URL.
+     */
+    static Optional<Written> parseLine(String content) {
+        var m = STREAM_LINE.matcher(content.strip());
+        if (!m.matches()) return Optional.empty();
+        int version = Integer.parseInt(m.group("v"));
+        return StrmTarget.fromId(m.group("id")).map(t -> new Written(t, version));
+    }
+
+    /** What a {@code .strm} line names. */
+    record Written(StrmTarget target, int urlVersion) {}
+
     /** The episode a stream request names, or 403 when the signature does not match. */
     public StrmTarget verifyStream(String file, String version, String sig) {
         String id = file.endsWith(".mp4") ? file.substring(0, file.length() - 4) : file;

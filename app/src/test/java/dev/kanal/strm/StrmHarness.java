@@ -35,6 +35,11 @@ final class StrmHarness implements AutoCloseable {
     final HttpClient client = HttpClient.newHttpClient();
 
     StrmHarness(Path root, EpisodeSources sources) {
+        this(root, sources, Map.of());
+    }
+
+    /** With {@code extra} settings on top of the harness's own. */
+    StrmHarness(Path root, EpisodeSources sources, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("KANAL_PORT", "0");
         env.put("KANAL_HOST", "127.0.0.1");
@@ -45,6 +50,7 @@ final class StrmHarness implements AutoCloseable {
         env.put("KANAL_QBIT_PASSWORD", "strm-test-password");
         env.put("KANAL_ALLOW_PRIVATE_UPSTREAMS", "true");
         env.put("KANAL_SHUTDOWN_GRACE", "2s");
+        env.putAll(extra);
         ConfigValues values = new ConfigLoader(env).load(Optional.empty());
         new SecretStore(root.resolve("data")).fill(values);
         this.config = KanalConfig.from(values);

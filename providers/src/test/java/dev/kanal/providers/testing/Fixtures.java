@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds test pages: the real captures in the shared folder (never copied into the repo; found by
@@ -19,8 +20,24 @@ import java.util.stream.Stream;
 public final class Fixtures {
     private Fixtures() {}
 
-    /** The shared capture folder, if this checkout has one nearby. */
+    /** The shared capture folder, if this checkout has one nearby (looked up once; said once when absent). */
     public static Optional<Path> sharedRoot() {
+        return SharedRoot.ROOT;
+    }
+
+    /** Found once per test JVM, so a clean clone says once that it runs without the real captures. */
+    private static final class SharedRoot {
+        static final Optional<Path> ROOT = find();
+
+        static {
+            if (ROOT.isEmpty()) {
+                System.err.println("[fixtures] no shared/fixtures above " + Path.of("").toAbsolutePath()
+                        + ": running on the project's own pages only; the real-capture tests are skipped");
+            }
+        }
+    }
+
+    private static Optional<Path> find() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             for (Path candidate : List.of(dir.resolve("shared/fixtures"), dir.resolveSibling("shared/fixtures"))) {
@@ -31,12 +48,17 @@ public final class Fixtures {
         return Optional.empty();
     }
 
-    /** A shared capture, e.g. {@code sto-v2/serienstream-episode-silo-s1e1.html}; fails loudly when absent. */
+    /**
+     * A shared capture, e.g. {@code sto-v2/serienstream-episode-silo-s1e1.html}. Without the shared
+     * folder (a clean clone) the calling test is skipped, not failed: each real-capture test has a
+     * twin on the project's own page of the same kind.
+     */
     public static String shared(String relative) {
-        Path root = sharedRoot().orElseThrow(() -> new IllegalStateException(
-                "shared/fixtures not found above " + Path.of("").toAbsolutePath()
-                        + " (CI checks it out beside the repository)"));
-        return read(root.resolve(relative));
+        Optional<Path> root = sharedRoot();
+        Assumptions.assumeTrue(root.isPresent(), "shared/fixtures absent: real capture " + relative + " not run");
+        Path file = root.get().resolve(relative);
+        Assumptions.assumeTrue(Files.isRegularFile(file), "shared/fixtures has no " + relative);
+        return read(file);
     }
 
     /** Every shared capture of one folder ({@code aniworld}, {@code sto-v2}); empty when absent. */

@@ -218,6 +218,17 @@ class AniWorldPagesTest {
     }
 
     @Test
+    void own_new_episodes_page_lists_each_episode_once_per_language_from_the_lazy_flag() {
+        String quiet = "quiet-harbor-the-lighthouse-keeper-s-secret-is-the-cat-who-lives-upstairs";
+        assertThat(AniWorldPages.newEpisodes(doc("new-episodes.html"), URL)).containsExactly(
+                recent("the-baker-s-apprentice", 1, 4, Language.GERMAN_SUB),
+                recent("the-baker-s-apprentice", 1, 4, Language.ENGLISH_SUB),
+                recent(quiet, 1, 4, Language.ENGLISH_SUB),
+                recent(quiet, 1, 4, Language.GERMAN_SUB),
+                recent("moonrise-kitchen", 3, 17, Language.ENGLISH_SUB));
+    }
+
+    @Test
     void new_episodes_variant_reads_films_absolute_links_and_rows_without_flags() {
         assertThat(AniWorldPages.newEpisodes(doc("new-episodes-variant.html"), URL)).containsExactly(
                 recent("example-anime", 0, 2, Language.GERMAN_DUB),

@@ -125,6 +125,71 @@ class StoPagesTest {
     }
 
     @Test
+    void own_season_page_yields_header_seasons_and_every_episode() {
+        Document doc = own("season.html");
+        var series = StoPages.series(doc, URL, "glass-orchard");
+        assertThat(series.title().title()).isEqualTo("Glass Orchard");
+        assertThat(series.title().year()).isEqualTo(2021);
+        assertThat(series.title().ids().imdb()).isEqualTo("tt9876501");
+        assertThat(series.description()).startsWith("„Glass Orchard“ erzählt");
+        assertThat(series.seasons()).containsExactly(1, 2, 3);
+        assertThat(series.shownSeason()).contains(1);
+
+        List<EpisodeRef> episodes = StoPages.season(doc, URL, 1);
+        assertThat(episodes).extracting(EpisodeRef::episode).containsExactly(1, 2, 3, 4);
+        assertThat(episodes.getFirst()).isEqualTo(new EpisodeRef(1, 1, "Das Leck", "The Leak",
+                Set.of(Language.GERMAN_DUB, Language.ENGLISH_DUB), HosterHints.ofRow(
+                        Set.of(Language.GERMAN_DUB, Language.ENGLISH_DUB), List.of("VOE"))));
+        assertThat(episodes.getFirst().hosters().paired()).isFalse();
+        assertThat(episodes.get(1).titleEn()).isEqualTo("Ada`s Ladder");
+        assertThat(episodes.get(2).titleDe()).isEqualTo("Der Zweifel");
+        assertThat(episodes.get(2).hosters().paired()).isTrue();
+        assertThat(episodes.get(3).hosters().forLanguage(Language.ENGLISH_DUB)).containsExactly("VOE", "Vidoza");
+        assertThat(episodes).allSatisfy(e -> assertThat(e.titleDe()).doesNotEndWith(" "));
+    }
+
+    @Test
+    void own_episode_page_keeps_the_provider_placeholder_and_both_languages() {
+        var page = StoPages.episode(own("episode.html"), URL, BASE);
+        assertThat(page.titleDe()).isEqualTo("Das Leck");
+        assertThat(page.titleEn()).isEqualTo("The Leak");
+        assertThat(page.languages()).containsExactlyInAnyOrder(Language.GERMAN_DUB, Language.ENGLISH_DUB);
+        assertThat(page.links()).extracting(HosterLink::hoster, HosterLink::language).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("VOE", Language.GERMAN_DUB),
+                org.assertj.core.groups.Tuple.tuple("Provider", Language.GERMAN_DUB),
+                org.assertj.core.groups.Tuple.tuple("VOE", Language.ENGLISH_DUB),
+                org.assertj.core.groups.Tuple.tuple("Provider", Language.ENGLISH_DUB));
+        assertThat(page.links().getFirst().linkOut())
+                .isEqualTo(URI.create("http://127.0.0.1:9000/sto/r?t=a2FuYWwtdGVzdC10b2tlbi0x"));
+        assertThat(page.links().get(1).linkOut().toString()).endsWith("%3D%3D");
+    }
+
+    @Test
+    void own_search_page_finds_the_show_once_despite_repeated_groups_and_episode_hits() {
+        List<TitleRef> hits = StoPages.showCards(own("search.html"));
+        assertThat(hits).extracting(TitleRef::slug, TitleRef::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("glass-orchard", "Glass Orchard"));
+    }
+
+    @Test
+    void own_genre_page_lists_every_card_eager_and_lazy() {
+        List<TitleRef> cards = StoPages.showCards(own("genre.html"));
+        assertThat(cards).hasSize(12);
+        assertThat(cards.getFirst()).extracting(TitleRef::slug, TitleRef::title)
+                .containsExactly("ashfall-county", "Ashfall County");
+        assertThat(cards).extracting(TitleRef::title).contains("Falcon's Debt", "Iron Lullaby");
+    }
+
+    @Test
+    void own_popular_page_cards_have_trimmed_titles_and_series_slugs() {
+        List<TitleRef> cards = StoPages.showCards(own("popular.html"));
+        assertThat(cards).extracting(TitleRef::slug).containsExactly("glass-orchard", "harbor-nine",
+                "falcon-s-debt", "quiet-engines", "blue-meridian", "lantern-street", "paper-kingdom",
+                "north-of-nowhere", "atlas-der-winde", "kaiserwetter");
+        assertThat(cards).allSatisfy(t -> assertThat(t.title()).isEqualTo(t.title().strip()).isNotBlank());
+    }
+
+    @Test
     void series_page_missing_optional_parts_falls_back_to_the_episode_nav() {
         Document doc = own("series-minimal.html");
         var series = StoPages.series(doc, URL, "minimal-show");

@@ -120,6 +120,37 @@ class StoSiteTest {
     }
 
     @Test
+    void search_falls_back_to_our_own_search_page() {
+        var down = fake.server().stubFor(get(urlPathEqualTo("/api/search/suggest")).atPriority(1)
+                .willReturn(aResponse().withStatus(404)));
+        var page = fake.server().stubFor(get(urlPathEqualTo("/suche")).atPriority(1).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody(Fixtures.site("sto", "search.html"))));
+        try {
+            assertThat(site.search("orchard")).extracting(TitleRef::slug).containsExactly("glass-orchard");
+        } finally {
+            fake.server().removeStub(down);
+            fake.server().removeStub(page);
+        }
+    }
+
+    @Test
+    void our_own_pages_served_locally_walk_from_series_to_link_outs() {
+        String season = Fixtures.site("sto", "season.html");
+        for (String path : List.of("/serie/glass-orchard", "/serie/glass-orchard/staffel-2", "/serie/glass-orchard/staffel-3")) {
+            fake.server().stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "text/html; charset=UTF-8").withBody(season)));
+        }
+        fake.server().stubFor(get(urlEqualTo("/serie/glass-orchard/staffel-1/episode-1")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=UTF-8").withBody(Fixtures.site("sto", "episode.html"))));
+        TitleDetail detail = site.detail("glass-orchard");
+        assertThat(detail.title().title()).isEqualTo("Glass Orchard");
+        assertThat(detail.seasons()).extracting(SeasonRef::number).containsExactly(1, 2, 3);
+        assertThat(detail.seasons().getFirst().episodes()).hasSize(4);
+        List<HosterLink> links = site.hosterLinks(new EpisodeAddress(SiteId.STO, "glass-orchard", 1, 1));
+        assertThat(links).hasSize(4).allSatisfy(l -> assertThat(l.linkOut().toString()).startsWith(fake.baseUrl() + "/r?t="));
+    }
+
+    @Test
     void a_missing_episode_is_not_found() {
         assertThatThrownBy(() -> site.hosterLinks(new EpisodeAddress(SiteId.STO, "deep-shelter", 9, 9)))
                 .isInstanceOfSatisfying(ProviderException.class,
