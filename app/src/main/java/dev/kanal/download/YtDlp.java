@@ -1,5 +1,9 @@
 package dev.kanal.download;
 
+import dev.kanal.egress.EgressProxy;
+import dev.kanal.providers.ProviderException;
+import dev.kanal.providers.http.PrivateAddressGuard;
+import dev.kanal.providers.http.UpstreamAllowance;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,6 +25,11 @@ import java.util.stream.Stream;
  * lines ({@code --newline --progress-template}, both in Debian's 2023.03.04), with the headers the
  * media source needs, concurrent HLS fragments and an optional rate limit, into a folder of its own
  * so a rerun resumes the partial file ({@code --continue}).
+ *
+ * <p>Every request it makes (the media URL, each redirect, each HLS/DASH segment, key and map) goes
+ * through an {@link EgressProxy} of this run ({@code --proxy}), which connects only to allowed
+ * addresses. A run during which anything was refused fails and leaves no media file: a hoster that
+ * points inward is hostile, and a file with refused fragments skipped would be broken anyway.
  */
 public final class YtDlp {
     /** The file base name inside the job's incomplete folder. */
@@ -30,21 +39,26 @@ public final class YtDlp {
 
     private final String executable;
     private final String rateLimit;
-    private final dev.kanal.providers.http.PrivateAddressGuard guard;
+    private final UpstreamAllowance allowance;
+    private final PrivateAddressGuard guard;
 
     public YtDlp(String executable, String rateLimit) {
         this(executable, rateLimit, true);
     }
 
-    /**
-     * @param allowPrivateUpstreams when false, a media URL whose host is on a loopback or private
-     *     address fails the attempt before yt-dlp starts (a hostile hoster page cannot make Kanal
-     *     fetch from the user's network)
-     */
     public YtDlp(String executable, String rateLimit, boolean allowPrivateUpstreams) {
+        this(executable, rateLimit, UpstreamAllowance.of(allowPrivateUpstreams));
+    }
+
+    /**
+     * @param allowance which loopback and private addresses yt-dlp may reach; any other is refused
+     *     by the run's proxy (a hostile hoster page cannot make Kanal fetch from the user's network)
+     */
+    public YtDlp(String executable, String rateLimit, UpstreamAllowance allowance) {
         this.executable = executable;
         this.rateLimit = rateLimit == null ? "" : rateLimit;
-        this.guard = new dev.kanal.providers.http.PrivateAddressGuard(allowPrivateUpstreams);
+        this.allowance = allowance;
+        this.guard = new PrivateAddressGuard(allowance);
     }
 
     /** What to fetch, and where to. */
@@ -70,11 +84,23 @@ public final class YtDlp {
     public Outcome download(Request request, Listener listener) throws IOException, InterruptedException {
         try {
             guard.check(request.url());
-        } catch (dev.kanal.providers.ProviderException e) {
+        } catch (ProviderException e) {
             return new Outcome.Failed(e.getMessage());
         }
         Files.createDirectories(request.directory());
-        Process process = new ProcessBuilder(command(request)).redirectErrorStream(true).start();
+        try (EgressProxy proxy = EgressProxy.start(allowance)) {
+            Outcome outcome = run(request, listener, proxy.url());
+            List<String> refused = proxy.refusals();
+            if (refused.isEmpty()) return outcome;
+            removeMedia(request.directory());
+            return new Outcome.Failed("refused by Kanal's address guard: " + refused.get(0)
+                    + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : "")
+                    + "; KANAL_ALLOW_PRIVATE_UPSTREAMS lists addresses that may be reached");
+        }
+    }
+
+    private Outcome run(Request request, Listener listener, URI proxy) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command(request, proxy)).redirectErrorStream(true).start();
         listener.started(process.toHandle());
         Deque<String> tail = new ArrayDeque<>();
         try (BufferedReader out = new BufferedReader(
@@ -98,7 +124,18 @@ public final class YtDlp {
                 .orElseGet(() -> new Outcome.Failed("yt-dlp finished but wrote no file"));
     }
 
-    List<String> command(Request r) {
+    /** Deletes whatever yt-dlp left of the media in {@code dir} (finished, partial or fragments). */
+    private static void removeMedia(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                if (Files.isRegularFile(p) && p.getFileName().toString().startsWith(BASE + ".")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    List<String> command(Request r, URI proxy) {
         List<String> cmd = new ArrayList<>(List.of(executable,
                 "--ignore-config", "--no-playlist", "--no-mtime", "--no-cache-dir", "--continue",
                 "--newline", "--no-colors",
@@ -107,6 +144,7 @@ public final class YtDlp {
                         + " %(progress.total_bytes_estimate)s %(progress.speed)s %(progress.eta)s",
                 "--concurrent-fragments", Integer.toString(FRAGMENTS),
                 "--retries", "3", "--fragment-retries", "5", "--socket-timeout", "30",
+                "--proxy", proxy.toString(), "--abort-on-unavailable-fragments",
                 "--output", r.directory().resolve(BASE + ".%(ext)s").toString()));
         if (!rateLimit.isEmpty()) cmd.addAll(List.of("--limit-rate", rateLimit));
         r.headers().forEach((name, value) -> {
