@@ -28,19 +28,25 @@ import java.util.stream.Stream;
  *
  * <p>Every request it makes (the media URL, each redirect, each HLS/DASH segment, key and map) goes
  * through an {@link EgressProxy} of this run ({@code --proxy}), which connects only to allowed
- * addresses. A run during which anything was refused fails and leaves no media file: a hoster that
- * points inward is hostile, and a file with refused fragments skipped would be broken anyway.
+ * addresses. Protocols urllib opens itself ({@code ftp://} redirects and segments) cannot go
+ * around it: a {@code sitecustomize.py} on the child's {@code PYTHONPATH} lets the process connect to
+ * the proxy and nowhere else, and HLS is fetched by yt-dlp's own downloader, not by ffmpeg. A run
+ * during which anything was refused fails and leaves no media file: a hoster that points inward is
+ * hostile, and a file with refused fragments skipped would be broken anyway.
  */
 public final class YtDlp {
     /** The file base name inside the job's incomplete folder. */
     static final String BASE = "media";
     private static final String MARK = "[kanal-progress]";
     private static final int FRAGMENTS = 4;
+    /** What the socket lock puts in the error it raises. */
+    private static final String LOCK_REFUSED = "kanal-egress-refused";
 
     private final String executable;
     private final String rateLimit;
     private final UpstreamAllowance allowance;
     private final PrivateAddressGuard guard;
+    private Path lockDirectory;
 
     public YtDlp(String executable, String rateLimit) {
         this(executable, rateLimit, true);
@@ -89,8 +95,9 @@ public final class YtDlp {
         }
         Files.createDirectories(request.directory());
         try (EgressProxy proxy = EgressProxy.start(allowance)) {
-            Outcome outcome = run(request, listener, proxy.url());
-            List<String> refused = proxy.refusals();
+            List<String> refused = new ArrayList<>();
+            Outcome outcome = run(request, listener, proxy.url(), refused);
+            refused.addAll(0, proxy.refusals());
             if (refused.isEmpty()) return outcome;
             removeMedia(request.directory());
             return new Outcome.Failed("refused by Kanal's address guard: " + refused.get(0)
@@ -99,14 +106,23 @@ public final class YtDlp {
         }
     }
 
-    private Outcome run(Request request, Listener listener, URI proxy) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command(request, proxy)).redirectErrorStream(true).start();
+    private Outcome run(Request request, Listener listener, URI proxy, List<String> lockRefusals)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command(request, proxy)).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        String lock = lockDirectory().toString();
+        String pythonPath = env.get("PYTHONPATH");
+        env.put("PYTHONPATH", pythonPath == null || pythonPath.isBlank() ? lock
+                : lock + java.io.File.pathSeparator + pythonPath);
+        env.put("KANAL_EGRESS_PROXY", proxy.getHost() + ":" + proxy.getPort());
+        Process process = builder.start();
         listener.started(process.toHandle());
         Deque<String> tail = new ArrayDeque<>();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
+                if (line.contains(LOCK_REFUSED) && lockRefusals.size() < 10) lockRefusals.add(lockRefusal(line));
                 if (line.startsWith(MARK)) {
                     parse(line.substring(MARK.length())).ifPresent(listener::progress);
                 } else if (!line.isBlank()) {
@@ -122,6 +138,30 @@ public final class YtDlp {
         return finishedFile(request.directory())
                 .<Outcome>map(Outcome.Finished::new)
                 .orElseGet(() -> new Outcome.Failed("yt-dlp finished but wrote no file"));
+    }
+
+    /** The refused address out of the lock's error line. */
+    private static String lockRefusal(String line) {
+        int at = line.indexOf(LOCK_REFUSED);
+        String rest = line.substring(at + LOCK_REFUSED.length()).replaceFirst("^:\\s*", "");
+        int end = rest.indexOf(')');
+        return shorten(end > 0 ? rest.substring(0, end + 1) : rest);
+    }
+
+    /** The folder holding the socket lock's {@code sitecustomize.py}, written on first use. */
+    private synchronized Path lockDirectory() throws IOException {
+        if (lockDirectory != null && Files.isRegularFile(lockDirectory.resolve("sitecustomize.py"))) {
+            return lockDirectory;
+        }
+        Path dir = Files.createTempDirectory("kanal-ytdlp-");
+        try (var in = YtDlp.class.getResourceAsStream("/egress/sitecustomize.py")) {
+            if (in == null) throw new IOException("sitecustomize.py missing from the build");
+            Files.copy(in, dir.resolve("sitecustomize.py"));
+        }
+        dir.resolve("sitecustomize.py").toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        lockDirectory = dir;
+        return dir;
     }
 
     /** Deletes whatever yt-dlp left of the media in {@code dir} (finished, partial or fragments). */
@@ -144,7 +184,7 @@ public final class YtDlp {
                         + " %(progress.total_bytes_estimate)s %(progress.speed)s %(progress.eta)s",
                 "--concurrent-fragments", Integer.toString(FRAGMENTS),
                 "--retries", "3", "--fragment-retries", "5", "--socket-timeout", "30",
-                "--proxy", proxy.toString(), "--abort-on-unavailable-fragments",
+                "--proxy", proxy.toString(), "--abort-on-unavailable-fragments", "--hls-prefer-native",
                 "--output", r.directory().resolve(BASE + ".%(ext)s").toString()));
         if (!rateLimit.isEmpty()) cmd.addAll(List.of("--limit-rate", rateLimit));
         r.headers().forEach((name, value) -> {

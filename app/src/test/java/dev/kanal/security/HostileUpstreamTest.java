@@ -22,6 +22,7 @@ import dev.kanal.testing.QbClient;
 import dev.kanal.testing.TestKanal;
 import dev.kanal.testing.TestMedia;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -157,6 +158,34 @@ class HostileUpstreamTest {
                 "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.0,\nhttp://" + lan("/secret") + "\n#EXT-X-ENDLIST\n"));
         JsonNode t = awaitEnd(download("playlist-as-media", hoster.url("/playlist-as.mp4")));
         assertThat(t.path("state").asText()).as(t.toString()).isEqualTo("error");
+        assertNothingWritten();
+    }
+
+    @Test
+    void an_ftp_redirect_or_segment_into_the_lan_is_not_followed() throws Exception {
+        try (java.net.ServerSocket ftp = new java.net.ServerSocket()) {
+            ftp.bind(new java.net.InetSocketAddress("127.0.0.3", 0));
+            ftp.setSoTimeout(200);
+            String target = "ftp://127.0.0.3:" + ftp.getLocalPort() + "/secret.mp4";
+            hoster.answer("/to-ftp.mp4", Answer.redirect(target));
+            hoster.answer("/ftp-segment.m3u8", Answer.of("application/vnd.apple.mpegurl",
+                    "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.0,\n" + target + "\n#EXT-X-ENDLIST\n"));
+            String a = download("ftp-redirect", hoster.url("/to-ftp.mp4"));
+            String b = download("ftp-segment", hoster.url("/ftp-segment.m3u8"));
+            List<String> accepted = new ArrayList<>();
+            JsonNode ta = awaitEnd(a);
+            JsonNode tb = awaitEnd(b);
+            while (true) {
+                try (Socket s = ftp.accept()) {
+                    accepted.add(s.toString());
+                } catch (java.net.SocketTimeoutException e) {
+                    break;
+                }
+            }
+            assertThat(ta.path("state").asText()).isEqualTo("error");
+            assertThat(tb.path("state").asText()).isEqualTo("error");
+            assertThat(accepted).as(ta.path("comment").asText() + " / " + tb.path("comment").asText()).isEmpty();
+        }
         assertNothingWritten();
     }
 
