@@ -81,6 +81,7 @@ final class HlsRewriter {
      * {@link #MAX_OUTPUT_BYTES} of output.
      */
     static String rewrite(String playlist, URI base, Function<URI, String> proxy, UpstreamAllowance allowance) {
+        if (countUris(playlist) > MAX_URIS) throw new TooLarge("playlist has more than " + MAX_URIS + " URIs");
         StringBuilder out = new StringBuilder(Math.min(playlist.length() * 2, MAX_OUTPUT_BYTES) + 64);
         Rewrite r = new Rewrite(base, proxy, allowance);
         int pendingFrom = -1; // where the tags of the next URI line start in out
@@ -123,6 +124,25 @@ final class HlsRewriter {
             start = end + 1;
         }
         return out.toString();
+    }
+
+    /** URI lines and URI attributes, counted in one pass before any is signed (a refusal costs a scan). */
+    private static int countUris(String playlist) {
+        int count = 0;
+        boolean lineStart = true;
+        for (int i = 0, n = playlist.length(); i < n; i++) {
+            char c = playlist.charAt(i);
+            if (c == '\n') {
+                lineStart = true;
+                continue;
+            }
+            if (lineStart && c != '\r' && c != ' ' && c != '\t') {
+                if (c != '#') count++;
+                lineStart = false;
+            }
+            if (c == 'U' && playlist.startsWith("URI=", i)) count++;
+        }
+        return count;
     }
 
     private static boolean isSegmentTag(String tag) {
