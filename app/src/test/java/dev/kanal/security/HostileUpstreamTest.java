@@ -162,6 +162,21 @@ class HostileUpstreamTest {
     }
 
     @Test
+    void html_and_svg_media_are_never_stored() {
+        String page = "<html><script>steal(document.cookie)</script></html>";
+        hoster.answer("/page.html", Answer.of("text/html", page));
+        hoster.answer("/image.svg", Answer.of("image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
+        hoster.answer("/lying.mp4", Answer.of("video/mp4", page));
+        List<String> hashes = List.of(download("html-media", hoster.url("/page.html")),
+                download("svg-media", hoster.url("/image.svg")), download("lying-media", hoster.url("/lying.mp4")));
+        for (String hash : hashes) {
+            JsonNode t = awaitEnd(hash);
+            assertThat(t.path("state").asText()).as(t.toString()).isEqualTo("error");
+        }
+        assertNothingWritten();
+    }
+
+    @Test
     void an_ftp_redirect_or_segment_into_the_lan_is_not_followed() throws Exception {
         try (java.net.ServerSocket ftp = new java.net.ServerSocket()) {
             ftp.bind(new java.net.InetSocketAddress("127.0.0.3", 0));
