@@ -152,7 +152,7 @@ public final class Main {
             MediaInfoSink mediaInfo = overrides.mediaInfo().orElse(catalog.store()::recordMediaInfo);
             JobScheduler jobs = JobScheduler.create(jobStore, jobEvents, strm.sharingSources(),
                     new YtDlp(config.downloads().ytdlp(), config.downloads().rateLimit(),
-                            config.http().allowPrivateUpstreams()),
+                            config.http().privateUpstreams()),
                     new FfProbe(config.downloads().ffprobe(), json), paths,
                     overrides.strm().orElse(strm.files()::write), mediaInfo,
                     config.downloads(), config.server().shutdownGrace(), clock, meters);

@@ -25,7 +25,7 @@ public final class ProviderSettingsFactory {
             urls.put(SiteId.MEGAKINO, URI.create(sites.megakinoUrl()));
         }
         return new ProviderSettings(urls, siteIds(sites.enabled()), http.rateLimit(), http.allowPrivateUpstreams(),
-                CONNECT_TIMEOUT, http.timeout(), http.retries(), http.userAgent());
+                CONNECT_TIMEOUT, http.timeout(), http.retries(), http.userAgent(), http.privateUpstreams());
     }
 
     /** The configured ids as {@link SiteId}s, in order (the settings already rejected unknown ids). */

@@ -50,8 +50,20 @@ public record KanalConfig(
     /** Enabled sites and their base URLs; {@code megakinoUrl} empty means domain discovery. */
     public record Sites(List<String> enabled, List<String> order, URI aniworldUrl, URI stoUrl, String megakinoUrl) {}
 
-    public record Http(double rateLimit, Duration timeout, int retries, boolean allowPrivateUpstreams,
-            String userAgent) {}
+    /** @param privateUpstreams which loopback and private addresses upstream requests may reach */
+    public record Http(double rateLimit, Duration timeout, int retries,
+            dev.kanal.providers.http.UpstreamAllowance privateUpstreams, String userAgent) {
+        /** All private addresses allowed, or none. */
+        public Http(double rateLimit, Duration timeout, int retries, boolean allowPrivateUpstreams, String userAgent) {
+            this(rateLimit, timeout, retries, dev.kanal.providers.http.UpstreamAllowance.of(allowPrivateUpstreams),
+                    userAgent);
+        }
+
+        /** True when every private address may be reached (the setting's boolean meaning). */
+        public boolean allowPrivateUpstreams() {
+            return privateUpstreams.allowsAllPrivate();
+        }
+    }
 
     /** @param newEpisodesInterval how often the sites' new-episodes pages are read; zero: never */
     public record Catalog(URI skyhookUrl, Duration refreshInterval, Duration fullRefreshInterval,

@@ -2,7 +2,6 @@ package dev.kanal.config;
 
 import static dev.kanal.config.Setting.of;
 import static dev.kanal.config.Setting.secretOf;
-import static dev.kanal.config.ValueType.bool;
 import static dev.kanal.config.ValueType.decimal;
 import static dev.kanal.config.ValueType.directory;
 import static dev.kanal.config.ValueType.duration;
@@ -15,6 +14,7 @@ import static dev.kanal.config.ValueType.secret;
 import static dev.kanal.config.ValueType.text;
 import static dev.kanal.config.ValueType.words;
 
+import dev.kanal.providers.http.UpstreamAllowance;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,9 +90,12 @@ public final class Settings {
             "Read timeout of one upstream request.");
     public static final Setting<Integer> HTTP_RETRIES = of("KANAL_HTTP_RETRIES", "http.retries", integer(0, 10), "3",
             "Retries of a transient upstream failure (network, 429, 5xx), with exponential backoff.");
-    public static final Setting<Boolean> ALLOW_PRIVATE_UPSTREAMS = of("KANAL_ALLOW_PRIVATE_UPSTREAMS",
-            "http.allow_private_upstreams", bool(), "false",
-            "Let scrapers, downloader and proxy reach loopback and private addresses (tests, LAN mirrors).");
+    public static final Setting<UpstreamAllowance> ALLOW_PRIVATE_UPSTREAMS = of("KANAL_ALLOW_PRIVATE_UPSTREAMS",
+            "http.allow_private_upstreams", new ValueType<>("allowance",
+                    "true, false, or a comma-separated list of addresses and CIDR blocks",
+                    UpstreamAllowance::parse), "false",
+            "Which loopback and private addresses scrapers, downloader and proxy may reach: true (all), false "
+                    + "(none) or a list such as 127.0.0.1/32,192.168.1.20 (one LAN mirror, nothing else).");
     public static final Setting<String> USER_AGENT = of("KANAL_USER_AGENT", "http.user_agent", text(), "",
             "User-Agent sent upstream; empty means a current desktop Chrome.");
 

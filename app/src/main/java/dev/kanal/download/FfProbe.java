@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
  * Checks a finished download with ffprobe before it is handed to Sonarr: it must have a video
  * stream, an audio stream and a duration. A file that fails is a failed attempt, never a completed
  * torrent. Also tells the real container, so the file never keeps yt-dlp's {@code .unknown_video}.
+ *
+ * <p>ffprobe never touches the network: it may open local files only ({@code -protocol_whitelist
+ * file}), and a "media" file that is really a playlist, page or concat list (text that would make it
+ * fetch further URLs) is refused before ffprobe runs.
  */
 public final class FfProbe {
     private final String executable;
@@ -32,7 +36,9 @@ public final class FfProbe {
 
     /** Probes {@code file}; throws {@link BrokenMedia} naming what is wrong. */
     public MediaCheck check(Path file) throws BrokenMedia, IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of(executable, "-v", "error", "-show_entries",
+        refuseText(file);
+        Process p = new ProcessBuilder(List.of(executable, "-v", "error", "-protocol_whitelist", "file",
+                "-show_entries",
                 "format=format_name,duration:stream=codec_type,codec_name,height", "-of", "json", file.toString()))
                 .redirectErrorStream(false)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -57,6 +63,22 @@ public final class FfProbe {
         if (!(duration > 0)) throw new BrokenMedia("no duration");
         String ext = extensionOf(root.path("format").path("format_name").asText(""));
         return new MediaCheck(ext, duration, video.path("height").asInt(0), video.path("codec_name").asText(""));
+    }
+
+    /** Playlists, pages and concat lists are text; media containers never start like these. */
+    private static void refuseText(Path file) throws BrokenMedia, IOException {
+        byte[] start = new byte[64];
+        int n;
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            n = in.readNBytes(start, 0, start.length);
+        }
+        String head = new String(start, 0, n, StandardCharsets.ISO_8859_1).stripLeading()
+                .replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+        if (head.startsWith("\u00ef\u00bb\u00bf")) head = head.substring(3).stripLeading();
+        if (head.startsWith("#extm3u") || head.startsWith("<") || head.startsWith("ffconcat")
+                || head.startsWith("file ") || head.startsWith("[playlist]")) {
+            throw new BrokenMedia("the file is a playlist or web page, not media");
+        }
     }
 
     static String extensionOf(String formatName) {

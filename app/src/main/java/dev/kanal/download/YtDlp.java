@@ -1,5 +1,9 @@
 package dev.kanal.download;
 
+import dev.kanal.egress.EgressProxy;
+import dev.kanal.providers.ProviderException;
+import dev.kanal.providers.http.PrivateAddressGuard;
+import dev.kanal.providers.http.UpstreamAllowance;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,30 +25,46 @@ import java.util.stream.Stream;
  * lines ({@code --newline --progress-template}, both in Debian's 2023.03.04), with the headers the
  * media source needs, concurrent HLS fragments and an optional rate limit, into a folder of its own
  * so a rerun resumes the partial file ({@code --continue}).
+ *
+ * <p>Every request it makes (the media URL, each redirect, each HLS/DASH segment, key and map) goes
+ * through an {@link EgressProxy} of this run ({@code --proxy}), which connects only to allowed
+ * addresses. Protocols urllib opens itself ({@code ftp://} redirects and segments) cannot go
+ * around it: a {@code sitecustomize.py} on the child's {@code PYTHONPATH} lets the process connect to
+ * the proxy and nowhere else, and HLS is fetched by yt-dlp's own downloader, not by ffmpeg. A run
+ * during which anything was refused fails and leaves no media file: a hoster that points inward is
+ * hostile, and a file with refused fragments skipped would be broken anyway.
  */
 public final class YtDlp {
     /** The file base name inside the job's incomplete folder. */
     static final String BASE = "media";
     private static final String MARK = "[kanal-progress]";
     private static final int FRAGMENTS = 4;
+    /** What the socket lock puts in the error it raises. */
+    private static final String LOCK_REFUSED = "kanal-egress-refused";
 
     private final String executable;
     private final String rateLimit;
-    private final dev.kanal.providers.http.PrivateAddressGuard guard;
+    private final UpstreamAllowance allowance;
+    private final PrivateAddressGuard guard;
+    private Path lockDirectory;
 
     public YtDlp(String executable, String rateLimit) {
         this(executable, rateLimit, true);
     }
 
-    /**
-     * @param allowPrivateUpstreams when false, a media URL whose host is on a loopback or private
-     *     address fails the attempt before yt-dlp starts (a hostile hoster page cannot make Kanal
-     *     fetch from the user's network)
-     */
     public YtDlp(String executable, String rateLimit, boolean allowPrivateUpstreams) {
+        this(executable, rateLimit, UpstreamAllowance.of(allowPrivateUpstreams));
+    }
+
+    /**
+     * @param allowance which loopback and private addresses yt-dlp may reach; any other is refused
+     *     by the run's proxy (a hostile hoster page cannot make Kanal fetch from the user's network)
+     */
+    public YtDlp(String executable, String rateLimit, UpstreamAllowance allowance) {
         this.executable = executable;
         this.rateLimit = rateLimit == null ? "" : rateLimit;
-        this.guard = new dev.kanal.providers.http.PrivateAddressGuard(allowPrivateUpstreams);
+        this.allowance = allowance;
+        this.guard = new PrivateAddressGuard(allowance);
     }
 
     /** What to fetch, and where to. */
@@ -70,17 +90,39 @@ public final class YtDlp {
     public Outcome download(Request request, Listener listener) throws IOException, InterruptedException {
         try {
             guard.check(request.url());
-        } catch (dev.kanal.providers.ProviderException e) {
+        } catch (ProviderException e) {
             return new Outcome.Failed(e.getMessage());
         }
         Files.createDirectories(request.directory());
-        Process process = new ProcessBuilder(command(request)).redirectErrorStream(true).start();
+        try (EgressProxy proxy = EgressProxy.start(allowance)) {
+            List<String> refused = new ArrayList<>();
+            Outcome outcome = run(request, listener, proxy.url(), refused);
+            refused.addAll(0, proxy.refusals());
+            if (refused.isEmpty()) return outcome;
+            removeMedia(request.directory());
+            return new Outcome.Failed("refused by Kanal's address guard: " + refused.get(0)
+                    + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : "")
+                    + "; KANAL_ALLOW_PRIVATE_UPSTREAMS lists addresses that may be reached");
+        }
+    }
+
+    private Outcome run(Request request, Listener listener, URI proxy, List<String> lockRefusals)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command(request, proxy)).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        String lock = lockDirectory().toString();
+        String pythonPath = env.get("PYTHONPATH");
+        env.put("PYTHONPATH", pythonPath == null || pythonPath.isBlank() ? lock
+                : lock + java.io.File.pathSeparator + pythonPath);
+        env.put("KANAL_EGRESS_PROXY", proxy.getHost() + ":" + proxy.getPort());
+        Process process = builder.start();
         listener.started(process.toHandle());
         Deque<String> tail = new ArrayDeque<>();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
+                if (line.contains(LOCK_REFUSED) && lockRefusals.size() < 10) lockRefusals.add(lockRefusal(line));
                 if (line.startsWith(MARK)) {
                     parse(line.substring(MARK.length())).ifPresent(listener::progress);
                 } else if (!line.isBlank()) {
@@ -98,7 +140,42 @@ public final class YtDlp {
                 .orElseGet(() -> new Outcome.Failed("yt-dlp finished but wrote no file"));
     }
 
-    List<String> command(Request r) {
+    /** The refused address out of the lock's error line. */
+    private static String lockRefusal(String line) {
+        int at = line.indexOf(LOCK_REFUSED);
+        String rest = line.substring(at + LOCK_REFUSED.length()).replaceFirst("^:\\s*", "");
+        int end = rest.indexOf(')');
+        return shorten(end > 0 ? rest.substring(0, end + 1) : rest);
+    }
+
+    /** The folder holding the socket lock's {@code sitecustomize.py}, written on first use. */
+    private synchronized Path lockDirectory() throws IOException {
+        if (lockDirectory != null && Files.isRegularFile(lockDirectory.resolve("sitecustomize.py"))) {
+            return lockDirectory;
+        }
+        Path dir = Files.createTempDirectory("kanal-ytdlp-");
+        try (var in = YtDlp.class.getResourceAsStream("/egress/sitecustomize.py")) {
+            if (in == null) throw new IOException("sitecustomize.py missing from the build");
+            Files.copy(in, dir.resolve("sitecustomize.py"));
+        }
+        dir.resolve("sitecustomize.py").toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        lockDirectory = dir;
+        return dir;
+    }
+
+    /** Deletes whatever yt-dlp left of the media in {@code dir} (finished, partial or fragments). */
+    private static void removeMedia(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                if (Files.isRegularFile(p) && p.getFileName().toString().startsWith(BASE + ".")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    List<String> command(Request r, URI proxy) {
         List<String> cmd = new ArrayList<>(List.of(executable,
                 "--ignore-config", "--no-playlist", "--no-mtime", "--no-cache-dir", "--continue",
                 "--newline", "--no-colors",
@@ -107,6 +184,7 @@ public final class YtDlp {
                         + " %(progress.total_bytes_estimate)s %(progress.speed)s %(progress.eta)s",
                 "--concurrent-fragments", Integer.toString(FRAGMENTS),
                 "--retries", "3", "--fragment-retries", "5", "--socket-timeout", "30",
+                "--proxy", proxy.toString(), "--abort-on-unavailable-fragments", "--hls-prefer-native",
                 "--output", r.directory().resolve(BASE + ".%(ext)s").toString()));
         if (!rateLimit.isEmpty()) cmd.addAll(List.of("--limit-rate", rateLimit));
         r.headers().forEach((name, value) -> {

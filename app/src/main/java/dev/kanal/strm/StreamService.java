@@ -106,6 +106,8 @@ final class StreamService {
         UpstreamClient.Upstream opened;
         try {
             opened = upstream.open(url, source.source().headers(), extra);
+        } catch (UpstreamClient.NotHttp e) {
+            return new Attempt.Failed("not http(s)");
         } catch (IOException e) {
             if (isPrivateRefusal(e)) throw new KanalException.Forbidden(e.getMessage());
             return new Attempt.Failed(e instanceof InterruptedIOException ? "timeout" : "network");
@@ -114,6 +116,14 @@ final class StreamService {
         if (status >= 400 && status != 416) {
             opened.close();
             return new Attempt.Failed(Integer.toString(status));
+        }
+        String type = opened.response().header("Content-Type");
+        if (status < 300 && !isPlaylist(opened, source, topLevel)
+                && MediaTypes.served(type, !topLevel, MediaTypes.OCTET_STREAM).isEmpty()) {
+            opened.close();
+            log.warn("upstream answered no media hoster={} content_type=\"{}\"", source.hoster(),
+                    MediaTypes.base(type));
+            return new Attempt.Failed("not media (" + MediaTypes.base(type) + ")");
         }
         if (!request.head()) {
             try {
@@ -129,22 +139,35 @@ final class StreamService {
     private StreamReply reply(UpstreamClient.Upstream opened, CachedSource source, StrmTarget target,
             PlayRequest request, boolean topLevel) {
         Response response = opened.response();
-        boolean playlist = response.code() < 300 && HlsRewriter.looksLikePlaylist(response.header("Content-Type"),
-                opened.finalUrl());
-        if (!playlist) return new StreamReply.Media(opened, response.code(), passedHeaders(response, source),
-                source.hoster());
+        boolean playlist = response.code() < 300 && isPlaylist(opened, source, topLevel);
+        if (!playlist) return new StreamReply.Media(opened, response.code(),
+                passedHeaders(response, source, !topLevel), source.hoster());
         try (opened) {
             String text = readPlaylist(response);
             opened.bodyRead();
+            if (!text.stripLeading().replace("\uFEFF", "").startsWith("#EXTM3U")) {
+                throw new KanalException.UpstreamFailed("upstream answered no playlist (no #EXTM3U)", null);
+            }
             URI base = opened.finalUrl();
             if (topLevel && HlsRewriter.isMediaPlaylist(text)) {
                 return new StreamReply.Playlist(HlsRewriter.syntheticMaster(links.proxyPath(base, target),
                         HlsRewriter.DEFAULT_BANDWIDTH));
             }
-            return new StreamReply.Playlist(HlsRewriter.rewrite(text, base, u -> links.proxyPath(u, target)));
+            return new StreamReply.Playlist(HlsRewriter.rewrite(text, base, u -> links.proxyPath(u, target),
+                    upstream.allowance()));
+        } catch (HlsRewriter.TooLarge e) {
+            throw new KanalException.UpstreamFailed("upstream playlist refused: " + e.getMessage(), null);
         } catch (IOException e) {
             throw new KanalException.UpstreamFailed("reading the playlist failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A playlist by type or name, or any text answer for an HLS source (some hosters send text/plain). */
+    private static boolean isPlaylist(UpstreamClient.Upstream opened, CachedSource source, boolean topLevel) {
+        String type = opened.response().header("Content-Type");
+        if (HlsRewriter.looksLikePlaylist(type, opened.finalUrl())) return true;
+        return topLevel && source.source().format() == StreamSource.Format.HLS
+                && MediaTypes.base(type).startsWith("text/");
     }
 
     private static String readPlaylist(Response response) throws IOException {
@@ -159,14 +182,17 @@ final class StreamService {
         return source.readString(StandardCharsets.UTF_8);
     }
 
-    private static Map<String, String> passedHeaders(Response response, CachedSource source) {
+    private static Map<String, String> passedHeaders(Response response, CachedSource source, boolean child) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : PASSED_HEADERS) {
             String value = response.header(name);
             if (value != null) headers.put(name, value);
         }
-        headers.putIfAbsent("Content-Type", source.source().format() == StreamSource.Format.MP4 ? "video/mp4"
-                : "application/octet-stream");
+        String fallback = source.source().format() == StreamSource.Format.MP4 ? "video/mp4"
+                : MediaTypes.OCTET_STREAM;
+        // open() refused every answer that is not media; what is sent is the checked type without parameters
+        headers.put("Content-Type", MediaTypes.served(response.header("Content-Type"), child, fallback)
+                .orElse(MediaTypes.OCTET_STREAM));
         return headers;
     }
 

@@ -3,6 +3,7 @@ package dev.kanal.strm;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.providers.http.GuardedSocketFactory;
 import dev.kanal.providers.http.PrivateAddressGuard;
+import dev.kanal.providers.http.UpstreamAllowance;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -24,11 +26,13 @@ public final class UpstreamClient implements AutoCloseable {
 
     private final OkHttpClient client;
     private final String defaultUserAgent;
+    private final UpstreamAllowance allowance;
 
     public UpstreamClient(KanalConfig.Http config) {
+        this.allowance = config.privateUpstreams();
         this.client = new OkHttpClient.Builder()
-                .dns(new PrivateAddressGuard(config.allowPrivateUpstreams()))
-                .socketFactory(new GuardedSocketFactory(config.allowPrivateUpstreams()))
+                .dns(new PrivateAddressGuard(config.privateUpstreams()))
+                .socketFactory(new GuardedSocketFactory(config.privateUpstreams()))
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(config.timeout())
                 .followRedirects(true)
@@ -41,12 +45,20 @@ public final class UpstreamClient implements AutoCloseable {
                 : config.userAgent();
     }
 
+    /** Which private addresses may be reached (playlists drop URIs naming any other). */
+    public UpstreamAllowance allowance() {
+        return allowance;
+    }
+
     /**
      * Sends a GET for {@code url} with the hoster's {@code headers} plus {@code extra} (Range …) and
      * returns once the response head arrived. Throws when the upstream cannot be reached at all.
      */
     public Upstream open(URI url, Map<String, String> headers, Map<String, String> extra) throws IOException {
-        Request.Builder b = new Request.Builder().url(url.toString()).get();
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        HttpUrl parsed = scheme.equals("http") || scheme.equals("https") ? HttpUrl.parse(url.toString()) : null;
+        if (parsed == null) throw new NotHttp(url);
+        Request.Builder b = new Request.Builder().url(parsed).get();
         b.header("User-Agent", defaultUserAgent);
         headers.forEach(b::header);
         extra.forEach(b::header);
@@ -59,6 +71,13 @@ public final class UpstreamClient implements AutoCloseable {
     public void close() {
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
+    }
+
+    /** The source is not an http(s) URL ({@code file:}, {@code ftp:} …): refused, never fetched. */
+    public static final class NotHttp extends IOException {
+        NotHttp(URI url) {
+            super("refusing a non-http(s) source: " + (url.getScheme() == null ? "no scheme" : url.getScheme() + ":"));
+        }
     }
 
     /** An open upstream response. {@link #close()} releases the connection at once, read or not. */

@@ -103,7 +103,7 @@ class ConfigLoaderTest {
     @Test
     void a_bad_boolean_url_or_duration_is_refused() {
         assertThatThrownBy(() -> load(env("KANAL_ALLOW_PRIVATE_UPSTREAMS", "maybe"), null))
-                .hasMessageContaining("expected true or false");
+                .hasMessageContaining("expected true, false, or a comma-separated list of addresses");
         assertThatThrownBy(() -> load(env("KANAL_PUBLIC_URL", "kanal:8080"), null))
                 .hasMessageContaining("expected an absolute http:// or https:// URL");
         assertThatThrownBy(() -> load(env("KANAL_CATALOG_REFRESH", "often"), null))

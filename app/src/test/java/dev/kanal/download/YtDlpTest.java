@@ -16,14 +16,15 @@ class YtDlpTest {
         headers.put("User-Agent", "Mozilla/5.0");
         headers.put("Origin", "https://voe.example");
         var cmd = new YtDlp("yt-dlp", "500K").command(new YtDlp.Request(URI.create("https://cdn.example/m.m3u8"),
-                headers, Path.of("/d/.incomplete/h")));
+                headers, Path.of("/d/.incomplete/h")), URI.create("http://127.0.0.1:4000"));
         assertThat(String.join(" ", cmd)).contains("--referer https://voe.example/e/1", "--user-agent Mozilla/5.0",
                 "--add-headers Origin:https://voe.example", "--limit-rate 500K", "--concurrent-fragments 4",
-                "--newline", "--progress-template", "--output /d/.incomplete/h/media.%(ext)s", "--continue");
+                "--newline", "--progress-template", "--output /d/.incomplete/h/media.%(ext)s", "--continue",
+                "--proxy http://127.0.0.1:4000", "--abort-on-unavailable-fragments");
         assertThat(cmd.get(cmd.size() - 2)).isEqualTo("--");
         assertThat(cmd.get(cmd.size() - 1)).isEqualTo("https://cdn.example/m.m3u8");
         assertThat(new YtDlp("yt-dlp", "").command(new YtDlp.Request(URI.create("https://x/y.mp4"), Map.of(),
-                Path.of("/d"))).contains("--limit-rate")).isFalse();
+                Path.of("/d")), URI.create("http://127.0.0.1:4000")).contains("--limit-rate")).isFalse();
     }
 
     @Test

@@ -109,7 +109,7 @@ class HlsRewriterTest {
 
         String out = HlsRewriter.rewrite(media, URI.create("http://cdn.example/v/index.m3u8"), HlsRewriterTest::proxy);
 
-        assertThat(out).contains("URI=\"skd://fairplay-key\"");
+        assertThat(out).doesNotContain("skd:").doesNotContain("#EXT-X-KEY");
         assertThat(uriLines(out)).containsExactly("/strm/proxy/x?u=[http://cdn.example/v/seg0.ts]");
     }
 
@@ -130,5 +130,39 @@ class HlsRewriterTest {
         assertThat(HlsRewriter.looksLikePlaylist("video/mp4", plain)).isFalse();
         assertThat(HlsRewriter.looksLikePlaylist(null, URI.create("https://cdn.example/a/master.m3u8?t=1"))).isTrue();
         assertThat(HlsRewriter.looksLikePlaylist("video/mp2t", URI.create("https://cdn.example/seg.ts"))).isFalse();
+    }
+
+    @Test
+    void foreign_schemes_and_refused_addresses_are_dropped_with_their_segment_tags() {
+        var allowance = dev.kanal.providers.http.UpstreamAllowance.parse("127.0.0.1/32");
+        String media = "#EXTM3U\n#EXT-X-TARGETDURATION:4\n"
+                + "#EXT-X-KEY:METHOD=AES-128,URI=\"file:///etc/passwd\"\n"
+                + "#EXT-X-MAP:URI=\"http://10.1/init.mp4\"\n"
+                + "#EXTINF:4,\nseg0.ts\n"
+                + "#EXTINF:4,\n#EXT-X-BYTERANGE:100@0\ngopher://cdn.example/x\n"
+                + "#EXTINF:4,\nhttp://169.254.43518/latest/meta-data\n"
+                + "#EXTINF:4,\nhttp://127.0.0.1:8080/local.ts\n"
+                + "#EXTINF:4,\ndata:video/mp2t;base64,AAAA\n#EXT-X-ENDLIST\n";
+
+        String out = HlsRewriter.rewrite(media, URI.create("http://cdn.example/v/index.m3u8"), HlsRewriterTest::proxy,
+                allowance);
+
+        assertThat(uriLines(out)).containsExactly("/strm/proxy/x?u=[http://cdn.example/v/seg0.ts]",
+                "/strm/proxy/x?u=[http://127.0.0.1:8080/local.ts]");
+        assertThat(out).doesNotContain("#EXT-X-KEY", "#EXT-X-MAP", "BYTERANGE", "gopher", "169.254", "data:");
+        assertThat(out.lines().filter(l -> l.startsWith("#EXTINF"))).hasSize(2);
+        assertThat(out).startsWith("#EXTM3U\n").endsWith("#EXT-X-ENDLIST\n");
+    }
+
+    @Test
+    void playlists_past_the_uri_or_size_cap_are_refused() {
+        StringBuilder many = new StringBuilder("#EXTM3U\n");
+        for (int i = 0; i <= HlsRewriter.MAX_URIS; i++) many.append("#EXTINF:1,\ns").append(i).append(".ts\n");
+        URI base = URI.create("http://cdn.example/v/index.m3u8");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HlsRewriter.rewrite(many.toString(), base,
+                HlsRewriterTest::proxy)).isInstanceOf(HlsRewriter.TooLarge.class);
+        String longLines = "#EXTM3U\n" + ("#EXTINF:1,\n" + "a".repeat(3000) + ".ts\n").repeat(1500);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HlsRewriter.rewrite(longLines, base,
+                HlsRewriterTest::proxy)).isInstanceOf(HlsRewriter.TooLarge.class);
     }
 }

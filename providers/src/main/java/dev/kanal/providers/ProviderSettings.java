@@ -20,6 +20,8 @@ import java.util.Set;
  * @param readTimeout read timeout per request
  * @param maxRetries retries of transient failures (network, 429, 5xx)
  * @param userAgent the browser User-Agent sent everywhere
+ * @param privateUpstreams which private addresses may be reached; {@code allowPrivateUpstreams} is
+ *     its "all of them" case
  */
 public record ProviderSettings(
         Map<SiteId, URI> baseUrls,
@@ -29,7 +31,8 @@ public record ProviderSettings(
         Duration connectTimeout,
         Duration readTimeout,
         int maxRetries,
-        String userAgent) {
+        String userAgent,
+        dev.kanal.providers.http.UpstreamAllowance privateUpstreams) {
 
     /** A desktop Chrome on Windows: hosters and sites serve other markup to anything else. */
     public static final String DEFAULT_USER_AGENT =
@@ -44,6 +47,18 @@ public record ProviderSettings(
         if (rateLimitPerHost <= 0) throw new IllegalArgumentException("rateLimitPerHost must be > 0");
         if (maxRetries < 0) throw new IllegalArgumentException("maxRetries must be >= 0");
         userAgent = userAgent == null || userAgent.isBlank() ? DEFAULT_USER_AGENT : userAgent;
+        if (privateUpstreams == null || allowPrivateUpstreams) {
+            privateUpstreams = dev.kanal.providers.http.UpstreamAllowance.of(allowPrivateUpstreams);
+        }
+        allowPrivateUpstreams = privateUpstreams.allowsAllPrivate();
+    }
+
+    /** Settings that allow all private addresses or none. */
+    public ProviderSettings(Map<SiteId, URI> baseUrls, Set<SiteId> enabledSites, double rateLimitPerHost,
+            boolean allowPrivateUpstreams, Duration connectTimeout, Duration readTimeout, int maxRetries,
+            String userAgent) {
+        this(baseUrls, enabledSites, rateLimitPerHost, allowPrivateUpstreams, connectTimeout, readTimeout,
+                maxRetries, userAgent, null);
     }
 
     /** Defaults for tests and the probe: every site, public URLs, private addresses refused. */
@@ -63,7 +78,7 @@ public record ProviderSettings(
         copy.putAll(baseUrls);
         copy.put(site, url);
         return new ProviderSettings(copy, enabledSites, rateLimitPerHost, allowPrivateUpstreams,
-                connectTimeout, readTimeout, maxRetries, userAgent);
+                connectTimeout, readTimeout, maxRetries, userAgent, privateUpstreams);
     }
 
     /** A copy that may reach loopback and private addresses. */

@@ -99,7 +99,8 @@ public final class Providers {
         java.time.Duration cap = java.time.Duration.ofSeconds(6);
         ProviderSettings quick = new ProviderSettings(settings.baseUrls(), settings.enabledSites(),
                 settings.rateLimitPerHost(), settings.allowPrivateUpstreams(),
-                min(settings.connectTimeout(), cap), min(settings.readTimeout(), cap), 0, settings.userAgent());
+                min(settings.connectTimeout(), cap), min(settings.readTimeout(), cap), 0, settings.userAgent(),
+                settings.privateUpstreams());
         return new OkHttpFetcher(quick, health, Map.of());
     }
 

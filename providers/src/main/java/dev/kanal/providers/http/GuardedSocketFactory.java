@@ -13,10 +13,14 @@ import javax.net.SocketFactory;
  * {@code http://192.168.1.1/} would otherwise get through; this refuses it before the connect.
  */
 public final class GuardedSocketFactory extends SocketFactory {
-    private final boolean allowPrivate;
+    private final UpstreamAllowance allowance;
 
     public GuardedSocketFactory(boolean allowPrivate) {
-        this.allowPrivate = allowPrivate;
+        this(UpstreamAllowance.of(allowPrivate));
+    }
+
+    public GuardedSocketFactory(UpstreamAllowance allowance) {
+        this.allowance = allowance;
     }
 
     @Override
@@ -24,9 +28,9 @@ public final class GuardedSocketFactory extends SocketFactory {
         return new Socket() {
             @Override
             public void connect(SocketAddress endpoint, int timeout) throws IOException {
-                if (!allowPrivate && endpoint instanceof InetSocketAddress inet && inet.getAddress() != null
-                        && PrivateAddressGuard.isPrivate(inet.getAddress())) {
-                    throw new PrivateUpstreamRefused(inet.getAddress());
+                if (endpoint instanceof InetSocketAddress inet && inet.getAddress() != null
+                        && !allowance.allows(inet.getAddress())) {
+                    throw new PrivateUpstreamRefused(inet.getAddress(), allowance);
                 }
                 super.connect(endpoint, timeout);
             }
@@ -66,9 +70,8 @@ public final class GuardedSocketFactory extends SocketFactory {
 
     /** The upstream is on a loopback or private address and those are not allowed. */
     public static final class PrivateUpstreamRefused extends IOException {
-        PrivateUpstreamRefused(InetAddress address) {
-            super("refusing private address " + address.getHostAddress()
-                    + " (set KANAL_ALLOW_PRIVATE_UPSTREAMS=true to allow)");
+        PrivateUpstreamRefused(InetAddress address, UpstreamAllowance allowance) {
+            super("refusing private address " + address.getHostAddress() + " (" + allowance.hint(address) + ")");
         }
     }
 }

@@ -64,8 +64,8 @@ public final class OkHttpFetcher implements Fetcher {
         this.defaultHeaders = Map.copyOf(defaultHeaders);
         this.jitter = RandomGenerator.getDefault();
         this.client = new OkHttpClient.Builder()
-                .dns(new PrivateAddressGuard(settings.allowPrivateUpstreams()))
-                .socketFactory(new GuardedSocketFactory(settings.allowPrivateUpstreams()))
+                .dns(new PrivateAddressGuard(settings.privateUpstreams()))
+                .socketFactory(new GuardedSocketFactory(settings.privateUpstreams()))
                 .connectionPool(new ConnectionPool(8, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .cookieJar(new SiteCookieJar())
                 .connectTimeout(settings.connectTimeout())
