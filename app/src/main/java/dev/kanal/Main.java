@@ -160,6 +160,7 @@ public final class Main {
             jobs.start();
 
             MagnetCodec magnets = new MagnetCodec();
+            AtomicReference<HttpServer> self = new AtomicReference<>();
             List<ApiGroup> groups = new ArrayList<>();
             groups.add(new HealthApi(Version.current(), clock, readiness));
             groups.add(new MetricsApi(meters));
@@ -168,11 +169,10 @@ public final class Main {
             groups.add(new TorznabApi(config.security(), config.torznab(), catalog, magnets,
                     Version.current()));
             groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, magnets,
-                    config.strm().categories(), config.security().apiKey()));
+                    config.strm().categories(), config.security().apiKey(), () -> self.get().port()));
             JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey());
             groups.add(jobsApi);
             groups.addAll(strm.apis());
-            AtomicReference<HttpServer> self = new AtomicReference<>();
             WebUi ui = WebUi.create(config, new JobsQueue(jobStore, jobs, jobEvents),
                     overrides.ui().orElseGet(() -> new WebUi.Backends(Optional.empty(),
                             HostHealthStatus.of(providers.health()))),
