@@ -23,7 +23,9 @@ import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.Providers;
 import dev.kanal.providers.resolve.SourceResolver;
 import dev.kanal.qbittorrent.QbApi;
+import dev.kanal.sources.CatalogOtherSites;
 import dev.kanal.sources.EpisodeSources;
+import dev.kanal.sources.FallbackEpisodeSources;
 import dev.kanal.sources.HosterPreferenceStore;
 import dev.kanal.sources.ProviderEpisodeSources;
 import dev.kanal.strm.StrmFeature;
@@ -137,10 +139,14 @@ public final class Main {
             started.push(catalog);
             catalog.start();
 
-            EpisodeSources sources = overrides.sources().orElseGet(() -> new ProviderEpisodeSources(
+            EpisodeSources siteSources = overrides.sources().orElseGet(() -> new ProviderEpisodeSources(
                     new SourceResolver(providers, providers.hosterFetcher()), config.downloads().hosterOrder(),
                     new HosterPreferenceStore(db, clock),
                     (episode, links) -> catalog.store().recordHosters(episode, links, clock.instant())));
+            // a grab whose site fails or is blocked is tried on the other sites carrying the same work
+            EpisodeSources sources = new FallbackEpisodeSources(siteSources, new CatalogOtherSites(db,
+                    ProviderSettingsFactory.order(config.sites().order()).stream()
+                            .filter(id -> providers.site(id).isPresent()).toList()));
 
             StrmFeature strm = new StrmFeature(config, db, sources, meters, json, clock);
             started.push(strm);
