@@ -1,5 +1,8 @@
 package dev.kanal;
 
+import dev.kanal.arr.ArrApi;
+import dev.kanal.arr.ArrClient;
+import dev.kanal.arr.ArrHandback;
 import dev.kanal.catalog.Catalog;
 import dev.kanal.catalog.CatalogHealthApi;
 import dev.kanal.catalog.CatalogTitleApi;
@@ -9,6 +12,7 @@ import dev.kanal.config.KanalConfig;
 import dev.kanal.db.Database;
 import dev.kanal.download.DownloadPaths;
 import dev.kanal.download.FfProbe;
+import dev.kanal.download.FileModes;
 import dev.kanal.download.YtDlp;
 import dev.kanal.health.HealthApi;
 import dev.kanal.health.MetricsApi;
@@ -156,12 +160,20 @@ public final class Main {
             JobEvents jobEvents = new JobEvents();
             JobStore jobStore = new JobStore(db, json, clock);
             MediaInfoSink mediaInfo = overrides.mediaInfo().orElse(catalog.store()::recordMediaInfo);
+            // optional Sonarr/Radarr connections: a finally failed grab is removed from the arr's queue and blocklisted
+            java.net.http.HttpClient arrHttp = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+            List<ArrClient> arrs = config.arr().instances().stream()
+                    .map(i -> new ArrClient(i, arrHttp, json, java.time.Duration.ofSeconds(20))).toList();
+            ArrHandback handback = new ArrHandback(arrs, 3, java.time.Duration.ofSeconds(5));
+            started.push(handback);
             JobScheduler jobs = JobScheduler.create(jobStore, jobEvents, strm.sharingSources(),
                     new YtDlp(config.downloads().ytdlp(), config.downloads().rateLimit(),
                             config.http().allowPrivateUpstreams()),
                     new FfProbe(config.downloads().ffprobe(), json), paths,
                     overrides.strm().orElse(strm.files()::write), mediaInfo,
-                    config.downloads(), config.server().shutdownGrace(), clock, meters);
+                    config.downloads(), config.server().shutdownGrace(), clock, meters,
+                    new FileModes(config.permissions().umask()), handback);
             started.push(jobs);
             jobs.start();
 
@@ -179,6 +191,7 @@ public final class Main {
             JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey());
             groups.add(jobsApi);
             groups.addAll(strm.apis());
+            groups.add(new ArrApi(arrs));
             WebUi ui = WebUi.create(config, new JobsQueue(jobStore, jobs, jobEvents),
                     overrides.ui().orElseGet(() -> new WebUi.Backends(Optional.empty(),
                             HostHealthStatus.of(providers.health()))),
