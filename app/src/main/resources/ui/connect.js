@@ -2,10 +2,12 @@
 
 import { api } from './api.js';
 import { h, copyButton } from './dom.js';
+import { show as showArrs } from './arr.js';
 
 let loaded = false;
 
 export async function show() {
+  showArrs();
   if (loaded) return;
   const root = document.getElementById('connect-values');
   root.className = 'connect-list';

@@ -1,5 +1,8 @@
 package dev.kanal;
 
+import dev.kanal.arr.ArrApi;
+import dev.kanal.arr.ArrClient;
+import dev.kanal.arr.ArrHandback;
 import dev.kanal.catalog.Catalog;
 import dev.kanal.catalog.CatalogHealthApi;
 import dev.kanal.catalog.CatalogTitleApi;
@@ -9,6 +12,7 @@ import dev.kanal.config.KanalConfig;
 import dev.kanal.db.Database;
 import dev.kanal.download.DownloadPaths;
 import dev.kanal.download.FfProbe;
+import dev.kanal.download.FileModes;
 import dev.kanal.download.YtDlp;
 import dev.kanal.health.HealthApi;
 import dev.kanal.health.MetricsApi;
@@ -23,7 +27,9 @@ import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.Providers;
 import dev.kanal.providers.resolve.SourceResolver;
 import dev.kanal.qbittorrent.QbApi;
+import dev.kanal.sources.CatalogOtherSites;
 import dev.kanal.sources.EpisodeSources;
+import dev.kanal.sources.FallbackEpisodeSources;
 import dev.kanal.sources.HosterPreferenceStore;
 import dev.kanal.sources.ProviderEpisodeSources;
 import dev.kanal.strm.StrmFeature;
@@ -137,10 +143,14 @@ public final class Main {
             started.push(catalog);
             catalog.start();
 
-            EpisodeSources sources = overrides.sources().orElseGet(() -> new ProviderEpisodeSources(
+            EpisodeSources siteSources = overrides.sources().orElseGet(() -> new ProviderEpisodeSources(
                     new SourceResolver(providers, providers.hosterFetcher()), config.downloads().hosterOrder(),
                     new HosterPreferenceStore(db, clock),
                     (episode, links) -> catalog.store().recordHosters(episode, links, clock.instant())));
+            // a grab whose site fails or is blocked is tried on the other sites carrying the same work
+            EpisodeSources sources = new FallbackEpisodeSources(siteSources, new CatalogOtherSites(db,
+                    ProviderSettingsFactory.order(config.sites().order()).stream()
+                            .filter(id -> providers.site(id).isPresent()).toList()));
 
             StrmFeature strm = new StrmFeature(config, db, sources, meters, json, clock);
             started.push(strm);
@@ -150,16 +160,25 @@ public final class Main {
             JobEvents jobEvents = new JobEvents();
             JobStore jobStore = new JobStore(db, json, clock);
             MediaInfoSink mediaInfo = overrides.mediaInfo().orElse(catalog.store()::recordMediaInfo);
+            // optional Sonarr/Radarr connections: a finally failed grab is removed from the arr's queue and blocklisted
+            java.net.http.HttpClient arrHttp = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+            List<ArrClient> arrs = config.arr().instances().stream()
+                    .map(i -> new ArrClient(i, arrHttp, json, java.time.Duration.ofSeconds(20))).toList();
+            ArrHandback handback = new ArrHandback(arrs, 3, java.time.Duration.ofSeconds(5));
+            started.push(handback);
             JobScheduler jobs = JobScheduler.create(jobStore, jobEvents, strm.sharingSources(),
                     new YtDlp(config.downloads().ytdlp(), config.downloads().rateLimit(),
                             config.http().privateUpstreams()),
                     new FfProbe(config.downloads().ffprobe(), json), paths,
                     overrides.strm().orElse(strm.files()::write), mediaInfo,
-                    config.downloads(), config.server().shutdownGrace(), clock, meters);
+                    config.downloads(), config.server().shutdownGrace(), clock, meters,
+                    new FileModes(config.permissions().umask()), handback);
             started.push(jobs);
             jobs.start();
 
             MagnetCodec magnets = new MagnetCodec();
+            AtomicReference<HttpServer> self = new AtomicReference<>();
             List<ApiGroup> groups = new ArrayList<>();
             groups.add(new HealthApi(Version.current(), clock, readiness, dev.kanal.health.ToolVersions.detect(
                     config.downloads().ytdlp(), config.downloads().ffprobe())));
@@ -177,11 +196,11 @@ public final class Main {
             groups.add(new TorznabApi(config.security(), config.torznab(), catalog, magnets,
                     Version.current()));
             groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, magnets,
-                    config.strm().categories(), config.security().apiKey()));
+                    config.strm().categories(), config.security().apiKey(), () -> self.get().port()));
             JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey());
             groups.add(jobsApi);
             groups.addAll(strm.apis());
-            AtomicReference<HttpServer> self = new AtomicReference<>();
+            groups.add(new ArrApi(arrs));
             WebUi ui = WebUi.create(config, new JobsQueue(jobStore, jobs, jobEvents),
                     overrides.ui().orElseGet(() -> new WebUi.Backends(Optional.empty(),
                             HostHealthStatus.of(providers.health()))),

@@ -24,7 +24,8 @@ public final class ConfigReference {
                 .append("| Variable | File key | Type | Default | Description |\n")
                 .append("|---|---|---|---|---|\n");
         for (Setting<?> s : Settings.ALL) {
-            String def = s.secret() ? "*generated*" : s.defaultValue().isEmpty() ? "*(empty)*" : "`" + s.defaultValue() + "`";
+            String def = s.secret() && !s.env().startsWith("KANAL_ARR_") ? "*generated*"
+                    : s.defaultValue().isEmpty() ? "*(empty)*" : "`" + s.defaultValue() + "`";
             sb.append("| `").append(s.env()).append("` | `").append(s.key()).append("` | ")
                     .append(s.type().name()).append(": ").append(s.type().expected()).append(" | ")
                     .append(def).append(" | ").append(s.description().replace("|", "\\|")).append(" |\n");

@@ -20,7 +20,9 @@ public record KanalConfig(
         Torznab torznab,
         Downloads downloads,
         Strm strm,
-        Demo demo) {
+        Demo demo,
+        Permissions permissions,
+        Arr arr) {
 
     public record Server(String host, int port, URI publicUrl, Duration shutdownGrace, String logFormat,
             String logLevel) {}
@@ -79,6 +81,45 @@ public record KanalConfig(
     /** The offline demo site of {@code kanal demo}: its port and media bandwidth (0 = unlimited). */
     public record Demo(int port, int throttle) {}
 
+    /** @param umask permission bits taken from files (0666) and folders (0777) Kanal creates */
+    public record Permissions(int umask) {}
+
+    /** The Sonarr/Radarr instances a finally failed grab is handed back to; empty: none. */
+    public record Arr(List<ArrInstance> instances) {
+        public Arr {
+            instances = List.copyOf(instances);
+        }
+
+        static Arr from(URI sonarr, String sonarrKey, URI radarr, String radarrKey, String more) {
+            List<ArrInstance> list = new java.util.ArrayList<>();
+            if (sonarr != null) list.add(new ArrInstance("Sonarr", sonarr, sonarrKey == null ? "" : sonarrKey));
+            if (radarr != null) list.add(new ArrInstance("Radarr", radarr, radarrKey == null ? "" : radarrKey));
+            int n = 1;
+            for (String entry : (more == null ? "" : more).split(",")) {
+                if (entry.isBlank()) continue;
+                int bar = entry.indexOf('|');
+                if (bar < 0) throw new ConfigException("invalid KANAL_ARR_MORE: an entry has no '|' — expected <url>|<api key>");
+                URI url;
+                try {
+                    url = ValueType.httpUrl().parse(entry.substring(0, bar).strip());
+                } catch (RuntimeException e) {
+                    throw new ConfigException("invalid KANAL_ARR_MORE: '" + entry.substring(0, bar).strip()
+                            + "' — expected an absolute http:// or https:// URL");
+                }
+                list.add(new ArrInstance("arr " + (++n), url, entry.substring(bar + 1).strip()));
+            }
+            return new Arr(list);
+        }
+    }
+
+    /** One Sonarr or Radarr: both answer the same {@code /api/v3} queue calls. */
+    public record ArrInstance(String name, URI url, String apiKey) {
+        @Override
+        public String toString() {
+            return "ArrInstance[name=" + name + ", url=" + url + ", apiKey=<redacted>]";
+        }
+    }
+
     /** Builds the tree from fully loaded values (secrets filled). */
     public static KanalConfig from(ConfigValues v) {
         return new KanalConfig(
@@ -103,6 +144,9 @@ public record KanalConfig(
                         v.get(Settings.DOWNLOAD_RETRY_DELAY), v.get(Settings.DOWNLOAD_RATE_LIMIT),
                         v.get(Settings.YTDLP), v.get(Settings.FFPROBE), v.get(Settings.DOWNLOAD_STALL_TIMEOUT)),
                 new Strm(v.get(Settings.STRM_CATEGORIES), v.get(Settings.STRM_SCAN_INTERVAL)),
-                new Demo(v.get(Settings.DEMO_PORT), v.get(Settings.DEMO_THROTTLE)));
+                new Demo(v.get(Settings.DEMO_PORT), v.get(Settings.DEMO_THROTTLE)),
+                new Permissions(v.get(Settings.UMASK)),
+                Arr.from(v.get(Settings.ARR_SONARR_URL), v.get(Settings.ARR_SONARR_API_KEY),
+                        v.get(Settings.ARR_RADARR_URL), v.get(Settings.ARR_RADARR_API_KEY), v.get(Settings.ARR_MORE)));
     }
 }

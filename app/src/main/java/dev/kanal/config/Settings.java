@@ -9,9 +9,11 @@ import static dev.kanal.config.ValueType.httpUrl;
 import static dev.kanal.config.ValueType.integer;
 import static dev.kanal.config.ValueType.listOf;
 import static dev.kanal.config.ValueType.oneOf;
+import static dev.kanal.config.ValueType.optionalHttpUrl;
 import static dev.kanal.config.ValueType.optionalPath;
 import static dev.kanal.config.ValueType.secret;
 import static dev.kanal.config.ValueType.text;
+import static dev.kanal.config.ValueType.umask;
 import static dev.kanal.config.ValueType.words;
 
 import dev.kanal.providers.http.UpstreamAllowance;
@@ -157,6 +159,24 @@ public final class Settings {
     public static final Setting<Duration> STRM_SCAN_INTERVAL = of("KANAL_STRM_SCAN_INTERVAL", "strm.scan_interval",
             duration(), "12h", "How often the .strm files Kanal wrote are checked to still play.");
 
+    // --- files
+    public static final Setting<Integer> UMASK = of("KANAL_UMASK", "storage.umask", umask(), "022",
+            "Permission bits taken away from downloads, .strm files (0666) and the folders Kanal creates (0777), as linuxserver images read UMASK: 022 gives 0644 and 0755.");
+
+    // --- Sonarr/Radarr connections (optional): a finally failed grab is removed from the arr's queue,
+    // blocklisted and searched again
+    public static final Setting<URI> ARR_SONARR_URL = of("KANAL_ARR_SONARR_URL", "arr.sonarr_url", optionalHttpUrl(),
+            "", "Sonarr's URL (e.g. http://sonarr:8989). With its API key, a grab that finally fails is removed from Sonarr's queue with blocklisting, so Sonarr searches another release at once.");
+    public static final Setting<String> ARR_SONARR_API_KEY = new Setting<>("KANAL_ARR_SONARR_API_KEY",
+            "arr.sonarr_api_key", text(), "", "Sonarr's API key (Settings → General).", true);
+    public static final Setting<URI> ARR_RADARR_URL = of("KANAL_ARR_RADARR_URL", "arr.radarr_url", optionalHttpUrl(),
+            "", "Radarr's URL (e.g. http://radarr:7878); as KANAL_ARR_SONARR_URL, for films.");
+    public static final Setting<String> ARR_RADARR_API_KEY = new Setting<>("KANAL_ARR_RADARR_API_KEY",
+            "arr.radarr_api_key", text(), "", "Radarr's API key (Settings → General).", true);
+    public static final Setting<String> ARR_MORE = new Setting<>("KANAL_ARR_MORE", "arr.more", text(), "",
+            "More Sonarr/Radarr instances, comma-separated, each <url>|<api key> (e.g. http://sonarr-4k:8989|0123abcd).",
+            true);
+
     // --- demo (only read by `kanal demo`)
     public static final Setting<Integer> DEMO_PORT = of("KANAL_DEMO_PORT", "demo.port", integer(0, 65535), "0",
             "Port of the offline demo site that `kanal demo` starts on 127.0.0.1 (0 picks a free one).");
@@ -178,5 +198,7 @@ public final class Settings {
             DOWNLOAD_CONCURRENCY, HOSTER_CONCURRENCY, HOSTER_ORDER, DOWNLOAD_RETRIES, DOWNLOAD_RETRY_DELAY,
             DOWNLOAD_RATE_LIMIT, DOWNLOAD_STALL_TIMEOUT, YTDLP, FFPROBE,
             STRM_CATEGORIES, STRM_SCAN_INTERVAL,
+            UMASK,
+            ARR_SONARR_URL, ARR_SONARR_API_KEY, ARR_RADARR_URL, ARR_RADARR_API_KEY, ARR_MORE,
             DEMO_PORT, DEMO_THROTTLE);
 }

@@ -70,6 +70,21 @@ public record ValueType<T>(String name, String expected, Function<String, T> par
         });
     }
 
+    /** Like {@link #httpUrl()}, or empty (then null: the feature is off). */
+    public static ValueType<URI> optionalHttpUrl() {
+        ValueType<URI> url = httpUrl();
+        return new ValueType<>("url", "empty, or an absolute http:// or https:// URL",
+                s -> s.isBlank() ? null : url.parse(s.strip()));
+    }
+
+    /** A umask as linuxserver images take it: three or four octal digits such as {@code 022}. */
+    public static ValueType<Integer> umask() {
+        return new ValueType<>("umask", "three or four octal digits, e.g. 022 or 002", s -> {
+            if (!s.strip().matches("[0-7]{3,4}")) throw new IllegalArgumentException("not an octal umask");
+            return Integer.parseInt(s.strip(), 8) & 0777;
+        });
+    }
+
     /** A directory; whether it can be written is checked once the whole configuration is read. */
     public static ValueType<Path> directory() {
         return new ValueType<>("directory", "a directory path Kanal can write", s -> {

@@ -4,6 +4,7 @@ import dev.kanal.config.KanalConfig;
 import dev.kanal.download.DownloadPaths;
 import dev.kanal.download.DownloadProgress;
 import dev.kanal.download.FfProbe;
+import dev.kanal.download.FileModes;
 import dev.kanal.download.FileNames;
 import dev.kanal.download.MediaCheck;
 import dev.kanal.download.ProcessTree;
@@ -48,10 +49,14 @@ final class JobRunner {
     private final KanalConfig.Downloads config;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final FileModes modes;
+    private final FailedJobs failed;
 
     JobRunner(JobStore store, JobEvents events, EpisodeSources sources, YtDlp ytdlp, FfProbe ffprobe,
             DownloadPaths paths, StrmWriter strm, MediaInfoSink mediaInfo, HosterLimits limits,
-            KanalConfig.Downloads config, Clock clock, MeterRegistry meters) {
+            KanalConfig.Downloads config, Clock clock, MeterRegistry meters, FileModes modes, FailedJobs failed) {
+        this.modes = modes;
+        this.failed = failed;
         this.store = store;
         this.events = events;
         this.sources = sources;
@@ -68,7 +73,15 @@ final class JobRunner {
 
     /** True while the hoster this job last used has no free slot; the dispatcher then leaves it queued. */
     boolean waitsForHoster(Job job) {
-        return job.mode() != KanalMagnet.Mode.STRM && limits.full(job.currentHoster());
+        return job.mode() != KanalMagnet.Mode.STRM && limits.full(hosterOf(job.currentHoster()));
+    }
+
+    /** The hoster of a name that may carry the serving site ({@code sto:VOE} → {@code VOE}): limits are per hoster. */
+    static String hosterOf(String name) {
+        if (name == null) return null;
+        int colon = name.indexOf(':');
+        return colon > 0 && dev.kanal.providers.SiteId.fromId(name.substring(0, colon)).isPresent()
+                ? name.substring(colon + 1) : name;
     }
 
     private void count(String outcome, String hoster) {
@@ -101,7 +114,7 @@ final class JobRunner {
             Path incomplete = paths.incomplete(job.savePath(), job.hash());
             if (partialHoster != null && !partialHoster.equalsIgnoreCase(hoster)) deleteTree(incomplete);
             partialHoster = hoster;
-            if (!limits.tryAcquire(hoster)) {
+            if (!limits.tryAcquire(hosterOf(hoster))) {
                 // wait for the hoster in the queue (queuedDL), not in a worker other hosters could use
                 Job now = store.byId(id).orElse(job);
                 store.requeue(id, java.time.Instant.EPOCH, now.retries());
@@ -113,7 +126,7 @@ final class JobRunner {
             try {
                 failure = download(job, found, incomplete, control);
             } finally {
-                limits.release(hoster);
+                limits.release(hosterOf(hoster));
             }
             if (failure == null || control.stopping()) return;
             store.attemptFailed(id, new JobAttempt(hoster, failure, clock.instant()), true);
@@ -175,6 +188,8 @@ final class JobRunner {
             Path target = uniqueTarget(job.savePath(), FileNames.sanitize(job.name()), media.extension());
             Files.createDirectories(target.getParent());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            modes.file(target);
+            modes.directories(paths.root(), target.getParent());
             deleteTree(incomplete);
             store.complete(id, target, Files.size(target));
             count("completed", found.hoster());
@@ -194,11 +209,15 @@ final class JobRunner {
             Files.createDirectories(dir);
             Path file = strm.write(dir, job.name(), job.episode(), job.language());
             if (paths.inside(file).isEmpty()) throw new IOException("STRM writer wrote outside the download directory");
+            modes.file(file);
+            modes.directories(paths.root(), dir);
             store.complete(job.id(), file, Files.size(file));
             log.info("strm written job={} hoster={}", job.id(), hoster);
         } catch (IOException | RuntimeException e) {
-            store.finish(job.id(), JobState.FAILED, "cannot write the .strm file: " + e.getMessage());
+            store.finish(job.id(), JobState.FAILED, "cannot write the .strm file: " + e.getMessage()
+                    + " (check that Kanal may write to the download directory)");
             log.warn("strm failed job={} reason=\"{}\"", job.id(), e.getMessage());
+            store.byId(job.id()).ifPresent(failed::failed);
         }
         publish(job.id(), "state");
     }
@@ -224,15 +243,32 @@ final class JobRunner {
             store.finish(job.id(), JobState.FAILED, message);
             count("failed", null);
             log.warn("job failed job={} reason=\"{}\"", job.id(), message);
+            store.byId(job.id()).ifPresent(failed::failed);
         }
         publish(job.id(), "state");
     }
 
-    /** One line naming each hoster this job tried (as the site names it) and its last error. */
+    /**
+     * One line saying why the job failed, so a person knows what to do: the language the site does not
+     * offer (and those it does), the anti-bot wall every try met ("s.to answered a link gate (needs a
+     * browser)"), or each hoster tried (as the site names it) with its last error.
+     */
     static String describe(Job job, SourceResult.NotFound last) {
         Map<String, String> byHoster = new LinkedHashMap<>();
         for (JobAttempt a : job.attempts()) byHoster.put(a.hoster(), a.error());
-        if (byHoster.isEmpty()) return "every hoster failed: " + last.describe();
+        if (byHoster.isEmpty()) {
+            if (!last.offered().isEmpty() && !last.offered().contains(job.language())) {
+                return job.language().label() + " is not offered for this episode; offered: " + last.offered().stream()
+                        .sorted().map(dev.kanal.providers.Language::label).collect(Collectors.joining(", "));
+            }
+            return last.attempts().isEmpty()
+                    ? "no hoster offers this episode in " + job.language().label() + " on the site"
+                    : "every hoster failed: " + last.describe();
+        }
+        var reasons = new java.util.LinkedHashSet<>(byHoster.values());
+        if (reasons.size() == 1 && reasons.iterator().next().contains(" answered ")) {
+            return reasons.iterator().next() + "; tried " + String.join(", ", byHoster.keySet());
+        }
         return "every hoster failed: " + byHoster.entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
     }

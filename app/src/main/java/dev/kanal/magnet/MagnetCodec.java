@@ -83,11 +83,19 @@ public final class MagnetCodec {
         String s = q.get(prefix + "_s");
         String ep = q.get(prefix + "_e");
         EpisodeAddress episode;
-        if ((s == null || s.isEmpty()) && (ep == null || ep.isEmpty())) {
+        boolean noSeason = s == null || s.isEmpty();
+        boolean noEpisode = ep == null || ep.isEmpty();
+        if (noSeason != noEpisode) {
+            throw new InvalidMagnet(prefix + (noSeason ? "_e without " + prefix + "_s" : "_s without " + prefix + "_e"));
+        }
+        if (noSeason) {
             if (site != SiteId.MEGAKINO) throw new InvalidMagnet("missing " + prefix + "_s/" + prefix + "_e");
             episode = EpisodeAddress.movie(site, slug);
         } else {
             episode = new EpisodeAddress(site, slug, number(prefix + "_s", s), number(prefix + "_e", ep));
+        }
+        if (episode.isMovie() && episode.season() != 0) {
+            throw new InvalidMagnet(prefix + "_e=0 names a whole film, which has no season " + episode.season());
         }
         String modeText = q.getOrDefault(prefix + "_mode", "");
         KanalMagnet.Mode mode = switch (modeText.toLowerCase(Locale.ROOT)) {
@@ -122,9 +130,20 @@ public final class MagnetCodec {
             } catch (IllegalArgumentException e) {
                 throw new InvalidMagnet("badly encoded value for " + key);
             }
-            q.putIfAbsent(key, value);
+            boolean ours = key.startsWith("kanal_") || key.startsWith("aw_") || key.startsWith("sto_");
+            if (ours && value.chars().anyMatch(MagnetCodec::isControl)) {
+                throw new InvalidMagnet(key + " contains a control character");
+            }
+            if (q.putIfAbsent(key, value) != null && (ours || key.equals("dn"))) {
+                throw new InvalidMagnet(key + " is given more than once");
+            }
         }
         return q;
+    }
+
+    /** C0 controls (NUL, CR, LF, …), DEL and the C1 controls: never part of a site id, slug, language or mode. */
+    private static boolean isControl(int c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029;
     }
 
     private static String infoHash(String xt) {

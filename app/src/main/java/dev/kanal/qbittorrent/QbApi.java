@@ -32,9 +32,11 @@ public final class QbApi implements ApiGroup {
     private final KanalConfig.Qbittorrent config;
     private final byte[] apiKey;
     private final MainData mainData = new MainData();
+    private final QbPreferences preferences;
 
     QbApi(QbSessions sessions, QbTorrents torrents, DownloadPaths paths, KanalConfig.Qbittorrent config,
-            String apiKey) {
+            String apiKey, java.util.function.IntSupplier port) {
+        this.preferences = new QbPreferences(paths, config, port);
         this.apiKey = ("Bearer " + apiKey).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.sessions = sessions;
         this.torrents = torrents;
@@ -51,7 +53,7 @@ public final class QbApi implements ApiGroup {
         read(routes, "/api/v2/app/webapiVersion", ctx -> text(ctx, WEBAPI_VERSION));
         read(routes, "/api/v2/app/buildInfo", this::buildInfo);
         read(routes, "/api/v2/app/defaultSavePath", ctx -> text(ctx, paths.toPublic(paths.root())));
-        read(routes, "/api/v2/app/preferences", ctx -> ctx.json(preferences()));
+        read(routes, "/api/v2/app/preferences", ctx -> ctx.json(preferences.values()));
         routes.post("/api/v2/app/setPreferences", ctx -> QbParams.of(ctx).required("json"));
         read(routes, "/api/v2/transfer/info", ctx -> ctx.json(transferInfo()));
         read(routes, "/api/v2/sync/maindata", this::mainData);
@@ -182,41 +184,6 @@ public final class QbApi implements ApiGroup {
         return infos.stream().mapToLong(i -> ((Number) i.get(key)).longValue()).sum();
     }
 
-    private Map<String, Object> preferences() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("locale", "en");
-        m.put("save_path", paths.toPublic(paths.root()));
-        m.put("temp_path_enabled", false);
-        m.put("temp_path", "");
-        m.put("auto_tmm_enabled", false);
-        m.put("torrent_content_layout", "Original");
-        m.put("add_stopped_enabled", false);
-        m.put("add_to_top_of_queue", false);
-        m.put("dht", true);
-        m.put("pex", true);
-        m.put("lsd", true);
-        m.put("queueing_enabled", true);
-        m.put("max_active_downloads", 3);
-        m.put("max_active_torrents", 5);
-        m.put("max_active_uploads", 3);
-        m.put("max_ratio_enabled", false);
-        m.put("max_ratio", -1);
-        m.put("max_seeding_time_enabled", false);
-        m.put("max_seeding_time", -1);
-        m.put("max_inactive_seeding_time_enabled", false);
-        m.put("max_inactive_seeding_time", -1);
-        m.put("max_ratio_act", 0);
-        m.put("listen_port", 0);
-        m.put("web_ui_port", 8080);
-        m.put("web_ui_username", config.username());
-        m.put("bypass_local_auth", config.authBypass().stream().anyMatch(s -> s.equalsIgnoreCase("localhost")));
-        m.put("bypass_auth_subnet_whitelist_enabled", !config.authBypass().isEmpty());
-        m.put("web_ui_session_timeout", config.sessionTimeout().toSeconds());
-        m.put("web_ui_csrf_protection_enabled", false);
-        m.put("use_subcategories", true);
-        return m;
-    }
-
     private static void text(Context ctx, String body) {
         ctx.contentType(TEXT).result(body);
     }
@@ -224,9 +191,10 @@ public final class QbApi implements ApiGroup {
     /** Builds both qBittorrent API groups over the shared sessions and torrent model. */
     public static List<ApiGroup> create(KanalConfig.Qbittorrent config, java.time.Clock clock,
             dev.kanal.jobs.JobScheduler scheduler, dev.kanal.jobs.JobStore store, dev.kanal.db.Database db,
-            DownloadPaths paths, dev.kanal.magnet.MagnetCodec magnets, List<String> strmCategories, String apiKey) {
+            DownloadPaths paths, dev.kanal.magnet.MagnetCodec magnets, List<String> strmCategories, String apiKey,
+            java.util.function.IntSupplier port) {
         QbSessions sessions = new QbSessions(config, clock);
         QbTorrents torrents = new QbTorrents(scheduler, store, new CategoryStore(db), paths, magnets, strmCategories);
-        return List.of(new QbApi(sessions, torrents, paths, config, apiKey), new QbTorrentsApi(torrents, dev.kanal.Json.mapper()));
+        return List.of(new QbApi(sessions, torrents, paths, config, apiKey, port), new QbTorrentsApi(torrents, dev.kanal.Json.mapper()));
     }
 }

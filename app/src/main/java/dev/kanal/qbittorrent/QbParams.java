@@ -25,7 +25,8 @@ record QbParams(Map<String, List<String>> values) {
 
     Optional<String> optional(String name) {
         List<String> v = values.get(name);
-        return v == null || v.isEmpty() ? Optional.empty() : Optional.ofNullable(v.get(0));
+        // a key given twice: qBittorrent keeps the last (its params are a QHash filled in order)
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.ofNullable(v.getLast());
     }
 
     /**

@@ -171,7 +171,9 @@ final class QbTorrents {
             Comparator<Map<String, Object>> c = Comparator.comparing(r -> (Comparable) comparable(r.get(key)));
             rows.sort(q.reverse() ? c.reversed() : c);
         }
-        int from = q.offset() < 0 ? Math.max(0, rows.size() + q.offset()) : Math.min(q.offset(), rows.size());
+        // as qBittorrent 5.1.4's infoAction: a negative offset counts from the end; one outside the list is 0
+        int from = q.offset() < 0 ? rows.size() + q.offset() : q.offset();
+        if (from >= rows.size() || from < 0) from = 0;
         int to = q.limit() > 0 ? Math.min(rows.size(), from + q.limit()) : rows.size();
         return rows.subList(from, to);
     }

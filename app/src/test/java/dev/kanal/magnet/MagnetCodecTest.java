@@ -82,4 +82,42 @@ class MagnetCodecTest {
     void magnets_naming_nothing_fetchable_are_refused(String uri) {
         assertThatThrownBy(() -> codec.parse(uri)).isInstanceOf(MagnetCodec.InvalidMagnet.class);
     }
+
+    static final String GOOD = "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=Show%20S01E02"
+            + "&kanal_site=aniworld&kanal_slug=show&kanal_s=1&kanal_e=2&kanal_lang=German%20Dub";
+
+    /** Issue 13: control characters, repeated keys and contradicting values are refused, never listed. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "kanal_site=aniworld%00", "kanal_lang=German%20Dub%00", "kanal_slug=show%0D%0A", "kanal_slug=sh%0Aow",
+            "kanal_lang=German%20Dub%0D", "kanal_s=1%09", "kanal_mode=strm%00", "kanal_site=aniworld%C2%85",
+    })
+    void a_control_character_in_any_kanal_value_is_refused(String replacement) {
+        String key = replacement.substring(0, replacement.indexOf('='));
+        String uri = GOOD.contains("&" + key + "=")
+                ? GOOD.replaceAll("&" + key + "=[^&]*", "&" + replacement) : GOOD + "&" + replacement;
+        assertThatThrownBy(() -> codec.parse(uri)).isInstanceOf(MagnetCodec.InvalidMagnet.class)
+                .hasMessageContaining(key);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"&kanal_slug=other", "&kanal_slug=show", "&kanal_site=sto", "&KANAL_LANG=German%20Sub",
+            "&kanal_e=3", "&dn=Other"})
+    void a_key_given_twice_is_refused_even_with_the_same_value(String again) {
+        assertThatThrownBy(() -> codec.parse(GOOD + again)).isInstanceOf(MagnetCodec.InvalidMagnet.class)
+                .hasMessageContaining("more than once");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"&kanal_s=1&kanal_e=", "&kanal_s=&kanal_e=2", "&kanal_s=1&kanal_e=0"})
+    void values_that_contradict_each_other_are_refused(String numbers) {
+        String uri = GOOD.replace("&kanal_s=1&kanal_e=2", numbers);
+        assertThatThrownBy(() -> codec.parse(uri)).isInstanceOf(MagnetCodec.InvalidMagnet.class);
+    }
+
+    @Test
+    void the_good_magnet_of_these_tests_parses() {
+        assertThat(codec.parse(GOOD).episode()).isEqualTo(new dev.kanal.providers.EpisodeAddress(
+                dev.kanal.providers.SiteId.ANIWORLD, "show", 1, 2));
+    }
 }

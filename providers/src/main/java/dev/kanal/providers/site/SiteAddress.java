@@ -46,10 +46,29 @@ public record SiteAddress(URI base) {
         return base + "/";
     }
 
-    /** True when {@code url} points at this site's host (and port). */
+    /** True when {@code url} points at this site's host (and port), whatever its path. */
     public boolean sameHost(URI url) {
         return url.getHost() != null && url.getHost().equalsIgnoreCase(base.getHost())
-                && url.getPort() == base.getPort();
+                && effectivePort(url) == effectivePort(base);
+    }
+
+    /**
+     * True when {@code url} is on this site: its host and port, and under the base's path prefix.
+     * With a base such as {@code http://mirror:9000/aniworld}, {@code http://mirror:9000/aniworld/redirect/1}
+     * is the site, while {@code http://mirror:9000/voe/e/abc} (another service behind the same proxy)
+     * is not: a link-out landing there reached a hoster.
+     */
+    public boolean contains(URI url) {
+        if (!sameHost(url)) return false;
+        String prefix = base.getRawPath() == null ? "" : base.getRawPath();
+        if (prefix.isEmpty() || prefix.equals("/")) return true;
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    private static int effectivePort(URI url) {
+        if (url.getPort() >= 0) return url.getPort();
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : "http".equalsIgnoreCase(url.getScheme()) ? 80 : -1;
     }
 
     private static URI parse(String s) {

@@ -31,4 +31,16 @@ class SiteAddressTest {
         assertThat(prefixed.sameHost(URI.create("http://127.0.0.1:9000/other"))).isTrue();
         assertThat(prefixed.sameHost(URI.create("http://localhost:9000/other"))).isFalse();
     }
+
+    @Test
+    void the_site_is_its_host_and_path_prefix() {
+        assertThat(prefixed.contains(URI.create("http://127.0.0.1:9000/aniworld/redirect/1"))).isTrue();
+        assertThat(prefixed.contains(URI.create("http://127.0.0.1:9000/aniworld"))).isTrue();
+        assertThat(prefixed.contains(URI.create("http://127.0.0.1:9000/voe/e/abc"))).isFalse();
+        assertThat(prefixed.contains(URI.create("http://127.0.0.1:9000/aniworldx/e/abc"))).isFalse();
+        assertThat(prefixed.contains(URI.create("http://127.0.0.1:9001/aniworld/r"))).isFalse();
+        SiteAddress plain = SiteAddress.of("https://aniworld.to");
+        assertThat(plain.contains(URI.create("https://aniworld.to:443/anime/stream/x"))).isTrue();
+        assertThat(plain.contains(URI.create("https://voe.sx/e/abc"))).isFalse();
+    }
 }

@@ -114,10 +114,10 @@ public final class AniWorldSite implements Site {
     public URI resolveLinkOut(HosterLink link) {
         Map<String, String> headers = Map.of("Referer", urls.address().referer());
         Optional<URI> target = fetcher.redirectTarget(link.linkOut(), headers);
-        if (target.isPresent() && !urls.address().sameHost(target.get())) return target.get();
+        if (target.isPresent() && !urls.address().contains(target.get())) return target.get();
         // no Location (or one back onto the site): follow and take wherever we end up
         Page page = fetcher.get(target.orElse(link.linkOut()), headers);
-        if (urls.address().sameHost(page.url())) {
+        if (urls.address().contains(page.url())) {
             throw new ProviderException(new ProviderFailure.Blocked(link.linkOut(), ChallengeKind.CAPTCHA));
         }
         return page.url();

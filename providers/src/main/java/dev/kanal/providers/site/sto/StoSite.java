@@ -105,7 +105,7 @@ public final class StoSite implements Site {
     @Override
     public URI resolveLinkOut(HosterLink link) {
         Optional<URI> target = fetcher.redirectTarget(link.linkOut(), Map.of("Referer", urls.address().referer()));
-        if (target.isEmpty() || urls.address().sameHost(target.get())) {
+        if (target.isEmpty() || urls.address().contains(target.get())) {
             throw new ProviderException(new ProviderFailure.Blocked(link.linkOut(), ChallengeKind.LINK_GATE));
         }
         return target.get();

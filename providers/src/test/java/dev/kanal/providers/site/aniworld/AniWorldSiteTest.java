@@ -136,6 +136,14 @@ class AniWorldSiteTest {
     }
 
     @Test
+    void a_redirect_to_the_same_host_outside_the_site_path_is_a_hoster() {
+        fake.server().stubFor(get(urlEqualTo("/aniworld/redirect/77")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://127.0.0.1:" + fake.server().port() + "/voe/e/abc123")));
+        HosterLink link = new HosterLink("VOE", Language.GERMAN_DUB, URI.create(fake.baseUrl() + "/redirect/77"));
+        assertThat(site.resolveLinkOut(link)).hasPath("/voe/e/abc123");
+    }
+
+    @Test
     void a_failing_server_is_unreachable_after_the_configured_retries() {
         fake.server().stubFor(get(urlEqualTo("/aniworld/anime/stream/broken")).willReturn(aResponse().withStatus(502)));
         assertThatThrownBy(() -> site.detail("broken")).isInstanceOfSatisfying(ProviderException.class, e -> {

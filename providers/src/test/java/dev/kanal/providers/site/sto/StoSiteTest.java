@@ -78,6 +78,23 @@ class StoSiteTest {
     }
 
     @Test
+    void behind_a_path_a_link_out_to_the_same_host_outside_the_path_is_the_hoster_and_inside_it_the_gate() {
+        try (FakeSto mirror = new FakeSto(FakeCatalog.series(), "/sto")) {
+            Site prefixed = Providers.create(mirror.settings()).site(SiteId.STO).orElseThrow();
+            String host = "http://127.0.0.1:" + mirror.server().port();
+            mirror.server().stubFor(get(urlEqualTo("/sto/r?t=out")).willReturn(aResponse().withStatus(302)
+                    .withHeader("Location", host + "/voe/e/abc123")));
+            mirror.server().stubFor(get(urlEqualTo("/sto/r?t=in")).willReturn(aResponse().withStatus(302)
+                    .withHeader("Location", host + "/sto/")));
+            HosterLink out = new HosterLink("VOE", Language.GERMAN_DUB, java.net.URI.create(mirror.baseUrl() + "/r?t=out"));
+            HosterLink in = new HosterLink("VOE", Language.GERMAN_DUB, java.net.URI.create(mirror.baseUrl() + "/r?t=in"));
+            assertThat(prefixed.resolveLinkOut(out)).hasPath("/voe/e/abc123");
+            assertThatThrownBy(() -> prefixed.resolveLinkOut(in)).isInstanceOfSatisfying(ProviderException.class,
+                    e -> assertThat(e.failure()).isInstanceOf(ProviderFailure.Blocked.class));
+        }
+    }
+
+    @Test
     void the_link_gate_is_blocked_not_parsed() {
         List<HosterLink> links = site.hosterLinks(new EpisodeAddress(SiteId.STO, "its-fine", 1, 1));
         HosterLink link = links.getFirst();
