@@ -30,17 +30,22 @@ public final class StrmHealthApi implements ApiGroup {
     }
 
     private void health(Context ctx) {
+        ctx.json(view(library));
+    }
+
+    /** The document {@code /health/strm} serves, as it is now (the web page reads it in-process). */
+    public static Map<String, Object> view(StrmLibrary library) {
         var health = library.health();
         List<Map<String, Object>> broken = health.broken().stream().map(f -> Map.<String, Object>of(
                 "path", f.path().toString(),
                 "episode", f.target().describe(),
                 "reason", f.brokenReason(),
                 "checkedAt", String.valueOf(f.checkedAt()))).toList();
-        ctx.json(Map.of(
+        return Map.of(
                 "status", broken.isEmpty() ? "ok" : "degraded",
                 "files", health.files(),
                 "lastScan", health.lastScan() == null ? "never" : health.lastScan().toString(),
-                "broken", broken));
+                "broken", broken);
     }
 
     private void regenerate(Context ctx) {

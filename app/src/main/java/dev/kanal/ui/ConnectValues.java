@@ -22,7 +22,8 @@ record ConnectValues(
         String qbit_username,
         String qbit_password,
         String sonarr_category,
-        String radarr_category) {
+        String radarr_category,
+        List<String> grab_categories) {
 
     static ConnectValues of(KanalConfig config) {
         URI pub = config.server().publicUrl();
@@ -32,6 +33,14 @@ record ConnectValues(
         String path = pub.getPath() == null ? "" : pub.getPath().replaceAll("/+$", "");
         return new ConnectValues(base, base + "/torznab", "/api", config.security().apiKey(),
                 List.of(5000, 5070), List.of(2000), pub.getHost(), port, ssl, path,
-                config.qbittorrent().username(), config.qbittorrent().password(), "tv-sonarr", "radarr");
+                config.qbittorrent().username(), config.qbittorrent().password(), "tv-sonarr", "radarr",
+                grabCategories(config));
+    }
+
+    /** The categories the search view offers to grab into: Sonarr's, Radarr's, then the .strm ones. */
+    private static List<String> grabCategories(KanalConfig config) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(List.of("tv-sonarr", "radarr"));
+        out.addAll(config.strm().categories());
+        return List.copyOf(out);
     }
 }
