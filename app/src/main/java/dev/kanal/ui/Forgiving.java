@@ -44,8 +44,9 @@ final class Forgiving {
         if (key.equals(query)) return 1.0;
         double coverage = (double) query.length() / key.length();
         // a part of the title: whole words, or the start of the last word as someone still typing
-        if ((" " + key + " ").contains(" " + query + " ")) return 0.9 + 0.08 * coverage;
-        if (query.length() >= 3 && (key.startsWith(query) || key.contains(" " + query))) return 0.85 + 0.08 * coverage;
+        if (query.length() >= 3 && key.startsWith(query)) return 0.9 + 0.08 * coverage;
+        if ((" " + key + " ").contains(" " + query + " ")) return 0.88 + 0.08 * coverage;
+        if (query.length() >= 3 && key.contains(" " + query)) return 0.85 + 0.08 * coverage;
         double byWord = wordScore(words, key.split(" "));
         double loose = TitleSimilarity.of(grams, TitleSimilarity.bigrams(key));
         return Math.max(byWord, loose);
