@@ -107,7 +107,10 @@ final class PageSearch {
         String didYouMean = null;
         if (!exact.isEmpty()) {
             titles = sameTitle(exact);
-            if (exact.getFirst().score() < EXACT) didYouMean = nameOf(exact.getFirst().titleId(), hits);
+            if (exact.getFirst().score() < EXACT) {
+                didYouMean = nameOf(exact.getFirst().titleId(), hits);
+                if (didYouMean == null) didYouMean = text;
+            }
         } else if (!hits.isEmpty()) {
             Forgiving.Hit best = hits.getFirst();
             didYouMean = best.name();
@@ -129,7 +132,12 @@ final class PageSearch {
         List<Integer> missing = catalog.queries().withoutDetails(titles);
         if (!missing.isEmpty()) catalog.priority().ensureDetails(missing.subList(0, Math.min(2, missing.size())));
         List<Release> releases = catalog.queries().releases(titles, filter);
-        if (didYouMean == null && exact.isEmpty() && !releases.isEmpty()) didYouMean = releases.getFirst().displayTitle();
+        if (didYouMean != null) {
+            // say it with the work's title (TVDB's once mapped), whichever of its names matched
+            int first = titles.getFirst();
+            didYouMean = releases.stream().filter(r -> r.titleId() == first).map(Release::displayTitle).findFirst()
+                    .orElse(didYouMean);
+        }
         return new Result(q.text(), didYouMean, suggestions, works(releases), groups(releases), releases.size(),
                 releases.size() > MAX_RELEASES);
     }
