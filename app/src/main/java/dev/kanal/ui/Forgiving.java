@@ -28,7 +28,7 @@ final class Forgiving {
         int[] grams = TitleSimilarity.bigrams(query);
         Map<Integer, Hit> best = new HashMap<>();
         for (TitleNames.Name n : names) {
-            double s = score(query, words, grams, n.key());
+            double s = score(query, words, grams, n);
             if (s < THRESHOLD) continue;
             Hit old = best.get(n.titleId());
             if (old == null || old.score() < s) best.put(n.titleId(), new Hit(n.titleId(), n.name(), s));
@@ -39,16 +39,23 @@ final class Forgiving {
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
     }
 
-    static double score(String query, String[] words, int[] grams, String key) {
+    static double score(String query, String[] words, int[] grams, TitleNames.Name n) {
+        String key = n.key();
         if (key.isEmpty()) return 0;
         if (key.equals(query)) return 1.0;
         double coverage = (double) query.length() / key.length();
-        // a part of the title: whole words, or the start of the last word as someone still typing
-        if (query.length() >= 3 && key.startsWith(query)) return 0.9 + 0.08 * coverage;
-        if ((" " + key + " ").contains(" " + query + " ")) return 0.88 + 0.08 * coverage;
-        if (query.length() >= 3 && key.contains(" " + query)) return 0.85 + 0.08 * coverage;
-        double byWord = wordScore(words, key.split(" "));
-        double loose = TitleSimilarity.of(grams, TitleSimilarity.bigrams(key));
+        // a part of the title: its start, whole words, or the start of a word (someone still typing)
+        int at = key.indexOf(query);
+        if (at >= 0) {
+            boolean wordStart = at == 0 || key.charAt(at - 1) == ' ';
+            int end = at + query.length();
+            boolean wordEnd = end == key.length() || key.charAt(end) == ' ';
+            if (at == 0 && query.length() >= 3) return 0.9 + 0.08 * coverage;
+            if (wordStart && wordEnd) return 0.88 + 0.08 * coverage;
+            if (wordStart && query.length() >= 3) return 0.85 + 0.08 * coverage;
+        }
+        double byWord = wordScore(words, n.words());
+        double loose = TitleSimilarity.of(grams, n.grams());
         return Math.max(byWord, loose);
     }
 

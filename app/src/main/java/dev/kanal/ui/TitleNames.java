@@ -3,6 +3,7 @@ package dev.kanal.ui;
 import static dev.kanal.db.schema.Tables.CATALOG_TITLE;
 import static dev.kanal.db.schema.Tables.CATALOG_TITLE_NAME;
 
+import dev.kanal.catalog.TitleSimilarity;
 import dev.kanal.db.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +18,15 @@ import java.util.List;
 final class TitleNames {
     static final Duration FRESH = Duration.ofMinutes(1);
 
-    /** One name: {@code key} is its {@code TitleNormalizer} key. */
-    record Name(int titleId, String site, String name, String key) {}
+    /**
+     * One name: {@code key} is its {@code TitleNormalizer} key, {@code words} and {@code grams} its
+     * words and character bigrams, computed once per read instead of per search.
+     */
+    record Name(int titleId, String site, String name, String key, String[] words, int[] grams) {
+        Name(int titleId, String site, String name, String key) {
+            this(titleId, site, name, key, key.split(" "), TitleSimilarity.bigrams(key));
+        }
+    }
 
     private record Snapshot(List<Name> names, Instant at) {}
 
