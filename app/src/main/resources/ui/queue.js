@@ -93,7 +93,7 @@ function row(job) {
   const state = job.stopped && job.state === 'queued' ? 'paused' : job.state;
   const facts = [h('span', {}, job.site), h('span', {}, episode), h('span', {}, job.language)];
   if (job.mode === 'strm') facts.push(h('span', {}, '.strm'));
-  if (job.hoster) facts.push(h('span', { class: 'hoster' }, `via ${job.hoster}`));
+  if (job.current_hoster) facts.push(h('span', { class: 'hoster' }, `via ${job.current_hoster}`));
   const progress = [];
   if (job.state === 'running' || job.state === 'queued') {
     progress.push(bar(job.state === 'running' && job.total_bytes <= 0 ? null : job.progress, job.state));

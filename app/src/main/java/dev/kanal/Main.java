@@ -26,6 +26,7 @@ import dev.kanal.jobs.StrmWriter;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.Providers;
 import dev.kanal.providers.resolve.SourceResolver;
+import dev.kanal.qbittorrent.CategoryNames;
 import dev.kanal.qbittorrent.QbApi;
 import dev.kanal.sources.CatalogOtherSites;
 import dev.kanal.sources.EpisodeSources;
@@ -33,9 +34,11 @@ import dev.kanal.sources.FallbackEpisodeSources;
 import dev.kanal.sources.HosterPreferenceStore;
 import dev.kanal.sources.ProviderEpisodeSources;
 import dev.kanal.strm.StrmFeature;
+import dev.kanal.strm.StrmHealthApi;
+import dev.kanal.torznab.ReleaseOffers;
 import dev.kanal.torznab.TorznabApi;
 import dev.kanal.ui.HostHealthStatus;
-import dev.kanal.ui.JobsQueue;
+import dev.kanal.ui.PageReads;
 import dev.kanal.ui.WebUi;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.HttpServer;
@@ -48,15 +51,12 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 
@@ -98,14 +98,6 @@ public final class Main {
         public Overrides withUi(WebUi.Backends b) {
             return new Overrides(providers, sources, strm, mediaInfo, Optional.of(b));
         }
-    }
-
-    /** How the web page reaches Kanal's own surfaces (catalog health, Torznab) from inside. */
-    private static URI loopback(KanalConfig.Server server, int port) {
-        String host = server.host();
-        if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) host = "127.0.0.1";
-        if (host.contains(":")) host = "[" + host + "]";
-        return URI.create("http://" + host + ":" + port);
     }
 
     /** Wires and starts every component for {@code config}. The caller owns the returned application. */
@@ -179,6 +171,8 @@ public final class Main {
 
             MagnetCodec magnets = new MagnetCodec();
             AtomicReference<HttpServer> self = new AtomicReference<>();
+            ReleaseOffers offers = new ReleaseOffers(config.torznab(), magnets, db);
+            CatalogHealthApi catalogHealth = new CatalogHealthApi(catalog, clock);
             List<ApiGroup> groups = new ArrayList<>();
             groups.add(new HealthApi(Version.current(), clock, readiness, dev.kanal.health.ToolVersions.detect(
                     config.downloads().ytdlp(), config.downloads().ffprobe())));
@@ -191,20 +185,20 @@ public final class Main {
                     meters, clock, java.time.Duration.ofMinutes(5), java.time.Duration.ofDays(1)).start();
             started.push(history);
             groups.add(history);
-            groups.add(new CatalogHealthApi(catalog, clock));
+            groups.add(catalogHealth);
             groups.add(new CatalogTitleApi(catalog, config.security().apiKey()));
-            groups.add(new TorznabApi(config.security(), config.torznab(), catalog, magnets,
-                    Version.current()));
+            groups.add(new TorznabApi(config.security(), catalog, offers, Version.current()));
             groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, magnets,
                     config.strm().categories(), config.security().apiKey(), () -> self.get().port()));
-            JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey());
+            JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, new JobsApi.Grabs(magnets, paths,
+                    config.strm().categories(), CategoryNames::valid), config.security().apiKey(), json);
             groups.add(jobsApi);
             groups.addAll(strm.apis());
             groups.add(new ArrApi(arrs));
-            WebUi ui = WebUi.create(config, new JobsQueue(jobStore, jobs, jobEvents),
-                    overrides.ui().orElseGet(() -> new WebUi.Backends(Optional.empty(),
-                            HostHealthStatus.of(providers.health()))),
-                    () -> loopback(config.server(), self.get().port()), json, clock);
+            WebUi ui = WebUi.create(config, new PageReads(catalog, offers, db, catalogHealth::view,
+                            () -> StrmHealthApi.view(strm.library())),
+                    overrides.ui().orElseGet(() -> WebUi.Backends.hosts(HostHealthStatus.of(providers.health()))),
+                    json, clock);
             groups.addAll(ui.groups());
 
             HttpServer http = new HttpServer(config.server(), groups, meters, json);
@@ -212,7 +206,6 @@ public final class Main {
             int port = http.start();
             started.push(http);
             // closed before the server: open event streams end so a stop need not wait for them
-            started.push(ui);
             started.push(jobsApi);
 
             readiness.done("startup");

@@ -121,14 +121,14 @@ class EndToEndIT {
         List<Item> tv = items(torznab("t=tvsearch&cat=5000,5070&extended=1&offset=0&limit=100"));
         assertThat(tv).isNotEmpty();
         List<Item> movies = items(torznab("t=movie&cat=2000&extended=1&offset=0&limit=100"));
-        assertThat(movies).extracting(Item::title).contains("Big.Buck.Bunny.2008.WEB-DL.GER-KANAL");
+        assertThat(movies).extracting(Item::title).contains("Big.Buck.Bunny.2008.WEB-DL.German-KANAL");
     }
 
     @Test
     @Order(3)
     void sonarr_finds_an_episode_by_tvdbid_season_and_episode() throws Exception {
         List<Item> hits = items(torznab("t=tvsearch&cat=5000,5070&extended=1&tvdbid=9100001&season=1&ep=2"));
-        assertThat(hits).extracting(Item::title).contains("Sternenfaenger.Akademie.S01E02.WEB-DL.GER-KANAL")
+        assertThat(hits).extracting(Item::title).contains("Sternenfaenger.Akademie.S01E02.WEB-DL.German-KANAL")
                 .allSatisfy(t -> assertThat(t).contains("S01E02"));
     }
 
@@ -158,7 +158,7 @@ class EndToEndIT {
     @Order(6)
     void radarr_finds_the_film_by_title_and_year() throws Exception {
         List<Item> hits = items(torznab("t=search&cat=2000&extended=1&q=" + enc("Big Buck Bunny 2008")));
-        assertThat(hits).extracting(Item::title).contains("Big.Buck.Bunny.2008.WEB-DL.GER-KANAL");
+        assertThat(hits).extracting(Item::title).contains("Big.Buck.Bunny.2008.WEB-DL.German-KANAL");
     }
 
     // ---------------------------------------------------------------- Sonarr download client
@@ -188,12 +188,13 @@ class EndToEndIT {
     void a_grab_completes_passes_the_import_checks_and_is_removed_with_its_file() throws Exception {
         login(http);
         Item release = release("t=tvsearch&cat=5000,5070&extended=1&tvdbid=9100002&season=1&ep=1",
-                t -> t.equals("Die.Laternenwaechter.S01E01.WEB-DL.GER-KANAL"));
+                t -> t.equals("Die.Laternenwaechter.S01E01.WEB-DL.German-KANAL"));
         JsonNode torrent = grab(kanal, http, release);
 
         Path content = Path.of(torrent.path("content_path").asText());
         String savePath = torrent.path("save_path").asText();
-        assertThat(content.toString()).isNotEqualTo(savePath).contains(release.title());
+        assertThat(content.toString()).isNotEqualTo(savePath);
+        assertThat(content.getFileName().toString()).matches(measured(release.title()));
         assertThat(content).isRegularFile();
         assertPlayable(content);
 
@@ -223,7 +224,7 @@ class EndToEndIT {
     void a_strm_grab_writes_a_file_whose_url_streams_the_same_bytes_with_ranges() throws Exception {
         login(http);
         Item release = release("t=tvsearch&cat=5000,5070&extended=1&tvdbid=9100005&season=1&ep=1",
-                t -> t.equals("Orbit.Baeckerei.S01E01.WEB-DL.ENG.SUB-KANAL [STRM]"));
+                t -> t.equals("Orbit.Baeckerei.S01E01.WEB-DL.Sub-KANAL [STRM]"));
         JsonNode torrent = grab(kanal, http, release);
         Path strm = Path.of(torrent.path("content_path").asText());
         assertThat(strm.getFileName().toString()).endsWith(".strm");
@@ -248,7 +249,7 @@ class EndToEndIT {
     void a_download_killed_with_sigkill_completes_by_itself_after_a_restart() throws Exception {
         login(http);
         Item release = release("t=tvsearch&cat=5000,5070&extended=1&tvdbid=9100004&season=1&ep=1",
-                t -> t.equals("Kleiner.Drache.Mochi.S01E01.WEB-DL.GER-KANAL"));
+                t -> t.equals("Kleiner.Drache.Mochi.S01E01.WEB-DL.German-KANAL"));
         String hash = add(http, release);
         awaitTrue("download in flight", () -> find(kanal, http, hash)
                 .filter(t -> t.path("state").asText().equals("downloading") && t.path("progress").asDouble() > 0)
@@ -261,8 +262,15 @@ class EndToEndIT {
         JsonNode done = awaitTorrent(kanal, again, hash, t -> COMPLETED.contains(t.path("state").asText()));
         Path content = Path.of(done.path("content_path").asText());
         assertThat(content).isRegularFile();
-        assertThat(content.toString()).contains(release.title());
+        assertThat(content.getFileName().toString()).matches(measured(release.title()));
         assertPlayable(content);
+    }
+
+    /** The release title as the downloaded file carries it: with the resolution (and codec) ffprobe measured. */
+    private static String measured(String title) {
+        int web = title.indexOf(".WEB-DL");
+        return java.util.regex.Pattern.quote(title.substring(0, web)) + "\\.\\d{3,4}p\\.WEB-DL(\\.[A-Z0-9]+)?"
+                + java.util.regex.Pattern.quote(title.substring(web + ".WEB-DL".length())) + "\\.\\w+";
     }
 
     // ---------------------------------------------------------------- helpers

@@ -25,12 +25,12 @@ public final class CatalogHealthApi implements ApiGroup {
         this.clock = clock;
     }
 
-    record StageView(String state, int done, int total, Double rate, Long eta_seconds, Instant last_success,
+    public record StageView(String state, int done, int total, Double rate, Long eta_seconds, Instant last_success,
             String last_error, Instant started_at) {}
 
-    record SiteView(String site, boolean searchable, Map<String, StageView> stages) {}
+    public record SiteView(String site, boolean searchable, Map<String, StageView> stages) {}
 
-    record CatalogView(boolean ready, List<SiteView> sites) {}
+    public record CatalogView(boolean ready, List<SiteView> sites) {}
 
     @Override
     public void addTo(RoutesConfig routes) {
@@ -41,7 +41,8 @@ public final class CatalogHealthApi implements ApiGroup {
         ctx.json(view());
     }
 
-    CatalogView view() {
+    /** The document {@code /health/catalog} serves, as it is now (the web page reads it in-process). */
+    public CatalogView view() {
         var searchable = catalog.searchableSites();
         List<SiteView> sites = new ArrayList<>();
         for (Map.Entry<SiteId, List<StageProgress>> e : catalog.progress().entrySet()) {

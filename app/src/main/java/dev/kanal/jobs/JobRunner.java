@@ -6,6 +6,7 @@ import dev.kanal.download.DownloadProgress;
 import dev.kanal.download.FfProbe;
 import dev.kanal.download.FileModes;
 import dev.kanal.download.FileNames;
+import dev.kanal.download.QualityTags;
 import dev.kanal.download.MediaCheck;
 import dev.kanal.download.ProcessTree;
 import dev.kanal.download.YtDlp;
@@ -185,7 +186,9 @@ final class JobRunner {
             return null;
         }
         try {
-            Path target = uniqueTarget(job.savePath(), FileNames.sanitize(job.name()), media.extension());
+            // named with the quality ffprobe measured, so Sonarr records the true quality at import
+            String name = QualityTags.measured(job.name(), media.height(), media.videoCodec());
+            Path target = uniqueTarget(job.savePath(), FileNames.sanitize(name), media.extension());
             Files.createDirectories(target.getParent());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             modes.file(target);

@@ -5,10 +5,10 @@ package dev.kanal.qbittorrent;
  * doubled {@code /}, no backslash), tightened so a name can never step out of the download
  * directory: no {@code .}/{@code ..} segments, no control characters, at most 100 characters.
  */
-final class CategoryNames {
+public final class CategoryNames {
     private CategoryNames() {}
 
-    static boolean valid(String name) {
+    public static boolean valid(String name) {
         if (name == null || name.isEmpty() || name.length() > 100) return false;
         if (name.startsWith("/") || name.endsWith("/") || name.contains("//") || name.contains("\\")) return false;
         if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) return false;

@@ -32,6 +32,16 @@ public final class StrmHealthApi implements ApiGroup {
     }
 
     private void health(Context ctx) {
+        ctx.json(view(library, publicUrlWarning));
+    }
+
+    /** The document {@code /health/strm} serves, as it is now (the web page reads it in-process). */
+    public static Map<String, Object> view(StrmLibrary library) {
+        return view(library, java.util.Optional.empty());
+    }
+
+    /** {@link #view(StrmLibrary)} with the public-URL warning {@code /health/strm} adds when it has one. */
+    static Map<String, Object> view(StrmLibrary library, java.util.Optional<String> publicUrlWarning) {
         var health = library.health();
         List<Map<String, Object>> broken = health.broken().stream().map(f -> Map.<String, Object>of(
                 "path", f.path().toString(),
@@ -44,7 +54,7 @@ public final class StrmHealthApi implements ApiGroup {
         body.put("lastScan", health.lastScan() == null ? "never" : health.lastScan().toString());
         body.put("broken", broken);
         publicUrlWarning.ifPresent(w -> body.put("warnings", List.of(w)));
-        ctx.json(body);
+        return body;
     }
 
     private void regenerate(Context ctx) {

@@ -1,68 +1,113 @@
 package dev.kanal.torznab;
 
 import dev.kanal.catalog.Release;
+import dev.kanal.download.QualityTags;
+import dev.kanal.providers.Language;
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Names releases so that Sonarr and Radarr parse the right series, season, episode, language and
- * quality: {@code Series.Title.S01E05[.1080p].WEB-DL[.H264].GER.SUB-GROUP} in Sonarr's numbering,
- * {@code Movie.Title.2019[.1080p].WEB-DL.GER-GROUP} for films, and {@code [GROUP] Series Title - 12
- * [WEB-DL][GER.SUB]} for absolute (anime) searches. Resolution and codec appear only once a download
- * or probe learned them; Kanal never invents a quality.
+ * quality: {@code Series.Title.S01E05[.1080p].WEB-DL[.H264].German-GROUP} in Sonarr's numbering,
+ * {@code Movie.Title.2019[.1080p].WEB-DL.German-GROUP} for films, and {@code [GROUP] Series Title - 12
+ * [WEB-DL][German Sub]} for absolute (anime) searches. Resolution and codec appear only once a
+ * download or probe learned them (in {@link QualityTags}' forms); Kanal never invents a quality.
+ *
+ * <p>Language: both parsers read the word {@code German} (Sonarr's and Radarr's
+ * {@code LanguageParser} {@code LanguageRegex}, group {@code german}: {@code german\b},
+ * case-insensitive), as German scene releases write it. Radarr never adds its case-sensitive
+ * {@code GER} match, so the old {@code GER} tag made every German film "English" there. Subtitled
+ * releases add {@code Sub}, never {@code SUBBED} or a word ending in {@code SUB} (Radarr's
+ * {@code HardcodedSubsRegex} would take the release for hard-subbed and reject it by default).
+ * English releases carry no German word: English audio says {@code English}.
+ *
+ * <p>The title part is Latin: a site title in another script falls back to the work's first Latin
+ * name (TVDB's title, a romaji alternative), and it is capped at {@value #MAX_TITLE} characters.
  */
 final class ReleaseNamer {
     private static final Pattern APOSTROPHES = Pattern.compile("['`´‘’]");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^A-Za-z0-9]+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^A-Za-z0-9]");
+    /** Characters of the title part at most; the whole name stays short enough for every file system. */
+    static final int MAX_TITLE = 100;
 
     static final String STRM_SUFFIX = " [STRM]";
     private final String group;
+    private final LatinNames latin;
+
+    /** The other names of a title, looked up only when its display title is not Latin. */
+    @FunctionalInterface
+    interface LatinNames {
+        List<String> of(int titleId);
+
+        LatinNames NONE = id -> List.of();
+    }
 
     ReleaseNamer(String group) {
+        this(group, LatinNames.NONE);
+    }
+
+    ReleaseNamer(String group, LatinNames latin) {
         String g = group == null ? "" : NON_ALNUM.matcher(group).replaceAll("");
         this.group = g.isEmpty() ? "KANAL" : g;
+        this.latin = latin;
     }
 
     /** The standard scene-style title. */
     String standard(Release r) {
-        StringBuilder sb = new StringBuilder(dotted(r.displayTitle()));
+        StringBuilder sb = new StringBuilder(words(title(r)).replace(' ', '.'));
         if (r.isMovie()) {
             if (r.year() != null) sb.append('.').append(r.year());
         } else {
             sb.append(String.format(Locale.ROOT, ".S%02dE%02d", r.tvdbSeason(), r.tvdbEpisode()));
         }
-        if (r.height() != null) sb.append('.').append(r.height()).append('p');
+        String res = QualityTags.resolution(r.height());
+        if (res != null) sb.append('.').append(res);
         sb.append(".WEB-DL");
-        String codec = codecTag(r.codec());
+        String codec = QualityTags.codec(r.codec());
         if (codec != null) sb.append('.').append(codec);
-        sb.append('.').append(r.language().releaseTag()).append('-').append(group);
-        return sb.toString();
+        String language = languageTag(r.language());
+        if (language != null) sb.append('.').append(language.replace(' ', '.'));
+        return sb.append('-').append(group).toString();
     }
 
     /** The anime-style title Sonarr parses by absolute number; falls back to {@link #standard}. */
     String absolute(Release r) {
         if (r.absolute() == null || r.isMovie()) return standard(r);
         StringBuilder sb = new StringBuilder("[").append(group).append("] ")
-                .append(spaced(r.displayTitle())).append(" - ")
+                .append(words(title(r))).append(" - ")
                 .append(String.format(Locale.ROOT, "%02d", r.absolute()))
                 .append(" [WEB-DL");
-        if (r.height() != null) sb.append(' ').append(r.height()).append('p');
-        String codec = codecTag(r.codec());
+        String res = QualityTags.resolution(r.height());
+        if (res != null) sb.append(' ').append(res);
+        String codec = QualityTags.codec(r.codec());
         if (codec != null) sb.append(' ').append(codec);
-        return sb.append("][").append(r.language().releaseTag()).append(']').toString();
+        sb.append(']');
+        String language = languageTag(r.language());
+        if (language != null) sb.append('[').append(language).append(']');
+        return sb.toString();
+    }
+
+    /**
+     * The language words of a release, space-separated: {@code German} (German audio),
+     * {@code German Sub} (original audio, German subtitles), {@code English} (English audio; both
+     * parsers read it as English), {@code Sub} (original audio, English subtitles: no language word,
+     * so Sonarr takes the series' original language).
+     */
+    static String languageTag(Language l) {
+        return switch (l) {
+            case GERMAN_DUB -> "German";
+            case GERMAN_SUB -> "German Sub";
+            case ENGLISH_SUB -> "Sub";
+            case ENGLISH_DUB -> "English";
+        };
     }
 
     static String codecTag(String codec) {
-        if (codec == null) return null;
-        String c = codec.toLowerCase(Locale.ROOT);
-        if (c.contains("hevc") || c.contains("265")) return "H265";
-        if (c.contains("av1") || c.contains("av01")) return "AV1";
-        if (c.contains("vp9") || c.contains("vp09")) return "VP9";
-        if (c.contains("264") || c.contains("avc")) return "H264";
-        return null;
+        return QualityTags.codec(codec);
     }
 
     /** {@code Attack on Titan: Final Season} → {@code Attack.on.Titan.Final.Season}. */
@@ -70,18 +115,42 @@ final class ReleaseNamer {
         return words(title).replace(' ', '.');
     }
 
-    private static String spaced(String title) {
-        return words(title);
+    /** The display title when it is Latin, else the first Latin name of the work, else the display title. */
+    private String title(Release r) {
+        String shown = r.displayTitle();
+        if (latinEnough(shown)) return shown;
+        for (String name : latin.of(r.titleId())) {
+            if (latinEnough(name)) return name;
+        }
+        return shown;
     }
 
-    private static String words(String title) {
-        String s = title.replace("&", " and ").replace("ß", "ss")
+    /** Whether at least half of the letters are Latin (so the ASCII form keeps the name readable). */
+    static boolean latinEnough(String s) {
+        if (s == null) return false;
+        int letters = 0;
+        int latinLetters = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) continue;
+            letters++;
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) latinLetters++;
+        }
+        return latinLetters > 0 && latinLetters * 2 >= letters;
+    }
+
+    static String words(String title) {
+        String s = (title == null ? "" : title).replace("&", " and ").replace("ß", "ss")
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
                 .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue");
         s = APOSTROPHES.matcher(s).replaceAll("");
         s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
         s = NON_WORD.matcher(s).replaceAll(" ").trim();
+        if (s.length() > MAX_TITLE) {
+            int cut = s.lastIndexOf(' ', MAX_TITLE);
+            s = (cut > MAX_TITLE / 2 ? s.substring(0, cut) : s.substring(0, MAX_TITLE)).trim();
+        }
         return s.isEmpty() ? "Unknown" : s;
     }
-
 }

@@ -2,7 +2,6 @@ package dev.kanal.torznab;
 
 import dev.kanal.catalog.Catalog;
 import dev.kanal.config.KanalConfig;
-import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.ErrorRenderer;
 import io.javalin.config.RoutesConfig;
@@ -25,12 +24,10 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     private final String version;
     private final TorznabSearch search;
 
-    public TorznabApi(KanalConfig.Security security, KanalConfig.Torznab config, Catalog catalog, MagnetCodec codec,
-            String version) {
+    public TorznabApi(KanalConfig.Security security, Catalog catalog, ReleaseOffers offers, String version) {
         this.apiKey = security.apiKey().getBytes(StandardCharsets.UTF_8);
         this.version = version;
-        this.search = new TorznabSearch(catalog, new ItemFactory(codec, new ReleaseNamer(config.releaseGroup()),
-                ItemFactory.StrmMode.of(config.strmMode())));
+        this.search = new TorznabSearch(catalog, offers.items());
     }
 
     @Override

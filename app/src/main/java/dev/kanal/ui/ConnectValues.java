@@ -23,7 +23,8 @@ record ConnectValues(
         String qbit_password,
         String sonarr_category,
         String radarr_category,
-        String public_url_warning) {
+        String public_url_warning,
+        List<String> grab_categories) {
 
     static ConnectValues of(KanalConfig config) {
         URI pub = config.server().publicUrl();
@@ -34,6 +35,14 @@ record ConnectValues(
         return new ConnectValues(base, base + "/torznab", "/api", config.security().apiKey(),
                 List.of(5000, 5070), List.of(2000), pub.getHost(), port, ssl, path,
                 config.qbittorrent().username(), config.qbittorrent().password(), "tv-sonarr", "radarr",
-                dev.kanal.config.PublicUrlCheck.warning(config).orElse(null));
+                dev.kanal.config.PublicUrlCheck.warning(config).orElse(null),
+                grabCategories(config));
+    }
+
+    /** The categories the search view offers to grab into: Sonarr's, Radarr's, then the .strm ones. */
+    private static List<String> grabCategories(KanalConfig config) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(List.of("tv-sonarr", "radarr"));
+        out.addAll(config.strm().categories());
+        return List.copyOf(out);
     }
 }

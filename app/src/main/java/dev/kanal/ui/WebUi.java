@@ -3,53 +3,59 @@ package dev.kanal.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.web.ApiGroup;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Builds the web page's surfaces (login, assets, queue, status views) from their parts; used by
- * {@code Main}. Returns the sessions too, so other surfaces can accept the page's cookie. Closing it
- * (before the HTTP server stops) ends the page's open event streams.
+ * Builds the web page's surfaces (login, assets, status views, search) from their parts; used by
+ * {@code Main}. Returns the sessions too, so other surfaces can accept the page's cookie. The queue
+ * view reads the one jobs API ({@code jobs/JobsApi}, under {@code /ui/api/jobs}), wired by {@code Main}.
  */
-public final class WebUi implements AutoCloseable {
+public final class WebUi {
     private final UiSessions sessions;
-    private final QueueApi queue;
     private final List<ApiGroup> groups;
 
-    private WebUi(UiSessions sessions, QueueApi queue, List<ApiGroup> groups) {
+    private WebUi(UiSessions sessions, List<ApiGroup> groups) {
         this.sessions = sessions;
-        this.queue = queue;
         this.groups = groups;
     }
 
     /**
-     * What the page reads besides the job queue; tests replace them.
+     * Parts of the page tests replace; empty means the real one.
      *
-     * @param surfaces where Kanal's own public surfaces are read; empty means this Kanal's own port
+     * @param catalog the catalog's build progress instead of the real catalog's
+     * @param strm the {@code .strm} library's health instead of the real one's
      * @param hosts the upstream host health
      */
-    public record Backends(Optional<URI> surfaces, HostStatus hosts) {
+    public record Backends(Optional<StatusView> catalog, Optional<StatusView> strm, HostStatus hosts) {
         public static Backends defaults() {
-            return new Backends(Optional.empty(), HostStatus.NONE);
+            return hosts(HostStatus.NONE);
+        }
+
+        public static Backends hosts(HostStatus hosts) {
+            return new Backends(Optional.empty(), Optional.empty(), hosts);
+        }
+
+        public Backends withCatalog(StatusView v) {
+            return new Backends(Optional.of(v), strm, hosts);
+        }
+
+        public Backends withStrm(StatusView v) {
+            return new Backends(catalog, Optional.of(v), hosts);
         }
     }
 
-    /** @param self this Kanal's own loopback address, known once the server listens */
-    public static WebUi create(KanalConfig config, JobQueue queue, Backends backends, Supplier<URI> self,
-            ObjectMapper json, Clock clock) {
+    public static WebUi create(KanalConfig config, PageReads reads, Backends backends, ObjectMapper json,
+            Clock clock) {
         UiSessions sessions = new UiSessions(config.qbittorrent(), config.security(), clock);
-        Supplier<URI> surfaces = backends.surfaces().<Supplier<URI>>map(u -> () -> u).orElse(self);
-        KanalEndpoints endpoints = new KanalEndpoints(surfaces, json);
-        QueueApi queueApi = new QueueApi(queue);
-        return new WebUi(sessions, queueApi, List.of(
+        PageSearch search = new PageSearch(reads.catalog(), reads.offers(), new TitleNames(reads.db(), clock));
+        return new WebUi(sessions, List.of(
                 new UiAssets(),
                 new UiAuthApi(sessions, json, config.qbittorrent().username()),
-                queueApi,
-                new StatusApi(ConnectValues.of(config), config.storage().downloadDir(), endpoints, backends.hosts(),
-                        new ReleaseSearch(endpoints, config.security().apiKey()))));
+                new StatusApi(ConnectValues.of(config), config.storage().downloadDir(),
+                        backends.catalog().orElse(reads.catalogStatus()), backends.strm().orElse(reads.strmStatus()),
+                        backends.hosts(), search)));
     }
 
     public UiSessions sessions() {
@@ -58,10 +64,5 @@ public final class WebUi implements AutoCloseable {
 
     public List<ApiGroup> groups() {
         return groups;
-    }
-
-    @Override
-    public void close() {
-        queue.close();
     }
 }

@@ -81,7 +81,7 @@ class CatalogCrawlTest {
                     && search(kanal, "t=search&q=Gamma%20Show").items().isEmpty());
             // the episodes seen before keep their first-seen date; the new one leads the RSS feed
             assertThat(search(kanal, "t=search&q=Alpha%20Show").items().getFirst().pubDate()).isEqualTo(firstPub);
-            assertThat(search(kanal, "t=search").titles()).contains("Alpha.Show.S01E03.WEB-DL.GER-KANAL");
+            assertThat(search(kanal, "t=search").titles()).contains("Alpha.Show.S01E03.WEB-DL.German-KANAL");
             assertThat(search(kanal, "t=search&q=Beta%20Show").items()).hasSize(1);
             // the refresh read the new episode's page (only that one) and paired its hosters
             CatalogAwait.until(kanal, n -> sto.episodePagesRead.contains(third));
@@ -161,7 +161,7 @@ class CatalogCrawlTest {
             sto.listingGate.countDown();
             CatalogAwait.until(kanal, n -> n.path("sites").get(1).path("searchable").asBoolean()
                     && n.path("sites").get(1).path("stages").path("details").path("state").asText().equals("ready"));
-            assertThat(search(kanal, "t=search").titles()).containsExactly("Fast.Show.S01E01.WEB-DL.GER-KANAL");
+            assertThat(search(kanal, "t=search").titles()).containsExactly("Fast.Show.S01E01.WEB-DL.German-KANAL");
             assertThat(search(kanal, "t=search&q=Slow%20Anime").items()).isEmpty();
             aniworld.listingGate.countDown();
             CatalogAwait.until(kanal, n -> n.path("ready").asBoolean());
@@ -184,7 +184,7 @@ class CatalogCrawlTest {
                     && sto.detailCalls("first") == 1);
             // the background crawl is stuck on "first"; "second" is fetched at once for the search
             assertThat(search(kanal, "t=search&q=Second%20Show").titles())
-                    .containsExactly("Second.Show.S01E01.WEB-DL.GER-KANAL", "Second.Show.S01E02.WEB-DL.GER-KANAL");
+                    .containsExactly("Second.Show.S01E01.WEB-DL.German-KANAL", "Second.Show.S01E02.WEB-DL.German-KANAL");
             // "third" stays blocked past the budget: the search answers with what there is
             Feed over = search(kanal, "t=search&q=Third%20Show");
             assertThat(over.errorCode()).isNull();
@@ -207,7 +207,7 @@ class CatalogCrawlTest {
         try (TestKanal kanal = TestKanal.start(dir, env(), providers(aniworld))) {
             CatalogAwait.until(kanal, n -> n.path("ready").asBoolean());
             assertThat(search(kanal, "t=tvsearch&q=Film%20Show&season=0").titles())
-                    .containsExactly("Film.Show.S00E01.WEB-DL.GER.SUB-KANAL");
+                    .containsExactly("Film.Show.S00E01.WEB-DL.German.Sub-KANAL");
         }
     }
 
@@ -240,7 +240,7 @@ class CatalogCrawlTest {
             try (TestKanal kanal = TestKanal.start(dir, env, providers(aniworld))) {
                 CatalogAwait.fullyReady(kanal);
                 assertThat(search(kanal, "t=tvsearch&tvdbid=555&season=1&ep=3").titles())
-                        .containsExactly("Cut.Anime.S01E03.WEB-DL.GER.SUB-KANAL");
+                        .containsExactly("Cut.Anime.S01E03.WEB-DL.German.Sub-KANAL");
 
                 // the site adds S02E03 and announces it; the re-read batch also holds a slow title, so the
                 // batch's mapping waits while the new episode is already stored
@@ -267,7 +267,7 @@ class CatalogCrawlTest {
                         .contains("\"awaiting_mapping\":true");
                 slow.countDown();
                 CatalogAwait.until(kanal, n -> search(kanal, "t=tvsearch&tvdbid=555&season=1&ep=5").items().size() == 1);
-                assertThat(search(kanal, "t=search&cat=5070").titles()).contains("Cut.Anime.S01E05.WEB-DL.GER.SUB-KANAL")
+                assertThat(search(kanal, "t=search&cat=5070").titles()).contains("Cut.Anime.S01E05.WEB-DL.German.Sub-KANAL")
                         .noneMatch(t -> t.contains("S02E"));
             }
         } finally {

@@ -92,26 +92,26 @@ class SiteCatalogTest {
             // AniWorld, by its title and by an alternative title: every episode in every language
             Feed chronicles = torznab(kanal, "t=search&q=" + q("Kanal Chronicles"));
             assertThat(chronicles.titles()).containsExactlyInAnyOrder(
-                    "Kanal.Chronicles.S00E01.WEB-DL.GER.SUB-KANAL",
-                    "Kanal.Chronicles.S01E01.WEB-DL.GER-KANAL", "Kanal.Chronicles.S01E01.WEB-DL.GER.SUB-KANAL",
-                    "Kanal.Chronicles.S01E01.WEB-DL.ENG.SUB-KANAL",
-                    "Kanal.Chronicles.S01E02.WEB-DL.GER-KANAL", "Kanal.Chronicles.S01E02.WEB-DL.GER.SUB-KANAL",
-                    "Kanal.Chronicles.S02E01.WEB-DL.GER.SUB-KANAL");
+                    "Kanal.Chronicles.S00E01.WEB-DL.German.Sub-KANAL",
+                    "Kanal.Chronicles.S01E01.WEB-DL.German-KANAL", "Kanal.Chronicles.S01E01.WEB-DL.German.Sub-KANAL",
+                    "Kanal.Chronicles.S01E01.WEB-DL.Sub-KANAL",
+                    "Kanal.Chronicles.S01E02.WEB-DL.German-KANAL", "Kanal.Chronicles.S01E02.WEB-DL.German.Sub-KANAL",
+                    "Kanal.Chronicles.S02E01.WEB-DL.German.Sub-KANAL");
             assertThat(torznab(kanal, "t=search&q=" + q("Kanaru Kuronikuru")).titles())
                     .containsExactlyInAnyOrderElementsOf(chronicles.titles());
             assertThat(chronicles.items()).allSatisfy(i -> assertThat(i.attr("category")).isEqualTo("5070"));
 
             // s.to by title with season and episode, and by IMDb id for a whole season
             assertThat(torznab(kanal, "t=tvsearch&q=" + q("Deep Shelter") + "&season=1&ep=1").titles())
-                    .containsExactlyInAnyOrder("Deep.Shelter.S01E01.WEB-DL.GER-KANAL", "Deep.Shelter.S01E01.WEB-DL.ENG-KANAL");
+                    .containsExactlyInAnyOrder("Deep.Shelter.S01E01.WEB-DL.German-KANAL", "Deep.Shelter.S01E01.WEB-DL.English-KANAL");
             assertThat(torznab(kanal, "t=tvsearch&imdbid=tt0000202&season=2").titles())
-                    .containsExactly("Deep.Shelter.S02E01.WEB-DL.GER.SUB-KANAL");
+                    .containsExactly("Deep.Shelter.S02E01.WEB-DL.German.Sub-KANAL");
             assertThat(torznab(kanal, "t=tvsearch&q=" + q("Its Fine") + "&season=1&ep=1").titles())
-                    .containsExactly("Its.Fine.S01E01.WEB-DL.ENG-KANAL");
+                    .containsExactly("Its.Fine.S01E01.WEB-DL.English-KANAL");
 
             // Megakino film by title and year
             Feed movie = torznab(kanal, "t=movie&q=" + q("Example Movie 2024"));
-            assertThat(movie.titles()).containsExactly("Example.Movie.2024.WEB-DL.GER-KANAL");
+            assertThat(movie.titles()).containsExactly("Example.Movie.2024.WEB-DL.German-KANAL");
             assertThat(movie.items().getFirst().attrs("category")).contains("2000");
 
             // paging: exact pages, no duplicates, the union is the whole answer
@@ -136,7 +136,12 @@ class SiteCatalogTest {
                 assertThat(m.displayName()).isEqualTo(item.title());
                 assertThat(MAGNETS.parse(MAGNETS.format(m))).isEqualTo(m);
                 Language language = m.language();
-                assertThat(item.title()).endsWith("." + language.releaseTag() + "-KANAL");
+                assertThat(item.title()).endsWith(switch (language) {
+                    case GERMAN_DUB -> ".German-KANAL";
+                    case GERMAN_SUB -> ".German.Sub-KANAL";
+                    case ENGLISH_DUB -> ".English-KANAL";
+                    case ENGLISH_SUB -> ".Sub-KANAL";
+                });
                 Matcher se = SXXEYY.matcher(item.title());
                 if (m.episode().isMovie()) {
                     assertThat(se.find()).isFalse();
@@ -204,7 +209,7 @@ class SiteCatalogTest {
             // episodes seen before keep their first-seen date (their pubDate)
             after.items().stream().filter(i -> firstSeen.containsKey(i.guid()))
                     .forEach(i -> assertThat(i.pubDate()).isEqualTo(firstSeen.get(i.guid())));
-            assertThat(after.titles()).contains("Deep.Shelter.S01E03.WEB-DL.GER-KANAL", "Deep.Shelter.S01E03.WEB-DL.ENG-KANAL");
+            assertThat(after.titles()).contains("Deep.Shelter.S01E03.WEB-DL.German-KANAL", "Deep.Shelter.S01E03.WEB-DL.English-KANAL");
 
             // the refresh read the new episode's page and paired its hosters with its languages
             CatalogAwait.until(kanal, n -> {
@@ -254,7 +259,7 @@ class SiteCatalogTest {
                 CatalogAwait.until(kanal, n -> n.path("ready").asBoolean());
                 for (FakeCatalog.Show s : shows) {
                     assertThat(torznab(kanal, "t=search&q=" + q(s.title())).titles()).as(s.slug())
-                            .containsExactly(s.title().replace(' ', '.') + ".S01E01.WEB-DL.GER-KANAL");
+                            .containsExactly(s.title().replace(' ', '.') + ".S01E01.WEB-DL.German-KANAL");
                 }
             }
             // the finished title list was not read again, and no finished title was fetched twice
@@ -275,7 +280,7 @@ class SiteCatalogTest {
                         Providers.create(FakeSite.settingsFor(aniworld)))) {
             CatalogAwait.until(kanal, n -> n.path("ready").asBoolean());
             assertThat(torznab(kanal, "t=search&q=" + q("Quiet Harbor")).titles())
-                    .containsExactly("Quiet.Harbor.S01E01.WEB-DL.GER.SUB-KANAL");
+                    .containsExactly("Quiet.Harbor.S01E01.WEB-DL.German.Sub-KANAL");
             int listings = aniworld.server().findAll(getRequestedFor(urlEqualTo("/aniworld/animes-alphabet"))).size();
 
             // the site adds episode 2 and announces it on /neue-episoden

@@ -16,7 +16,7 @@ class MagnetCodecTest {
     @Test
     void a_magnet_round_trips() {
         var ep = new EpisodeAddress(SiteId.ANIWORLD, "one-piece", 2, 13);
-        var m = codec.create("One.Piece.S02E13.WEB-DL.GER.SUB-KANAL", ep, Language.GERMAN_SUB, KanalMagnet.Mode.DOWNLOAD);
+        var m = codec.create("One.Piece.S02E13.WEB-DL.German.Sub-KANAL", ep, Language.GERMAN_SUB, KanalMagnet.Mode.DOWNLOAD);
         String uri = codec.format(m);
         assertThat(uri).startsWith("magnet:?xt=urn:btih:" + m.infoHash() + "&dn=One.Piece.S02E13");
         assertThat(uri).contains("&kanal_site=aniworld&kanal_slug=one-piece&kanal_s=2&kanal_e=13&kanal_lang=German%20Sub");
@@ -36,7 +36,7 @@ class MagnetCodecTest {
     @Test
     void a_megakino_film_carries_no_season_or_episode() {
         var film = EpisodeAddress.movie(SiteId.MEGAKINO, "1234-inception");
-        var m = codec.create("Inception.2010.WEB-DL.GER-KANAL", film, Language.GERMAN_DUB, KanalMagnet.Mode.STRM);
+        var m = codec.create("Inception.2010.WEB-DL.German-KANAL", film, Language.GERMAN_DUB, KanalMagnet.Mode.STRM);
         String uri = codec.format(m);
         assertThat(uri).doesNotContain("kanal_s=").endsWith("&kanal_mode=strm");
         assertThat(codec.parse(uri).episode().isMovie()).isTrue();

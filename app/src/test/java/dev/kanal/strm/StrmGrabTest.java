@@ -80,7 +80,7 @@ class StrmGrabTest {
     void a_strm_grab_writes_a_strm_file_that_streams_the_episode() throws Exception {
         SOURCES.script("strm-show", Hoster.serving("VOE", media.url("episode.mp4")));
         var episode = new EpisodeAddress(SiteId.ANIWORLD, "strm-show", 1, 4);
-        String title = "Strm.Show.S01E04.WEB-DL.GER.SUB-KANAL [STRM]";
+        String title = "Strm.Show.S01E04.WEB-DL.German.Sub-KANAL [STRM]";
         KanalMagnet magnet = CODEC.create(title, episode, Language.GERMAN_SUB, KanalMagnet.Mode.STRM);
         Map<String, String> add = new LinkedHashMap<>(form("category", "tv-sonarr"));
         add.put("urls", CODEC.format(magnet));

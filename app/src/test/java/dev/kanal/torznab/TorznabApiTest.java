@@ -130,21 +130,21 @@ class TorznabApiTest {
     @Test
     void the_rss_feed_only_holds_movies_for_radarr() {
         Feed f = feed("t=movie&cat=2000,2040");
-        assertThat(f.titles()).containsExactlyInAnyOrder("Avengers.Endgame.2019.WEB-DL.GER-KANAL",
-                "Inception.2010.WEB-DL.GER-KANAL");
+        assertThat(f.titles()).containsExactlyInAnyOrder("Avengers.Endgame.2019.WEB-DL.German-KANAL",
+                "Inception.2010.WEB-DL.German-KANAL");
     }
 
     @Test
     void search_by_title_finds_every_episode_in_every_language() {
         Feed f = feed("t=search&q=" + q("Breaking Bad"));
         assertThat(f.items()).hasSize(40);
-        assertThat(f.titles()).contains("Breaking.Bad.S01E01.WEB-DL.GER-KANAL", "Breaking.Bad.S02E13.WEB-DL.ENG-KANAL");
+        assertThat(f.titles()).contains("Breaking.Bad.S01E01.WEB-DL.German-KANAL", "Breaking.Bad.S02E13.WEB-DL.English-KANAL");
     }
 
     @Test
     void tvsearch_by_ids_finds_season_and_episode() {
         Feed f = feed("t=tvsearch&tvdbid=" + TestCatalog.BB_TVDB + "&imdbid=tt0903747&season=2&ep=5&cat=5030,5040");
-        assertThat(f.titles()).containsExactly("Breaking.Bad.S02E05.WEB-DL.ENG-KANAL", "Breaking.Bad.S02E05.WEB-DL.GER-KANAL");
+        assertThat(f.titles()).containsExactly("Breaking.Bad.S02E05.WEB-DL.English-KANAL", "Breaking.Bad.S02E05.WEB-DL.German-KANAL");
         Feed.Item i = f.items().get(1);
         assertThat(i.attr("tvdbid")).isEqualTo("81189");
         assertThat(i.attr("imdb")).isEqualTo("0903747");
@@ -163,15 +163,15 @@ class TorznabApiTest {
     @Test
     void tvsearch_falls_back_to_the_scene_title() {
         Feed f = feed("t=tvsearch&q=" + q("Breaking Bad") + "&season=1&ep=3");
-        assertThat(f.titles()).containsExactly("Breaking.Bad.S01E03.WEB-DL.ENG-KANAL", "Breaking.Bad.S01E03.WEB-DL.GER-KANAL");
+        assertThat(f.titles()).containsExactly("Breaking.Bad.S01E03.WEB-DL.English-KANAL", "Breaking.Bad.S01E03.WEB-DL.German-KANAL");
         assertThat(feed("t=tvsearch&tvdbid=999999&q=" + q("Breaking Bad") + "&season=1&ep=3").items()).hasSize(2);
     }
 
     @Test
     void anime_releases_use_sonarrs_numbering_and_the_sites_numbering_in_the_magnet() {
         Feed f = feed("t=tvsearch&tvdbid=" + TestCatalog.AOT_TVDB + "&season=1&ep=4&cat=5070");
-        assertThat(f.titles()).containsExactly("Attack.on.Titan.S01E04.WEB-DL.GER-KANAL",
-                "Attack.on.Titan.S01E04.WEB-DL.GER.SUB-KANAL");
+        assertThat(f.titles()).containsExactly("Attack.on.Titan.S01E04.WEB-DL.German-KANAL",
+                "Attack.on.Titan.S01E04.WEB-DL.German.Sub-KANAL");
         KanalMagnet m = new MagnetCodec().parse(f.items().get(1).attr("magneturl"));
         assertThat(m.episode().site()).isEqualTo(SiteId.ANIWORLD);
         assertThat(m.episode().season()).isEqualTo(2);
@@ -186,8 +186,8 @@ class TorznabApiTest {
         for (String query : List.of("t=search&q=" + q("Attack on Titan 04"), "t=tvsearch&q=" + q("Attack on Titan") + "&ep=4",
                 "t=tvsearch&tvdbid=" + TestCatalog.AOT_TVDB + "&q=04", "t=search&q=" + q("Shingeki no Kyojin 4"))) {
             Feed f = feed(query);
-            assertThat(f.titles()).as(query).containsExactly("[KANAL] Attack on Titan - 04 [WEB-DL][GER]",
-                    "[KANAL] Attack on Titan - 04 [WEB-DL][GER.SUB]");
+            assertThat(f.titles()).as(query).containsExactly("[KANAL] Attack on Titan - 04 [WEB-DL][German]",
+                    "[KANAL] Attack on Titan - 04 [WEB-DL][German Sub]");
             assertThat(new MagnetCodec().parse(f.items().getFirst().attr("magneturl")).episode().season()).isEqualTo(2);
         }
     }
@@ -195,7 +195,7 @@ class TorznabApiTest {
     @Test
     void specials_map_to_the_tvdb_season_zero_episode_by_title() {
         Feed f = feed("t=tvsearch&tvdbid=" + TestCatalog.AOT_TVDB + "&season=00&cat=5070");
-        assertThat(f.titles()).containsExactly("Attack.on.Titan.S00E07.WEB-DL.GER.SUB-KANAL");
+        assertThat(f.titles()).containsExactly("Attack.on.Titan.S00E07.WEB-DL.German.Sub-KANAL");
         KanalMagnet m = new MagnetCodec().parse(f.items().getFirst().attr("magneturl"));
         assertThat(m.episode().season()).isZero();
         assertThat(m.episode().episode()).isEqualTo(1);
@@ -204,19 +204,19 @@ class TorznabApiTest {
     @Test
     void sonarrs_special_search_finds_the_episode_by_its_title() {
         Feed f = feed("t=search&q=" + q("Attack on Titan Crimson Bow and Arrow") + "&cat=5070");
-        assertThat(f.titles()).containsExactly("Attack.on.Titan.S00E07.WEB-DL.GER.SUB-KANAL");
+        assertThat(f.titles()).containsExactly("Attack.on.Titan.S00E07.WEB-DL.German.Sub-KANAL");
         assertThat(feed("t=search&q=" + q("Attack on Titan Nothing Like This")).items()).isEmpty();
     }
 
     @Test
     void unmapped_series_keep_the_sites_numbering() {
         Feed f = feed("t=tvsearch&q=" + q("Some Obscure Anime") + "&season=1&ep=2");
-        assertThat(f.titles()).containsExactly("Some.Obscure.Anime.S01E02.WEB-DL.GER.SUB-KANAL");
+        assertThat(f.titles()).containsExactly("Some.Obscure.Anime.S01E02.WEB-DL.German.Sub-KANAL");
     }
 
     @Test
     void movies_are_found_by_title_and_year_imdb_id_and_tmdb_id() {
-        String title = "Avengers.Endgame.2019.WEB-DL.GER-KANAL";
+        String title = "Avengers.Endgame.2019.WEB-DL.German-KANAL";
         assertThat(feed("t=search&q=" + q("Avengers Endgame 2019") + "&cat=2000").titles()).containsExactly(title);
         assertThat(feed("t=movie&q=" + q("Avengers Endgame 2019")).titles()).containsExactly(title);
         assertThat(feed("t=movie&imdbid=4154796").titles()).containsExactly(title);

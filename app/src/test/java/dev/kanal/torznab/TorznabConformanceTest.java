@@ -151,8 +151,8 @@ class TorznabConformanceTest {
 
     @Test
     void sonarrs_anime_search_with_a_literal_plus_before_the_number_finds_the_absolute_episode() {
-        List<String> expected = List.of("[KANAL] Attack on Titan - 04 [WEB-DL][GER]",
-                "[KANAL] Attack on Titan - 04 [WEB-DL][GER.SUB]");
+        List<String> expected = List.of("[KANAL] Attack on Titan - 04 [WEB-DL][German]",
+                "[KANAL] Attack on Titan - 04 [WEB-DL][German Sub]");
         assertThat(feed("t=search&cat=5070&extended=1&apikey={K}&offset=0&limit=100&q=Attack%20on%20Titan+04").titles())
                 .containsExactlyElementsOf(expected);
         assertThat(feed("t=tvsearch&cat=5070&extended=1&apikey={K}&offset=0&limit=100&tvdbid="
@@ -163,7 +163,7 @@ class TorznabConformanceTest {
     void sonarrs_aggregated_id_search_with_every_id_finds_the_episode() {
         Feed f = feed("t=tvsearch&cat=5030,5040&extended=1&apikey={K}&offset=0&limit=100&tvdbid="
                 + TestCatalog.BB_TVDB + "&imdbid=tt0903747&rid=18164&tvmazeid=169&tmdbid=1396&season=1&ep=2");
-        assertThat(f.titles()).containsExactly("Breaking.Bad.S01E02.WEB-DL.ENG-KANAL", "Breaking.Bad.S01E02.WEB-DL.GER-KANAL");
+        assertThat(f.titles()).containsExactly("Breaking.Bad.S01E02.WEB-DL.English-KANAL", "Breaking.Bad.S01E02.WEB-DL.German-KANAL");
     }
 
     @Test
@@ -178,7 +178,7 @@ class TorznabConformanceTest {
     @Test
     void radarrs_id_search_sends_the_imdb_id_without_tt() {
         assertThat(feed("t=movie&cat=2000,2010,2020,2030,2040,2045,2050,2060&extended=1&apikey={K}&offset=0&limit=100"
-                + "&tmdbid=299534&imdbid=4154796").titles()).containsExactly("Avengers.Endgame.2019.WEB-DL.GER-KANAL");
+                + "&tmdbid=299534&imdbid=4154796").titles()).containsExactly("Avengers.Endgame.2019.WEB-DL.German-KANAL");
     }
 
     @Test

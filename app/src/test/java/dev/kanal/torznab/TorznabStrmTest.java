@@ -52,8 +52,8 @@ class TorznabStrmTest {
     @Test
     void each_release_comes_with_a_strm_twin_whose_magnet_asks_for_a_strm_file() {
         Feed f = feed("t=tvsearch&q=Breaking%20Bad&season=1&ep=2");
-        assertThat(f.titles()).containsExactly("Breaking.Bad.S01E02.WEB-DL.GER-KANAL",
-                "Breaking.Bad.S01E02.WEB-DL.GER-KANAL [STRM]");
+        assertThat(f.titles()).containsExactly("Breaking.Bad.S01E02.WEB-DL.German-KANAL",
+                "Breaking.Bad.S01E02.WEB-DL.German-KANAL [STRM]");
         MagnetCodec codec = new MagnetCodec();
         KanalMagnet download = codec.parse(f.items().get(0).attr("magneturl"));
         KanalMagnet strm = codec.parse(f.items().get(1).attr("magneturl"));

@@ -2,16 +2,22 @@ package dev.kanal.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kanal.Json;
 import dev.kanal.Main;
+import dev.kanal.catalog.CatalogAwait;
 import dev.kanal.sources.EpisodeSources;
 import dev.kanal.sources.SourceAttempt;
 import dev.kanal.sources.SourceResult;
 import dev.kanal.testing.TestKanal;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +32,7 @@ class WebUiApiTest {
     @TempDir
     static Path dir;
 
-    static FakeSurfaces surfaces;
+    static PageCatalog catalog;
     static TestKanal kanal;
 
     static final HostStatus HOSTS = () -> Optional.of(List.of(new HostStatus.Host("aniworld.to", "ok", 20, 0.95, 310,
@@ -38,16 +44,19 @@ class WebUiApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        surfaces = new FakeSurfaces();
-        kanal = TestKanal.start(dir, Map.of("KANAL_PUBLIC_URL", "https://kanal.example.org:8443/kanal"),
-                Main.Overrides.none().withSources(NO_HOSTER)
-                        .withUi(new WebUi.Backends(Optional.of(surfaces.uri()), HOSTS)));
+        catalog = new PageCatalog();
+        FakeStatus status = new FakeStatus();
+        kanal = TestKanal.start(dir, Map.of("KANAL_PUBLIC_URL", "https://kanal.example.org:8443/kanal",
+                        "KANAL_SKYHOOK_URL", catalog.skyHook(), "KANAL_STRM_CATEGORIES", "jellyfin"),
+                Main.Overrides.none().withProviders(catalog.providers()).withSources(NO_HOSTER)
+                        .withUi(WebUi.Backends.hosts(HOSTS).withCatalog(status.catalog()).withStrm(status.strm())));
+        CatalogAwait.fullyReady(kanal);
     }
 
     @AfterAll
     static void stop() {
         kanal.close();
-        surfaces.close();
+        catalog.close();
     }
 
     private static HttpResponse<String> post(String path, String contentType, String body, String cookie) {
@@ -171,28 +180,118 @@ class WebUiApiTest {
         assertThat(r.body()).doesNotContain("\"free_bytes\":0,");
     }
 
-    @Test
-    void search_shows_the_torznab_items_sonarr_would_get() {
-        var r = get("/ui/api/search?q=Frieren", login());
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("\"title\":\"Frieren.S01E01.German.DL.1080p.WEB.h264-KANAL\"")
-                .contains("\"categories\":[5000,5070]").contains("\"size\":1400000000")
-                .contains("\"language\":\"German Dub\"").contains("\"language\":\"German Sub\"")
-                .contains("\"magnet\":\"magnet:?xt=urn:btih:0123456789abcdef");
-        assertThat(surfaces.lastTorznabQuery).contains("t=search").contains("apikey=" + TestKanal.API_KEY);
+    private static JsonNode search(String q) throws Exception {
+        var r = get("/ui/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), login());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Json.mapper().readTree(r.body());
+    }
+
+    private static List<String> titles(JsonNode answer) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode g : answer.path("groups")) {
+            for (JsonNode l : g.path("languages")) for (JsonNode o : l.path("offers")) out.add(o.path("title").asText());
+        }
+        return out;
     }
 
     @Test
-    void a_search_torznab_refuses_shows_torznabs_own_error() {
-        var r = get("/ui/api/search?q=boom", login());
-        assertThat(r.statusCode()).isEqualTo(502);
-        assertThat(r.body()).contains("catalog is still building");
+    void search_groups_the_torznab_releases_by_episode_and_language() throws Exception {
+        JsonNode a = search("Sousou no Frieren");
+        assertThat(a.path("did_you_mean").isNull()).isTrue();
+        assertThat(a.path("groups")).extracting(g -> g.path("label").asText())
+                .containsExactly("S01E01", "S01E02", "S01E03");
+        JsonNode first = a.path("groups").get(0);
+        assertThat(first.path("languages")).extracting(l -> l.path("language").asText())
+                .containsExactly("German Dub", "German Sub");
+        JsonNode offer = first.path("languages").get(0).path("offers").get(0);
+        assertThat(offer.path("title").asText()).isEqualTo("Frieren.Beyond.Journeys.End.S01E01.WEB-DL.German-KANAL");
+        assertThat(offer.path("site").asText()).isEqualTo("aniworld");
+        assertThat(offer.path("magnet").asText()).startsWith("magnet:?xt=urn:btih:");
+        assertThat(offer.path("categories")).extracting(JsonNode::asInt).containsExactly(5070);
+        assertThat(first.path("languages").get(1).path("offers").get(0).path("title").asText())
+                .isEqualTo("Frieren.Beyond.Journeys.End.S01E01.WEB-DL.German.Sub-KANAL");
+        assertThat(a.path("works").get(0).path("title").asText()).isEqualTo("Frieren: Beyond Journey's End");
+    }
+
+    @Test
+    void the_search_shows_the_same_names_and_magnets_torznab_gives_sonarr() throws Exception {
+        var feed = kanal.get("/torznab/api?t=search&q=Sousou+no+Frieren&apikey=" + TestKanal.API_KEY).body();
+        for (String title : titles(search("Sousou no Frieren"))) assertThat(feed).contains("<title>" + title + "</title>");
+    }
+
+    @Test
+    void a_part_of_a_title_finds_it_and_says_which_title_it_took() throws Exception {
+        JsonNode a = search("frieren");
+        assertThat(a.path("did_you_mean").asText()).isEqualTo("Frieren: Beyond Journey's End");
+        assertThat(titles(a)).contains("Frieren.Beyond.Journeys.End.S01E02.WEB-DL.German-KANAL");
+    }
+
+    @Test
+    void a_small_typo_finds_the_title_with_did_you_mean() throws Exception {
+        JsonNode a = search("Breking Baad");
+        assertThat(a.path("did_you_mean").asText()).isEqualTo("Breaking Bad");
+        assertThat(titles(a)).contains("Breaking.Bad.S01E01.WEB-DL.German-KANAL", "Breaking.Bad.S02E02.WEB-DL.German-KANAL");
+        assertThat(titles(search("Incepton"))).containsExactly("Inception.2010.WEB-DL.German-KANAL");
+    }
+
+    @Test
+    void an_episode_form_narrows_the_results() throws Exception {
+        assertThat(search("Frieren S01E02").path("groups")).extracting(g -> g.path("label").asText())
+                .containsExactly("S01E02");
+        assertThat(search("breaking bad s02").path("groups")).extracting(g -> g.path("label").asText())
+                .containsExactly("S02E01", "S02E02");
+    }
+
+    @Test
+    void nothing_alike_is_an_empty_answer() throws Exception {
+        JsonNode a = search("Qqqxxzz Wvvyy");
+        assertThat(a.path("groups")).isEmpty();
+        assertThat(a.path("did_you_mean").isNull()).isTrue();
+        assertThat(a.path("suggestions")).isEmpty();
     }
 
     @Test
     void an_empty_search_is_a_400() {
         assertThat(get("/ui/api/search?q=%20", login()).statusCode()).isEqualTo(400);
         assertThat(get("/ui/api/search", login()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_searched_release_is_grabbed_into_the_chosen_category_through_the_jobs_api() throws Exception {
+        String cookie = login();
+        JsonNode offer = search("Breaking Bad S01E02").path("groups").get(0).path("languages").get(0).path("offers").get(0);
+        String body = Json.mapper().writeValueAsString(Map.of("magnet", offer.path("magnet").asText(),
+                "category", "jellyfin"));
+        var grabbed = post("/ui/api/jobs", "application/json", body, cookie);
+        assertThat(grabbed.statusCode()).as(grabbed.body()).isEqualTo(201);
+        JsonNode job = Json.mapper().readTree(grabbed.body());
+        assertThat(job.path("name").asText()).isEqualTo("Breaking.Bad.S01E02.WEB-DL.German-KANAL");
+        assertThat(job.path("category").asText()).isEqualTo("jellyfin");
+        assertThat(job.path("mode").asText()).as("a .strm category writes a .strm file").isEqualTo("strm");
+        assertThat(job.path("site").asText()).isEqualTo("sto");
+        var again = post("/ui/api/jobs", "application/json", body, cookie);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("already in the queue");
+        // the same API for scripts, behind the API key
+        var listed = kanal.send(HttpRequest.newBuilder(kanal.url("/api/jobs/" + job.path("id").asLong()))
+                .header("X-Api-Key", TestKanal.API_KEY).GET().build());
+        assertThat(listed.body()).contains("\"category\":\"jellyfin\"");
+        assertThat(post("/api/jobs", "application/json", body, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_grab_of_no_kanal_magnet_or_a_bad_category_is_a_400() {
+        String cookie = login();
+        assertThat(post("/ui/api/jobs", "application/json", "{\"magnet\":\"magnet:?xt=urn:btih:abc\"}", cookie)
+                .statusCode()).isEqualTo(400);
+        assertThat(post("/ui/api/jobs", "application/json", "{nope", cookie).statusCode()).isEqualTo(400);
+        String magnet = new dev.kanal.magnet.MagnetCodec().format(new dev.kanal.magnet.MagnetCodec().create("X.S01E01",
+                new dev.kanal.providers.EpisodeAddress(dev.kanal.providers.SiteId.STO, "x", 1, 1),
+                dev.kanal.providers.Language.GERMAN_DUB, dev.kanal.magnet.KanalMagnet.Mode.DOWNLOAD));
+        var bad = post("/ui/api/jobs", "application/json", "{\"magnet\":\"" + magnet + "\",\"category\":\"../up\"}",
+                cookie);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("category");
     }
 
     private static String waitForState(String cookie, long id, String state) throws InterruptedException {

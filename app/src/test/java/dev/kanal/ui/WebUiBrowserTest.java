@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kanal.Main;
+import dev.kanal.catalog.CatalogAwait;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.sources.EpisodeSources;
 import dev.kanal.sources.SourceAttempt;
@@ -55,7 +56,7 @@ class WebUiBrowserTest {
     @TempDir
     static Path dir;
 
-    static FakeSurfaces surfaces;
+    static PageCatalog catalog;
     static TestVideo video;
     static TestKanal kanal;
     static WebDriver driver;
@@ -73,7 +74,8 @@ class WebUiBrowserTest {
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "chromium and chromedriver are not installed (scripts/test.sh installs them)");
-        surfaces = new FakeSurfaces();
+        catalog = new PageCatalog();
+        FakeStatus status = new FakeStatus();
         video = TestVideo.create(Files.createDirectories(dir.resolve("media")), 24);
         EpisodeSources sources = (episode, language, skip) -> episode.episode() != 2
                 ? new SourceResult.Found(new StreamSource(video.url(), StreamSource.Format.MP4, Map.of(), null, "VOE"),
@@ -82,9 +84,11 @@ class WebUiBrowserTest {
                         new SourceAttempt("VOE", "the video was removed by the hoster", false),
                         new SourceAttempt("Filemoon", "anti-bot page (Cloudflare) instead of the player", false)));
         kanal = TestKanal.start(dir.resolve("kanal"),
-                Map.of("KANAL_DOWNLOAD_RATE_LIMIT", Long.toString(Math.max(50_000, video.size() / 8))),
-                Main.Overrides.none().withSources(sources)
-                        .withUi(new WebUi.Backends(Optional.of(surfaces.uri()), HOSTS)));
+                Map.of("KANAL_DOWNLOAD_RATE_LIMIT", Long.toString(Math.max(50_000, video.size() / 8)),
+                        "KANAL_SKYHOOK_URL", catalog.skyHook()),
+                Main.Overrides.none().withProviders(catalog.providers()).withSources(sources)
+                        .withUi(WebUi.Backends.hosts(HOSTS).withCatalog(status.catalog()).withStrm(status.strm())));
+        CatalogAwait.fullyReady(kanal);
         Files.createDirectories(SCREENSHOTS);
         driver = chrome();
         wait = new WebDriverWait(driver, WAIT);
@@ -110,7 +114,7 @@ class WebUiBrowserTest {
         if (driver != null) driver.quit();
         if (kanal != null) kanal.close();
         if (video != null) video.close();
-        if (surfaces != null) surfaces.close();
+        if (catalog != null) catalog.close();
     }
 
     static void screenshot(String name) throws IOException {
@@ -214,19 +218,53 @@ class WebUiBrowserTest {
 
     @Test
     @Order(5)
-    void searches_and_sees_what_sonarr_would_get() throws IOException {
+    void searches_forgivingly_and_sees_what_sonarr_would_get() throws IOException {
         open("search");
-        driver.findElement(By.id("search-q")).sendKeys("Frieren");
-        driver.findElement(By.cssSelector("#search-form button")).click();
-        WebElement table = visible("table.releases");
-        assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(2);
-        assertThat(table.getText()).contains("Frieren.S01E01.German.DL.1080p.WEB.h264-KANAL").contains("TV/Anime (5070)")
-                .contains("1.3 GB").contains("German Dub").contains("German Sub").contains("Copy magnet");
+        search("Sousou no Frieren");
+        WebElement first = visible("#search-results section.episode[data-episode='S01E01']");
+        assertThat(driver.findElements(By.cssSelector("#search-results section.episode"))).hasSize(3);
+        assertThat(driver.findElements(By.cssSelector("#search-results .did-you-mean"))).isEmpty();
+        assertThat(first.findElements(By.cssSelector(".language"))).extracting(WebElement::getText)
+                .anySatisfy(t -> assertThat(t).startsWith("German Dub"))
+                .anySatisfy(t -> assertThat(t).startsWith("German Sub"));
+        // the German dub of S01E01 was downloaded above: its title now names the measured resolution
+        assertThat(first.getText()).containsPattern("Frieren\\.Beyond\\.Journeys\\.End\\.S01E01\\.480p\\.WEB-DL\\.German-KANAL")
+                .contains("Frieren.Beyond.Journeys.End.S01E01.WEB-DL.German.Sub-KANAL").contains("TV/Anime (5070)")
+                .contains("aniworld").contains("Copy magnet").contains("Grab");
         screenshot("06-search");
-        driver.findElement(By.id("search-q")).clear();
-        driver.findElement(By.id("search-q")).sendKeys("Nothing Here");
-        driver.findElement(By.cssSelector("#search-form button")).click();
+
+        search("freiren");
+        assertThat(visible("#search-results .did-you-mean").getText()).contains("Frieren: Beyond Journey's End")
+                .contains("did you mean");
+        visible("#search-results section.episode[data-episode='S01E02']");
+        screenshot("06b-search-did-you-mean");
+
+        search("Breaking Bad S01E02");
+        WebElement episode = visible("#search-results section.episode[data-episode='S01E02']");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("search-category"))).selectByValue("radarr");
+        episode.findElement(By.cssSelector("button[data-action='grab']")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".grab-result"))).getText())
+                .contains("in radarr");
+        open("queue");
+        By grabbed = By.xpath("//article[contains(@class,'job')][.//strong[contains(.,'Breaking.Bad.S01E02')]]");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(grabbed)).getText()).contains("sto");
+        driver.findElement(grabbed).findElement(By.cssSelector("button[data-action='remove']")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(grabbed, 0));
+
+        open("search");
+        search("Nothing Here At All");
         assertThat(visible("#search-results .empty").getText()).contains("Kanal has nothing for");
+    }
+
+    static void search(String q) {
+        String before = driver.findElement(By.id("search-results")).getText();
+        driver.findElement(By.id("search-q")).clear();
+        driver.findElement(By.id("search-q")).sendKeys(q);
+        driver.findElement(By.cssSelector("#search-form button")).click();
+        wait.until(d -> {
+            String now = d.findElement(By.id("search-results")).getText();
+            return !now.startsWith("Searching") && !now.equals(before) && !now.isEmpty();
+        });
     }
 
     @Test

@@ -9,27 +9,20 @@ import java.util.Optional;
  * these; the labels are a contract (magnets carry them as {@code kanal_lang}).
  */
 public enum Language {
-    GERMAN_DUB("German Dub", "GER"),
-    GERMAN_SUB("German Sub", "GER.SUB"),
-    ENGLISH_SUB("English Sub", "ENG.SUB"),
-    ENGLISH_DUB("English Dub", "ENG");
+    GERMAN_DUB("German Dub"),
+    GERMAN_SUB("German Sub"),
+    ENGLISH_SUB("English Sub"),
+    ENGLISH_DUB("English Dub");
 
     private final String label;
-    private final String releaseTag;
 
-    Language(String label, String releaseTag) {
+    Language(String label) {
         this.label = label;
-        this.releaseTag = releaseTag;
     }
 
     /** The human label, e.g. {@code German Dub}; used in magnets. */
     public String label() {
         return label;
-    }
-
-    /** The tag that goes into a release title, e.g. {@code GER.SUB}. */
-    public String releaseTag() {
-        return releaseTag;
     }
 
     /** Parses a label ("German Dub"), an enum name ("GERMAN_DUB") or a lenient variant ("german-dub"). */
