@@ -94,6 +94,11 @@ public final class OkHttpFetcher implements Fetcher {
     }
 
     @Override
+    public Page head(URI url, Map<String, String> headers) {
+        return call(client, request(url, headers).head().build(), this::toPage);
+    }
+
+    @Override
     public Page postForm(URI url, Map<String, String> form, Map<String, String> headers) {
         FormBody.Builder body = new FormBody.Builder();
         form.forEach(body::add);
