@@ -155,7 +155,8 @@ public final class Main {
                             config.http().allowPrivateUpstreams()),
                     new FfProbe(config.downloads().ffprobe(), json), paths,
                     overrides.strm().orElse(strm.files()::write), mediaInfo,
-                    config.downloads(), config.server().shutdownGrace(), clock, meters);
+                    config.downloads(), config.server().shutdownGrace(), clock, meters,
+                    new dev.kanal.download.Subtitles(providers.hosterFetcher()));
             started.push(jobs);
             jobs.start();
 

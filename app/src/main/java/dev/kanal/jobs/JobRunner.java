@@ -7,6 +7,7 @@ import dev.kanal.download.FfProbe;
 import dev.kanal.download.FileNames;
 import dev.kanal.download.MediaCheck;
 import dev.kanal.download.ProcessTree;
+import dev.kanal.download.Subtitles;
 import dev.kanal.download.YtDlp;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.sources.EpisodeSources;
@@ -48,10 +49,19 @@ final class JobRunner {
     private final KanalConfig.Downloads config;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Subtitles subtitles;
 
     JobRunner(JobStore store, JobEvents events, EpisodeSources sources, YtDlp ytdlp, FfProbe ffprobe,
             DownloadPaths paths, StrmWriter strm, MediaInfoSink mediaInfo, HosterLimits limits,
             KanalConfig.Downloads config, Clock clock, MeterRegistry meters) {
+        this(store, events, sources, ytdlp, ffprobe, paths, strm, mediaInfo, limits, config, clock, meters, Subtitles.NONE);
+    }
+
+    /** @param subtitles keeps the hoster's caption tracks beside the video or .strm file */
+    JobRunner(JobStore store, JobEvents events, EpisodeSources sources, YtDlp ytdlp, FfProbe ffprobe,
+            DownloadPaths paths, StrmWriter strm, MediaInfoSink mediaInfo, HosterLimits limits,
+            KanalConfig.Downloads config, Clock clock, MeterRegistry meters, Subtitles subtitles) {
+        this.subtitles = subtitles;
         this.store = store;
         this.events = events;
         this.sources = sources;
@@ -95,7 +105,7 @@ final class JobRunner {
             String hoster = found.hoster();
             store.hoster(id, hoster);
             if (job.mode() == KanalMagnet.Mode.STRM) {
-                writeStrm(job, hoster);
+                writeStrm(job, hoster, found);
                 return;
             }
             Path incomplete = paths.incomplete(job.savePath(), job.hash());
@@ -175,6 +185,7 @@ final class JobRunner {
             Path target = uniqueTarget(job.savePath(), FileNames.sanitize(job.name()), media.extension());
             Files.createDirectories(target.getParent());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            subtitles.saveBeside(target, found.source().subtitles(), found.source().headers());
             deleteTree(incomplete);
             store.complete(id, target, Files.size(target));
             count("completed", found.hoster());
@@ -188,12 +199,13 @@ final class JobRunner {
         }
     }
 
-    private void writeStrm(Job job, String hoster) {
+    private void writeStrm(Job job, String hoster, SourceResult.Found found) {
         try {
             Path dir = paths.inside(job.savePath()).orElseThrow();
             Files.createDirectories(dir);
             Path file = strm.write(dir, job.name(), job.episode(), job.language());
             if (paths.inside(file).isEmpty()) throw new IOException("STRM writer wrote outside the download directory");
+            subtitles.saveBeside(file, found.source().subtitles(), found.source().headers());
             store.complete(job.id(), file, Files.size(file));
             log.info("strm written job={} hoster={}", job.id(), hoster);
         } catch (IOException | RuntimeException e) {

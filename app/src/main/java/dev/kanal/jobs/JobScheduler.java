@@ -239,8 +239,17 @@ public final class JobScheduler implements AutoCloseable {
             dev.kanal.download.YtDlp ytdlp, dev.kanal.download.FfProbe ffprobe, DownloadPaths paths, StrmWriter strm,
             MediaInfoSink mediaInfo, dev.kanal.config.KanalConfig.Downloads config, Duration grace, Clock clock,
             MeterRegistry meters) {
+        return create(store, events, sources, ytdlp, ffprobe, paths, strm, mediaInfo, config, grace, clock, meters,
+                dev.kanal.download.Subtitles.NONE);
+    }
+
+    /** As above, keeping the hoster's caption tracks as subtitle files beside each download. */
+    public static JobScheduler create(JobStore store, JobEvents events, dev.kanal.sources.EpisodeSources sources,
+            dev.kanal.download.YtDlp ytdlp, dev.kanal.download.FfProbe ffprobe, DownloadPaths paths, StrmWriter strm,
+            MediaInfoSink mediaInfo, dev.kanal.config.KanalConfig.Downloads config, Duration grace, Clock clock,
+            MeterRegistry meters, dev.kanal.download.Subtitles subtitles) {
         JobRunner runner = new JobRunner(store, events, sources, ytdlp, ffprobe, paths, strm, mediaInfo,
-                new HosterLimits(config.perHoster()), config, clock, meters);
+                new HosterLimits(config.perHoster()), config, clock, meters, subtitles);
         return new JobScheduler(store, events, runner, paths, config.concurrency(), grace, meters);
     }
 }
