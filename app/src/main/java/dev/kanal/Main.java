@@ -131,7 +131,8 @@ public final class Main {
             started.push(db);
 
             Providers providers = overrides.providers().orElseGet(
-                    () -> Providers.create(ProviderSettingsFactory.from(config.sites(), config.http())));
+                    () -> Providers.create(ProviderSettingsFactory.from(config.sites(), config.http()),
+                            dev.kanal.catalog.ProviderRoutesFactory.from(config.http().outbound())));
             Catalog catalog = new Catalog(providers, db, config.catalog(),
                     ProviderSettingsFactory.order(config.sites().order()), meters, json, clock);
             started.push(catalog);

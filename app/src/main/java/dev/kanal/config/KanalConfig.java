@@ -51,7 +51,25 @@ public record KanalConfig(
     public record Sites(List<String> enabled, List<String> order, URI aniworldUrl, URI stoUrl, String megakinoUrl) {}
 
     public record Http(double rateLimit, Duration timeout, int retries, boolean allowPrivateUpstreams,
-            String userAgent) {}
+            String userAgent, Outbound outbound) {
+        public Http {
+            outbound = outbound == null ? Outbound.DIRECT : outbound;
+        }
+
+        /** Without proxies or a challenge solver. */
+        public Http(double rateLimit, Duration timeout, int retries, boolean allowPrivateUpstreams, String userAgent) {
+            this(rateLimit, timeout, retries, allowPrivateUpstreams, userAgent, Outbound.DIRECT);
+        }
+    }
+
+    /**
+     * How upstream requests leave the machine: a proxy for everything, overrides per site and for
+     * the hosters (empty = the general one, {@code direct} = none), and FlareSolverr (empty = off).
+     */
+    public record Outbound(String proxy, String aniworldProxy, String stoProxy, String megakinoProxy,
+            String hostersProxy, String flaresolverrUrl, Duration flaresolverrTimeout) {
+        public static final Outbound DIRECT = new Outbound("", "", "", "", "", "", Duration.ofSeconds(60));
+    }
 
     /** @param newEpisodesInterval how often the sites' new-episodes pages are read; zero: never */
     public record Catalog(URI skyhookUrl, Duration refreshInterval, Duration fullRefreshInterval,
@@ -67,6 +85,13 @@ public record KanalConfig(
     /** The offline demo site of {@code kanal demo}: its port and media bandwidth (0 = unlimited). */
     public record Demo(int port, int throttle) {}
 
+    /** The proxy and solver settings; also read by {@code kanal probe}. */
+    public static Outbound outbound(ConfigValues v) {
+        return new Outbound(v.get(Settings.PROXY), v.get(Settings.PROXY_ANIWORLD), v.get(Settings.PROXY_STO),
+                v.get(Settings.PROXY_MEGAKINO), v.get(Settings.PROXY_HOSTERS), v.get(Settings.FLARESOLVERR_URL),
+                v.get(Settings.FLARESOLVERR_TIMEOUT));
+    }
+
     /** Builds the tree from fully loaded values (secrets filled). */
     public static KanalConfig from(ConfigValues v) {
         return new KanalConfig(
@@ -80,7 +105,7 @@ public record KanalConfig(
                 new Sites(v.get(Settings.SITES), v.get(Settings.SITE_ORDER), v.get(Settings.ANIWORLD_URL),
                         v.get(Settings.STO_URL), v.get(Settings.MEGAKINO_URL)),
                 new Http(v.get(Settings.HTTP_RATE_LIMIT), v.get(Settings.HTTP_TIMEOUT), v.get(Settings.HTTP_RETRIES),
-                        v.get(Settings.ALLOW_PRIVATE_UPSTREAMS), v.get(Settings.USER_AGENT)),
+                        v.get(Settings.ALLOW_PRIVATE_UPSTREAMS), v.get(Settings.USER_AGENT), outbound(v)),
                 new Catalog(v.get(Settings.SKYHOOK_URL), v.get(Settings.CATALOG_REFRESH),
                         v.get(Settings.CATALOG_FULL_REFRESH), v.get(Settings.CATALOG_NEW_EPISODES),
                         v.get(Settings.CATALOG_CONCURRENCY),
