@@ -5,7 +5,6 @@ import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderFailure;
 import dev.kanal.providers.ProviderSettings;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -224,8 +223,10 @@ public final class OkHttpFetcher implements Fetcher {
         HttpClock clock = hosts.clock();
         for (int attempt = 0; ; attempt++) {
             if (!lane.breaker.tryAcquire()) {
-                throw new ProviderException(new ProviderFailure.Unreachable(url, "circuit open for "
-                        + req.url().host() + ", retry in " + lane.breaker.remainingCoolDown().toSeconds() + "s"));
+                String last = lane.lastError();
+                throw new ProviderException(new ProviderFailure.Unreachable(url, (last == null ? "" : last + "; ")
+                        + "circuit open for " + req.url().host() + ", next try in "
+                        + lane.breaker.remainingCoolDown().toSeconds() + "s"));
             }
             lane.bucket.acquire();
             long start = clock.nanoTime();
@@ -242,13 +243,13 @@ public final class OkHttpFetcher implements Fetcher {
                         solved = true;
                         Optional<Request> cleared = clear(req);
                         if (cleared.isPresent()) {
-                            lane.blocked(latency, challenge.get().name());
+                            lane.blocked(latency, challenge.get().label());
                             req = cleared.get();
                             continue;
                         }
                     }
                     if (challenge.isPresent()) {
-                        lane.blocked(latency, challenge.get().name());
+                        lane.blocked(latency, challenge.get().label());
                         log.warn("http blocked host={} path={} kind={}", req.url().host(), req.url().encodedPath(),
                                 challenge.get());
                         throw new ProviderException(new ProviderFailure.Blocked(url, challenge.get()));
@@ -272,7 +273,7 @@ public final class OkHttpFetcher implements Fetcher {
                 throw new ProviderException(new ProviderFailure.Unreachable(url, e.getMessage()), e);
             } catch (IOException e) {
                 Duration latency = Duration.ofNanos(clock.nanoTime() - start);
-                reason = e instanceof InterruptedIOException ? "timeout" : String.valueOf(e.getMessage());
+                reason = Unreachability.reason(e, req.url().host());
                 lane.failure(latency, reason);
             }
             Duration wait = backoff(policy, attempt, retryAfter);
