@@ -177,7 +177,7 @@ public final class Main {
             AtomicReference<HttpServer> self = new AtomicReference<>();
             WebUi ui = WebUi.create(config, new JobsQueue(jobStore, jobs, jobEvents),
                     overrides.ui().orElseGet(() -> new WebUi.Backends(Optional.empty(),
-                            HostHealthStatus.of(providers.health()))),
+                            HostHealthStatus.of(providers.health(), catalog::retryNow))),
                     () -> loopback(config.server(), self.get().port()), json, clock);
             groups.addAll(ui.groups());
 
@@ -189,6 +189,7 @@ public final class Main {
             started.push(ui);
             started.push(jobsApi);
 
+            readiness.require(new dev.kanal.health.SiteConditions(catalog)::nothingReachable);
             readiness.done("startup");
             return new Application(config, port, started);
         } catch (RuntimeException e) {
