@@ -78,7 +78,8 @@ final class ProbeCommand implements Callable<Integer> {
         Logging.configure("text", "warn");
         Providers providers = Providers.create(ProviderSettingsFactory.from(sites, http),
                 dev.kanal.catalog.ProviderRoutesFactory.from(http.outbound()));
-        ProbeReport report = new Probe(providers).run(new Probe.Request(id, slug, season, episode, resolve));
+        ProbeReport report = new Probe(providers).run(new Probe.Request(id, slug, season, episode, resolve))
+                .withRoute(dev.kanal.catalog.ProviderRoutesFactory.from(http.outbound()).site(id).describe());
         if (json) {
             System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
