@@ -61,6 +61,19 @@ class OutboundRouteTest {
     }
 
     @Test
+    void a_socks5_proxy_carries_the_request_and_is_asked_for_the_host_name() throws Exception {
+        site.stubFor(get(urlEqualTo("/socks/page")).willReturn(aResponse().withStatus(200).withBody("<html>via socks</html>")));
+        try (var socks = new dev.kanal.providers.testing.TinySocks5(site.getPort())) {
+            OkHttpFetcher fetcher = new OkHttpFetcher(ProviderSettings.defaults(),
+                    new HostHealthRegistry(HttpPolicy.from(ProviderSettings.defaults()), HttpClock.system()), Map.of(),
+                    new OutboundRoute(ProxySpec.parse("socks5://127.0.0.1:" + socks.port()), null));
+
+            assertThat(fetcher.get(URI.create("http://sto.kanal-test.invalid/socks/page")).body()).contains("via socks");
+            assertThat(socks.requestedHosts()).containsExactly("sto.kanal-test.invalid");
+        }
+    }
+
+    @Test
     void through_a_proxy_private_ip_literals_are_still_refused() {
         OkHttpFetcher fetcher = new OkHttpFetcher(ProviderSettings.defaults(),
                 new HostHealthRegistry(HttpPolicy.from(ProviderSettings.defaults()), HttpClock.system()), Map.of(),
