@@ -34,7 +34,8 @@ public final class ChallengeDetector {
         // s.to keeps its (hidden) "Video wird vorbereitet" modal on every episode page: the widget
         // markers count only on a page that carries no content a parser wants
         boolean content = lower.contains("data-play-url") || lower.contains("data-link-target")
-                || lower.contains("episodelink") || lower.contains("<video");
+                || lower.contains("episodelink") || lower.contains("<video") || lower.contains("jwplayer")
+                || lower.contains("application/json") || head.length() >= 40_000;
         if (!content && lower.contains("player-prepare-turnstile")) {
             return Optional.of(ChallengeKind.TURNSTILE);
         }

@@ -50,6 +50,8 @@ public final class OkHttpFetcher implements Fetcher {
     private final SiteCookieJar jar = new SiteCookieJar();
     /** Per host: the User-Agent a solver's clearance cookies are bound to, used until they stop working. */
     private final Map<String, String> clearedAgents = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per host: the lock that keeps concurrent requests from asking the solver at the same time. */
+    private final Map<String, Object> solving = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A stand-alone fetcher with its own host registry and the real clock. */
     public OkHttpFetcher(ProviderSettings settings) {
@@ -301,6 +303,18 @@ public final class OkHttpFetcher implements Fetcher {
      */
     private Optional<Request> clear(Request req) {
         String key = hostKey(req.url());
+        Object lock = solving.computeIfAbsent(key, k -> new Object());
+        String agentBefore = req.header("User-Agent");
+        synchronized (lock) { // one solve per host at a time; a request that waited reuses the fresh clearance
+            String fresh = clearedAgents.get(key);
+            if (fresh != null && !fresh.equals(agentBefore)) {
+                return Optional.of(req.newBuilder().header("User-Agent", fresh).build());
+            }
+            return solveNow(req, key);
+        }
+    }
+
+    private Optional<Request> solveNow(Request req, String key) {
         clearedAgents.remove(key);
         Optional<ChallengeSolver.Clearance> clearance = route.solver().solve(req.url().uri());
         if (clearance.isEmpty()) return Optional.empty();
