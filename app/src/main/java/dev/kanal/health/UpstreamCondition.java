@@ -76,7 +76,9 @@ public record UpstreamCondition(String state, String cause) {
     public String hint() {
         String lower = cause == null ? "" : cause.toLowerCase(Locale.ROOT);
         return switch (state) {
-            case UNREACHABLE -> lower.startsWith("dns lookup failed")
+            case UNREACHABLE -> lower.startsWith("refusing private address")
+                    ? "the site's name resolves to a private address: usually a DNS block (the DNS server answers 0.0.0.0 or 127.0.0.1); use another DNS server or KANAL_PROXY (docs/troubleshooting.md#dns-or-no-internet)"
+                    : lower.startsWith("dns lookup failed")
                     ? "check the internet connection and DNS; many providers block these sites by DNS: use another DNS server or KANAL_PROXY (docs/troubleshooting.md#dns-or-no-internet)"
                     : lower.contains("proxy")
                             ? "check the proxy or VPN container (docs/troubleshooting.md#vpn-or-proxy)"

@@ -29,5 +29,9 @@ class UpstreamConditionTest {
 
         assertThat(UpstreamCondition.ofError("unreachable: HTTP 503 (https://s.to/)").state()).isEqualTo(UpstreamCondition.FAILING);
         assertThat(UpstreamCondition.ofError(null).state()).isEqualTo(UpstreamCondition.HEALTHY);
+        var dnsBlock = UpstreamCondition.ofError("unreachable: refusing private address 0.0.0.0 for s.to "
+                + "(set KANAL_ALLOW_PRIVATE_UPSTREAMS=true to allow) (https://s.to/)");
+        assertThat(dnsBlock.state()).isEqualTo(UpstreamCondition.UNREACHABLE);
+        assertThat(dnsBlock.hint()).contains("DNS block");
     }
 }
