@@ -30,6 +30,7 @@ public final class Unreachability {
 
     /** The reason for an I/O failure talking to {@code host}. */
     public static String reason(IOException e, String host) {
+        if (e instanceof PrivateAddressGuard.PrivateAddressRefused) return e.getMessage();
         if (e instanceof UnknownHostException) {
             return DNS + " for " + host + " (no internet, or the DNS server blocks or does not know the site)";
         }
