@@ -11,6 +11,11 @@ const STAGES = [
   ['mapping', 'Mapping', 'matching titles to TVDB/IMDb numbering'],
 ];
 const SITE_NAMES = { aniworld: 'AniWorld', sto: 's.to', megakino: 'Megakino' };
+// The site's condition (issue 14): each state has its own words, so "no internet" never reads as "still building".
+const CONDITION_TEXT = {
+  healthy: ['healthy', 'ok'], building: ['building', 'running'], unreachable: ['unreachable', 'failing'],
+  blocked: ['blocked', 'blocked'], markup_changed: ['markup changed', 'failing'], failing: ['failing', 'failing'],
+};
 
 const root = () => document.getElementById('catalog-sites');
 let timer = null;
@@ -42,10 +47,13 @@ function render(section) {
     return;
   }
   const status = section.data || {};
+  const sites = status.sites || [];
+  const broken = sites.filter((s) => ['unreachable', 'blocked', 'markup_changed', 'failing'].includes(s.condition));
   summary.replaceChildren(status.ready
     ? badge('ready', 'ok')
-    : badge('building', 'running'));
-  const sites = status.sites || [];
+    : sites.length > 0 && broken.length === sites.length && !sites.some((s) => s.searchable)
+      ? badge('no site reachable', 'failing')
+      : badge('building', 'running'));
   if (sites.length === 0) {
     root().replaceChildren(empty('No site is enabled.'));
     return;
@@ -57,7 +65,11 @@ function site(s) {
   const stages = s.stages || {};
   return h('article', { class: 'card site', dataset: { site: s.site } },
     h('div', { class: 'stage-head' }, h('h2', {}, SITE_NAMES[s.site] || s.site),
-      s.searchable === true ? badge('searchable', 'ok') : s.searchable === false ? badge('not searchable yet', 'pending') : null),
+      s.searchable === true ? badge('searchable', 'ok') : s.searchable === false ? badge('not searchable yet', 'pending') : null,
+      s.condition && s.condition !== 'healthy' && CONDITION_TEXT[s.condition]
+        ? badge(CONDITION_TEXT[s.condition][0], CONDITION_TEXT[s.condition][1]) : null),
+    s.cause ? h('p', { class: 'error small', dataset: { condition: s.condition } }, s.cause) : null,
+    s.hint ? h('p', { class: 'small muted' }, s.hint) : null,
     ...STAGES.filter(([key]) => stages[key]).map(([key, label, hint]) => stage(key, label, hint, stages[key])));
 }
 

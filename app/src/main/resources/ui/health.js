@@ -1,7 +1,7 @@
 // Health view: each site and hoster with its state, recent success rate and latency; the download
 // folder's free space; .strm files that no longer play. Refreshed every five seconds while open.
 
-import { api } from './api.js';
+import { api, post } from './api.js';
 import { h, bar, badge, bytes, count, when, empty } from './dom.js';
 import { lines, bars } from './charts.js';
 
@@ -12,6 +12,21 @@ let timer = null;
 let historyAt = 0;
 
 export function show() {
+  const retry = document.getElementById('health-retry');
+  if (retry && !retry.dataset.wired) {
+    retry.dataset.wired = '1';
+    retry.addEventListener('click', async () => {
+      retry.disabled = true;
+      try {
+        await post('/ui/api/health/retry');
+        retry.textContent = 'Retrying…';
+        setTimeout(() => { retry.textContent = 'Retry now'; retry.disabled = false; refresh(); }, 1500);
+      } catch (e) {
+        retry.textContent = `Retry failed: ${e.message}`;
+        retry.disabled = false;
+      }
+    });
+  }
   refresh();
   timer = setInterval(refresh, 5000);
 }
@@ -50,14 +65,21 @@ function hosts(section) {
   if (section.data.length === 0) return empty('No upstream host has been contacted yet.');
   return h('div', { class: 'table-wrap' }, h('table', { class: 'hosts' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Host'), h('th', {}, 'State'), h('th', { class: 'num' }, 'Success'),
-      h('th', { class: 'num' }, 'Latency'), h('th', {}, 'Last success'), h('th', {}, 'Last error'))),
+      h('th', { class: 'num' }, 'Latency'), h('th', {}, 'Last success'), h('th', {}, 'Cause'))),
     h('tbody', {}, ...section.data.map((host) => h('tr', { dataset: { host: host.host } },
       h('td', {}, host.host),
       h('td', {}, badge(STATE_TEXT[host.state] || host.state, host.state)),
       h('td', { class: 'num' }, host.samples ? `${Math.round(host.success_rate * 100)}% of ${count(host.samples)}` : '–'),
       h('td', { class: 'num' }, host.samples ? `${count(host.latency_ms)} ms` : '–'),
       h('td', {}, when(host.last_success)),
-      h('td', { class: 'small' }, host.last_error || ''))))));
+      h('td', { class: 'small' }, cause(host)))))));
+}
+
+// Why the host is not healthy (DNS, refused, timeout, which challenge), and when an open circuit tries again.
+function cause(host) {
+  const text = host.cause || (host.state === 'ok' || host.state === 'slow' ? '' : host.last_error || '');
+  if (!host.next_retry) return text;
+  return h('span', {}, text ? `${text} · ` : '', 'next try ', when(host.next_retry));
 }
 
 function disk(d) {

@@ -129,7 +129,8 @@ public final class Main {
             started.push(db);
 
             Providers providers = overrides.providers().orElseGet(
-                    () -> Providers.create(ProviderSettingsFactory.from(config.sites(), config.http())));
+                    () -> Providers.create(ProviderSettingsFactory.from(config.sites(), config.http()),
+                            dev.kanal.catalog.ProviderRoutesFactory.from(config.http().outbound())));
             Catalog catalog = new Catalog(providers, db, config.catalog(),
                     ProviderSettingsFactory.order(config.sites().order()), meters, json, clock);
             started.push(catalog);
@@ -165,7 +166,8 @@ public final class Main {
                     new FfProbe(config.downloads().ffprobe(), json), paths,
                     overrides.strm().orElse(strm.files()::write), mediaInfo,
                     config.downloads(), config.server().shutdownGrace(), clock, meters,
-                    new FileModes(config.permissions().umask()), handback);
+                    new FileModes(config.permissions().umask()), handback,
+                    new dev.kanal.download.Subtitles(providers.hosterFetcher()));
             started.push(jobs);
             jobs.start();
 
@@ -197,7 +199,8 @@ public final class Main {
             groups.add(new ArrApi(arrs));
             WebUi ui = WebUi.create(config, new PageReads(catalog, offers, db, catalogHealth::view,
                             () -> StrmHealthApi.view(strm.library())),
-                    overrides.ui().orElseGet(() -> WebUi.Backends.hosts(HostHealthStatus.of(providers.health()))),
+                    overrides.ui().orElseGet(() -> WebUi.Backends.hosts(
+                            HostHealthStatus.of(providers.health(), catalog::retryNow))),
                     json, clock);
             groups.addAll(ui.groups());
 
@@ -208,6 +211,7 @@ public final class Main {
             // closed before the server: open event streams end so a stop need not wait for them
             started.push(jobsApi);
 
+            readiness.require(new dev.kanal.health.SiteConditions(catalog)::nothingReachable);
             readiness.done("startup");
             return new Application(config, port, started);
         } catch (RuntimeException e) {

@@ -69,6 +69,15 @@ public final class Catalog implements AutoCloseable {
         log.info("catalog started sites={} names={}", enabled, resolver.size());
     }
 
+    /**
+     * Forgets every site's backoff: a failed title list and failed detail pages are tried again at
+     * once (the status page's "Retry now"; a start does the same).
+     */
+    public void retryNow() {
+        for (SiteCrawler c : crawlers.values()) c.retryNow();
+        log.info("catalog retry requested sites={}", enabled);
+    }
+
     /** The sites Kanal crawls. */
     public List<SiteId> enabledSites() {
         return enabled;

@@ -28,7 +28,13 @@ public final class CatalogHealthApi implements ApiGroup {
     public record StageView(String state, int done, int total, Double rate, Long eta_seconds, Instant last_success,
             String last_error, Instant started_at) {}
 
-    public record SiteView(String site, boolean searchable, Map<String, StageView> stages) {}
+    /**
+     * @param condition healthy, building, unreachable, blocked, markup_changed or failing (issue 14; added field)
+     * @param cause the specific cause in words, or null when healthy
+     * @param hint what the user can do, or null
+     */
+    public record SiteView(String site, boolean searchable, Map<String, StageView> stages, String condition, String cause,
+            String hint) {}
 
     public record CatalogView(boolean ready, List<SiteView> sites) {}
 
@@ -48,7 +54,10 @@ public final class CatalogHealthApi implements ApiGroup {
         for (Map.Entry<SiteId, List<StageProgress>> e : catalog.progress().entrySet()) {
             Map<String, StageView> stages = new LinkedHashMap<>();
             for (StageProgress p : e.getValue()) stages.put(p.stage().tag(), stage(p));
-            sites.add(new SiteView(e.getKey().id(), searchable.contains(e.getKey()), stages));
+            var condition = dev.kanal.health.SiteConditions.of(e.getValue());
+            String hint = condition.hint();
+            sites.add(new SiteView(e.getKey().id(), searchable.contains(e.getKey()), stages, condition.state(),
+                    condition.cause(), hint.isEmpty() ? null : hint));
         }
         return new CatalogView(catalog.ready(), sites);
     }

@@ -210,6 +210,14 @@ public final class CatalogStore {
         });
     }
 
+    /** Failed detail pages of a site waiting for a later retry become due now (a start, "Retry now"). */
+    public void retryFailedDetailsNow(SiteId site, Instant now) {
+        db.writeVoid(ctx -> ctx.update(CATALOG_TITLE).set(CATALOG_TITLE.DETAILS_RETRY_AT, now.toString())
+                .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.DETAILS_STATE.eq(FAILED),
+                        CATALOG_TITLE.DETAILS_RETRY_AT.gt(now.toString()))
+                .execute());
+    }
+
     /** Records a failed detail fetch; the title's live rows stay. */
     public void failDetail(int titleId, String error, Instant retryAt) {
         db.writeVoid(ctx -> ctx.update(CATALOG_TITLE)

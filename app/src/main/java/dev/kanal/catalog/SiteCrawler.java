@@ -45,6 +45,8 @@ final class SiteCrawler {
     private volatile boolean stopped;
     private boolean wakeRequested;
     private int listingFailures;
+    /** Set at start and by "Retry now": the next pass ignores the backoff of a failed title list. */
+    private volatile boolean retryNow = true;
     /** When the site's new-episodes page was last read (in memory: a restart reads it at once). */
     private Instant lastRecentCheck;
     /** Failed new-episodes checks in a row: only the first is a warning, so a changed page does not flood the log. */
@@ -87,6 +89,13 @@ final class SiteCrawler {
         }
     }
 
+    /** Drops the backoff: the loop tries a failed title list and failed details again right away. */
+    void retryNow() {
+        listingFailures = 0;
+        retryNow = true;
+        wakeUp();
+    }
+
     void stop() throws InterruptedException {
         stopped = true;
         details.stop();
@@ -122,7 +131,10 @@ final class SiteCrawler {
         Duration retry = null;
         boolean due = !titles.everSucceeded() || titles.state() != StageState.READY
                 || !titles.lastSuccess().plus(config.refreshInterval()).isAfter(now);
-        if (due && (titles.state() != StageState.FAILED || retryDue(titles, now))) {
+        boolean forced = retryNow;
+        retryNow = false;
+        if (forced) store.retryFailedDetailsNow(id, now);
+        if (due && (titles.state() != StageState.FAILED || forced || retryDue(titles, now))) {
             if (!listTitles()) retry = backoff();
         }
         if (stopped) return Duration.ZERO;
@@ -220,7 +232,8 @@ final class SiteCrawler {
             stages.fail(id, Stage.TITLES, reason);
             metrics.listingFailed(id);
             metrics.stageReady(id, Stage.TITLES, false);
-            log.warn("catalog title listing failed site={} reason=\"{}\" retry_in={}", id, reason, backoff());
+            log.warn("catalog title listing failed site={} condition={} reason=\"{}\" retry_in={}", id,
+                    dev.kanal.health.UpstreamCondition.ofError(reason).state(), reason, backoff());
             resolver.rebuild();
             return false;
         }

@@ -70,14 +70,16 @@ final class ProbeCommand implements Callable<Integer> {
                     values.get(Settings.ANIWORLD_URL), values.get(Settings.STO_URL), values.get(Settings.MEGAKINO_URL));
             http = new KanalConfig.Http(values.get(Settings.HTTP_RATE_LIMIT), values.get(Settings.HTTP_TIMEOUT),
                     values.get(Settings.HTTP_RETRIES), values.get(Settings.ALLOW_PRIVATE_UPSTREAMS),
-                    values.get(Settings.USER_AGENT));
+                    values.get(Settings.USER_AGENT), KanalConfig.outbound(values));
         } catch (ConfigException e) {
             System.err.println("kanal: " + e.getMessage());
             return KanalCommand.EXIT_CONFIG;
         }
         Logging.configure("text", "warn");
-        Providers providers = Providers.create(ProviderSettingsFactory.from(sites, http));
-        ProbeReport report = new Probe(providers).run(new Probe.Request(id, slug, season, episode, resolve));
+        Providers providers = Providers.create(ProviderSettingsFactory.from(sites, http),
+                dev.kanal.catalog.ProviderRoutesFactory.from(http.outbound()));
+        ProbeReport report = new Probe(providers).run(new Probe.Request(id, slug, season, episode, resolve))
+                .withRoute(dev.kanal.catalog.ProviderRoutesFactory.from(http.outbound()).site(id).describe());
         if (json) {
             System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {

@@ -50,6 +50,7 @@ public final class ConfigValues {
             if (e == null) continue;
             String shown = s.secret() ? (e.value() == null || e.value().toString().isEmpty() ? "(unset)" : "<redacted>")
                     : String.valueOf(e.value());
+            shown = shown.replaceAll("(://)[^/@\\s]+@", "$1***@"); // a proxy URL's password
             sb.append("\n  ").append(s.env()).append('=').append(shown)
                     .append("  [").append(e.source().name().toLowerCase(java.util.Locale.ROOT)).append(']');
         }

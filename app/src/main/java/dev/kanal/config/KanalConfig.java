@@ -52,19 +52,41 @@ public record KanalConfig(
     /** Enabled sites and their base URLs; {@code megakinoUrl} empty means domain discovery. */
     public record Sites(List<String> enabled, List<String> order, URI aniworldUrl, URI stoUrl, String megakinoUrl) {}
 
-    /** @param privateUpstreams which loopback and private addresses upstream requests may reach */
+    /**
+     * @param privateUpstreams which loopback and private addresses upstream requests may reach
+     * @param outbound how upstream requests leave the machine (proxies, FlareSolverr)
+     */
     public record Http(double rateLimit, Duration timeout, int retries,
-            dev.kanal.providers.http.UpstreamAllowance privateUpstreams, String userAgent) {
-        /** All private addresses allowed, or none. */
+            dev.kanal.providers.http.UpstreamAllowance privateUpstreams, String userAgent, Outbound outbound) {
+        public Http {
+            outbound = outbound == null ? Outbound.DIRECT : outbound;
+        }
+
+        /** Without proxies or a challenge solver. */
+        public Http(double rateLimit, Duration timeout, int retries,
+                dev.kanal.providers.http.UpstreamAllowance privateUpstreams, String userAgent) {
+            this(rateLimit, timeout, retries, privateUpstreams, userAgent, Outbound.DIRECT);
+        }
+
+        /** All private addresses allowed, or none; without proxies or a challenge solver. */
         public Http(double rateLimit, Duration timeout, int retries, boolean allowPrivateUpstreams, String userAgent) {
             this(rateLimit, timeout, retries, dev.kanal.providers.http.UpstreamAllowance.of(allowPrivateUpstreams),
-                    userAgent);
+                    userAgent, Outbound.DIRECT);
         }
 
         /** True when every private address may be reached (the setting's boolean meaning). */
         public boolean allowPrivateUpstreams() {
             return privateUpstreams.allowsAllPrivate();
         }
+    }
+
+    /**
+     * How upstream requests leave the machine: a proxy for everything, overrides per site and for
+     * the hosters (empty = the general one, {@code direct} = none), and FlareSolverr (empty = off).
+     */
+    public record Outbound(String proxy, String aniworldProxy, String stoProxy, String megakinoProxy,
+            String hostersProxy, String flaresolverrUrl, Duration flaresolverrTimeout) {
+        public static final Outbound DIRECT = new Outbound("", "", "", "", "", "", Duration.ofSeconds(60));
     }
 
     /** @param newEpisodesInterval how often the sites' new-episodes pages are read; zero: never */
@@ -120,6 +142,13 @@ public record KanalConfig(
         }
     }
 
+    /** The proxy and solver settings; also read by {@code kanal probe}. */
+    public static Outbound outbound(ConfigValues v) {
+        return new Outbound(v.get(Settings.PROXY), v.get(Settings.PROXY_ANIWORLD), v.get(Settings.PROXY_STO),
+                v.get(Settings.PROXY_MEGAKINO), v.get(Settings.PROXY_HOSTERS), v.get(Settings.FLARESOLVERR_URL),
+                v.get(Settings.FLARESOLVERR_TIMEOUT));
+    }
+
     /** Builds the tree from fully loaded values (secrets filled). */
     public static KanalConfig from(ConfigValues v) {
         return new KanalConfig(
@@ -133,7 +162,7 @@ public record KanalConfig(
                 new Sites(v.get(Settings.SITES), v.get(Settings.SITE_ORDER), v.get(Settings.ANIWORLD_URL),
                         v.get(Settings.STO_URL), v.get(Settings.MEGAKINO_URL)),
                 new Http(v.get(Settings.HTTP_RATE_LIMIT), v.get(Settings.HTTP_TIMEOUT), v.get(Settings.HTTP_RETRIES),
-                        v.get(Settings.ALLOW_PRIVATE_UPSTREAMS), v.get(Settings.USER_AGENT)),
+                        v.get(Settings.ALLOW_PRIVATE_UPSTREAMS), v.get(Settings.USER_AGENT), outbound(v)),
                 new Catalog(v.get(Settings.SKYHOOK_URL), v.get(Settings.CATALOG_REFRESH),
                         v.get(Settings.CATALOG_FULL_REFRESH), v.get(Settings.CATALOG_NEW_EPISODES),
                         v.get(Settings.CATALOG_CONCURRENCY),

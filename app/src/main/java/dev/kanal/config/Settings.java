@@ -101,6 +101,26 @@ public final class Settings {
     public static final Setting<String> USER_AGENT = of("KANAL_USER_AGENT", "http.user_agent", text(), "",
             "User-Agent sent upstream; empty means a current desktop Chrome.");
 
+    // --- outbound routes (issue 14): proxies per site and for hosters, FlareSolverr
+    public static final Setting<String> PROXY = of("KANAL_PROXY", "http.proxy", proxy(false), "",
+            "Proxy for every site and hoster request: http://[user:password@]host:port or socks5://host:port "
+                    + "(e.g. a VPN container); empty means direct. Media downloads and streams are not sent through it.");
+    public static final Setting<String> PROXY_ANIWORLD = of("KANAL_PROXY_ANIWORLD", "http.proxy_aniworld", proxy(true),
+            "", "Proxy for AniWorld only; empty uses KANAL_PROXY, 'direct' goes without one.");
+    public static final Setting<String> PROXY_STO = of("KANAL_PROXY_STO", "http.proxy_sto", proxy(true), "",
+            "Proxy for s.to only; empty uses KANAL_PROXY, 'direct' goes without one.");
+    public static final Setting<String> PROXY_MEGAKINO = of("KANAL_PROXY_MEGAKINO", "http.proxy_megakino",
+            proxy(true), "", "Proxy for Megakino only; empty uses KANAL_PROXY, 'direct' goes without one.");
+    public static final Setting<String> PROXY_HOSTERS = of("KANAL_PROXY_HOSTERS", "http.proxy_hosters", proxy(true),
+            "", "Proxy for hoster embed pages and APIs (VOE, Filemoon, …); empty uses KANAL_PROXY, 'direct' goes without one.");
+    public static final Setting<String> FLARESOLVERR_URL = of("KANAL_FLARESOLVERR_URL", "http.flaresolverr_url",
+            new ValueType<>("url", "empty, or FlareSolverr's address such as http://flaresolverr:8191",
+                    s -> s.isEmpty() ? "" : httpUrl().parse(s).toString()),
+            "", "FlareSolverr; when set, a Cloudflare or DDoS-Guard challenge page is solved there and its cookies and "
+                    + "User-Agent are reused for that host until they stop working. Empty turns it off.");
+    public static final Setting<Duration> FLARESOLVERR_TIMEOUT = of("KANAL_FLARESOLVERR_TIMEOUT",
+            "http.flaresolverr_timeout", duration(), "60s", "How long FlareSolverr may work on one challenge (maxTimeout).");
+
     // --- catalog
     public static final Setting<URI> SKYHOOK_URL = of("KANAL_SKYHOOK_URL", "catalog.skyhook_url", httpUrl(),
             "https://skyhook.sonarr.tv", "Sonarr's metadata proxy, used to map titles onto TVDB numbering.");
@@ -184,6 +204,19 @@ public final class Settings {
             integer(0, Integer.MAX_VALUE), "0",
             "Bytes per second the demo's hosters send media at (0 = unlimited); keeps a demo download in flight.");
 
+    /** Empty, a proxy URL, or (for overrides) {@code direct}. */
+    private static ValueType<String> proxy(boolean allowDirect) {
+        return new ValueType<>("proxy", allowDirect
+                ? "empty, 'direct', or a proxy URL (http://host:port, socks5://host:port)"
+                : "empty or a proxy URL (http://host:port, socks5://host:port)",
+                s -> {
+                    if (s.isEmpty()) return "";
+                    if (allowDirect && s.equalsIgnoreCase("direct")) return "direct";
+                    dev.kanal.providers.http.ProxySpec.parse(s);
+                    return s;
+                });
+    }
+
     /** Every setting, in the order the reference lists them. */
     public static final List<Setting<?>> ALL = List.of(
             HOST, PORT, PUBLIC_URL, SHUTDOWN_GRACE, LOG_FORMAT, LOG_LEVEL,
@@ -192,6 +225,7 @@ public final class Settings {
             QBIT_USERNAME, QBIT_PASSWORD, QBIT_AUTH_BYPASS, QBIT_SESSION_TIMEOUT, QBIT_PUBLIC_SAVE_PATH,
             SITES, SITE_ORDER, ANIWORLD_URL, STO_URL, MEGAKINO_URL,
             HTTP_RATE_LIMIT, HTTP_TIMEOUT, HTTP_RETRIES, ALLOW_PRIVATE_UPSTREAMS, USER_AGENT,
+            PROXY, PROXY_ANIWORLD, PROXY_STO, PROXY_MEGAKINO, PROXY_HOSTERS, FLARESOLVERR_URL, FLARESOLVERR_TIMEOUT,
             SKYHOOK_URL, CATALOG_REFRESH, CATALOG_FULL_REFRESH, CATALOG_NEW_EPISODES, CATALOG_CONCURRENCY,
             PRIORITY_BUDGET,
             STRM_MODE, RELEASE_GROUP,

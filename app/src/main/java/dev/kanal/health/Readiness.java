@@ -9,6 +9,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Readiness {
     private final List<String> waitingFor = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Supplier<java.util.Optional<String>>> conditions = new CopyOnWriteArrayList<>();
+
+    /**
+     * A condition checked on every ask: while it names a reason (say, every site unreachable),
+     * Kanal is not ready and {@link #waitingFor()} lists the reason.
+     */
+    public void require(java.util.function.Supplier<java.util.Optional<String>> blocker) {
+        conditions.add(blocker);
+    }
 
     /** Registers something start-up waits for. */
     public void waitFor(String what) {
@@ -21,10 +30,12 @@ public final class Readiness {
     }
 
     public boolean ready() {
-        return waitingFor.isEmpty();
+        return waitingFor().isEmpty();
     }
 
     public List<String> waitingFor() {
-        return List.copyOf(waitingFor);
+        List<String> all = new java.util.ArrayList<>(waitingFor);
+        for (var c : conditions) c.get().ifPresent(all::add);
+        return List.copyOf(all);
     }
 }

@@ -9,6 +9,7 @@ import dev.kanal.download.FileNames;
 import dev.kanal.download.QualityTags;
 import dev.kanal.download.MediaCheck;
 import dev.kanal.download.ProcessTree;
+import dev.kanal.download.Subtitles;
 import dev.kanal.download.YtDlp;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.sources.EpisodeSources;
@@ -52,12 +53,16 @@ final class JobRunner {
     private final MeterRegistry meters;
     private final FileModes modes;
     private final FailedJobs failed;
+    private final Subtitles subtitles;
 
+    /** @param subtitles keeps the hoster's caption tracks beside the video or .strm file */
     JobRunner(JobStore store, JobEvents events, EpisodeSources sources, YtDlp ytdlp, FfProbe ffprobe,
             DownloadPaths paths, StrmWriter strm, MediaInfoSink mediaInfo, HosterLimits limits,
-            KanalConfig.Downloads config, Clock clock, MeterRegistry meters, FileModes modes, FailedJobs failed) {
+            KanalConfig.Downloads config, Clock clock, MeterRegistry meters, FileModes modes, FailedJobs failed,
+            Subtitles subtitles) {
         this.modes = modes;
         this.failed = failed;
+        this.subtitles = subtitles;
         this.store = store;
         this.events = events;
         this.sources = sources;
@@ -109,7 +114,7 @@ final class JobRunner {
             String hoster = found.hoster();
             store.hoster(id, hoster);
             if (job.mode() == KanalMagnet.Mode.STRM) {
-                writeStrm(job, hoster);
+                writeStrm(job, hoster, found);
                 return;
             }
             Path incomplete = paths.incomplete(job.savePath(), job.hash());
@@ -193,6 +198,7 @@ final class JobRunner {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             modes.file(target);
             modes.directories(paths.root(), target.getParent());
+            subtitles.saveBeside(target, found.source().subtitles(), found.source().headers());
             deleteTree(incomplete);
             store.complete(id, target, Files.size(target));
             count("completed", found.hoster());
@@ -206,7 +212,7 @@ final class JobRunner {
         }
     }
 
-    private void writeStrm(Job job, String hoster) {
+    private void writeStrm(Job job, String hoster, SourceResult.Found found) {
         try {
             Path dir = paths.inside(job.savePath()).orElseThrow();
             Files.createDirectories(dir);
@@ -214,6 +220,7 @@ final class JobRunner {
             if (paths.inside(file).isEmpty()) throw new IOException("STRM writer wrote outside the download directory");
             modes.file(file);
             modes.directories(paths.root(), dir);
+            subtitles.saveBeside(file, found.source().subtitles(), found.source().headers());
             store.complete(job.id(), file, Files.size(file));
             log.info("strm written job={} hoster={}", job.id(), hoster);
         } catch (IOException | RuntimeException e) {

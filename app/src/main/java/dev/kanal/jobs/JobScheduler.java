@@ -238,9 +238,10 @@ public final class JobScheduler implements AutoCloseable {
     public static JobScheduler create(JobStore store, JobEvents events, dev.kanal.sources.EpisodeSources sources,
             dev.kanal.download.YtDlp ytdlp, dev.kanal.download.FfProbe ffprobe, DownloadPaths paths, StrmWriter strm,
             MediaInfoSink mediaInfo, dev.kanal.config.KanalConfig.Downloads config, Duration grace, Clock clock,
-            MeterRegistry meters, dev.kanal.download.FileModes modes, FailedJobs failed) {
+            MeterRegistry meters, dev.kanal.download.FileModes modes, FailedJobs failed,
+            dev.kanal.download.Subtitles subtitles) {
         JobRunner runner = new JobRunner(store, events, sources, ytdlp, ffprobe, paths, strm, mediaInfo,
-                new HosterLimits(config.perHoster()), config, clock, meters, modes, failed);
+                new HosterLimits(config.perHoster()), config, clock, meters, modes, failed, subtitles);
         return new JobScheduler(store, events, runner, paths, config.concurrency(), grace, meters);
     }
 }

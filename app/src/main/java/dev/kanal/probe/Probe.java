@@ -92,8 +92,10 @@ public final class Probe {
             }
             hosterName = hoster.get().name();
             StreamSource source = hoster.get().resolve(embed, providers.hosterFetcher());
+            List<String> subtitles = source.subtitles().isEmpty() ? null
+                    : source.subtitles().stream().map(t -> t.language()).toList();
             return new ProbeReport.Link(l.hoster(), l.language().label(), l.linkOut().toString(), embed.toString(),
-                    hosterName, source.url().toString(), source.format().name(), null);
+                    hosterName, source.url().toString(), source.format().name(), null, null, subtitles);
         } catch (ProviderException e) {
             return new ProbeReport.Link(l.hoster(), l.language().label(), l.linkOut().toString(),
                     embed == null ? null : embed.toString(), hosterName, null, null, e.failure().describe());

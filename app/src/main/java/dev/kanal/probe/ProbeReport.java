@@ -10,7 +10,31 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProbeReport(String site, String slug, String title, List<String> altTitles, Integer year,
-        String kind, String imdb, List<Season> seasons, Target target, List<Link> links, String error) {
+        String kind, String imdb, List<Season> seasons, Target target, List<Link> links, String error,
+        String condition, String cause, String hint, String route) {
+
+    /**
+     * Without the condition fields: they are derived from {@code error} (healthy when there is none).
+     */
+    public ProbeReport(String site, String slug, String title, List<String> altTitles, Integer year, String kind,
+            String imdb, List<Season> seasons, Target target, List<Link> links, String error) {
+        this(site, slug, title, altTitles, year, kind, imdb, seasons, target, links, error, null, null, null, null);
+    }
+
+    public ProbeReport {
+        if (condition == null) {
+            var c = dev.kanal.health.UpstreamCondition.ofError(error);
+            condition = c.state();
+            cause = c.cause();
+            hint = c.hint().isEmpty() ? null : c.hint();
+        }
+    }
+
+    /** The same report with how the site's requests left the machine ({@code direct}, {@code via socks5://…}). */
+    public ProbeReport withRoute(String how) {
+        return new ProbeReport(site, slug, title, altTitles, year, kind, imdb, seasons, target, links, error, condition,
+                cause, hint, how);
+    }
 
     /** A season and its episodes in the site's numbering. */
     public record Season(int number, List<Episode> episodes) {}
@@ -27,5 +51,13 @@ public record ProbeReport(String site, String slug, String title, List<String> a
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Link(String label, String language, String linkOut, String embed, String hoster, String media,
-            String format, String failure) {}
+            String format, String failure, String condition, List<String> subtitles) {
+
+        /** Without condition and subtitles: the condition is derived from {@code failure}. */
+        public Link(String label, String language, String linkOut, String embed, String hoster, String media,
+                String format, String failure) {
+            this(label, language, linkOut, embed, hoster, media, format, failure,
+                    failure == null ? null : dev.kanal.health.UpstreamCondition.ofError(failure).state(), null);
+        }
+    }
 }

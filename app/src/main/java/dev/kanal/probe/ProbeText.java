@@ -9,7 +9,10 @@ public final class ProbeText {
     public static String render(ProbeReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append(r.site()).append(' ').append(r.slug()).append('\n');
+        if (r.route() != null) sb.append("  route:  ").append(r.route()).append('\n');
         if (r.title() == null) {
+            sb.append("  state:  ").append(state(r)).append('\n');
+            if (r.hint() != null) sb.append("  what to do: ").append(r.hint()).append('\n');
             return sb.append("  error: ").append(r.error()).append('\n').toString();
         }
         sb.append("  title:  ").append(r.title()).append(r.year() == null ? "" : " (" + r.year() + ")").append('\n');
@@ -38,11 +41,27 @@ public final class ProbeText {
                     sb.append("      media:  ").append(l.media()).append(" (").append(l.format()).append(", via ")
                             .append(l.hoster()).append(")\n");
                 }
-                if (l.failure() != null) sb.append("      failed: ").append(l.failure()).append('\n');
+                if (l.subtitles() != null) sb.append("      subtitles: ").append(String.join(", ", l.subtitles())).append('\n');
+                if (l.failure() != null) {
+                    boolean named = l.condition() != null && List.of("unreachable", "blocked", "markup_changed")
+                            .contains(l.condition());
+                    sb.append("      failed").append(named ? " (" + l.condition().replace('_', ' ') + ")" : "")
+                            .append(": ").append(l.failure()).append('\n');
+                }
             }
         }
-        if (r.error() != null) sb.append("  error: ").append(r.error()).append('\n');
+        if (r.error() != null) {
+            sb.append("  state:  ").append(state(r)).append('\n');
+            if (r.hint() != null) sb.append("  what to do: ").append(r.hint()).append('\n');
+            sb.append("  error: ").append(r.error()).append('\n');
+        }
         return sb.toString();
+    }
+
+    /** {@code unreachable — DNS lookup failed for …}, {@code blocked — Cloudflare challenge}, {@code healthy}. */
+    private static String state(ProbeReport r) {
+        String state = r.condition() == null ? "failing" : r.condition().replace('_', ' ');
+        return r.cause() == null ? state : state + " — " + r.cause();
     }
 
     private static String title(ProbeReport.Episode e) {

@@ -184,6 +184,15 @@ final class TorznabSearch {
     private Set<SiteId> searchableSites() {
         Set<SiteId> sites = catalog.searchableSites();
         if (sites.isEmpty() && !catalog.enabledSites().isEmpty()) {
+            var conditions = new dev.kanal.health.SiteConditions(catalog).all();
+            if (conditions.values().stream().anyMatch(dev.kanal.health.UpstreamCondition::broken)) {
+                throw new TorznabFailure(TorznabFailure.OTHER, "Kanal has no searchable site: " + conditions.entrySet()
+                        .stream().map(e -> e.getKey().id() + " " + e.getValue().words()).collect(
+                                java.util.stream.Collectors.joining("; "))
+                        + ". " + conditions.values().stream().filter(dev.kanal.health.UpstreamCondition::broken)
+                                .findFirst().map(dev.kanal.health.UpstreamCondition::hint).orElse("")
+                        + " Status: /health/catalog");
+            }
             throw new TorznabFailure(TorznabFailure.OTHER, "Kanal's catalog is still being built for every site ("
                     + String.join(", ", catalog.enabledSites().stream().map(SiteId::id).toList())
                     + "); searches work as soon as a site's title list is indexed. Progress: /health/catalog");

@@ -48,6 +48,10 @@ public final class StatusApi implements ApiGroup {
         routes.get("/ui/api/connect", ctx -> ctx.json(connect));
         routes.get("/ui/api/catalog", ctx -> ctx.json(Section.of(catalog.now())));
         routes.get("/ui/api/health", this::health);
+        routes.post("/ui/api/health/retry", ctx -> {
+            hosts.retryNow();
+            ctx.json(Map.of("retrying", true));
+        });
         routes.get("/ui/api/search", this::search);
     }
 

@@ -21,7 +21,9 @@ class HostHealthStatusTest {
         var shown = new HostHealthStatus(() -> hosts).hosts().orElseThrow();
         assertThat(shown).extracting(HostStatus.Host::state)
                 .containsExactly("ok", "blocked", "slow", "failing", "circuit_open");
-        assertThat(shown.get(1)).isEqualTo(new HostStatus.Host("s.to", "blocked", 4, 0.5, 900, t, t, "Turnstile"));
+        assertThat(shown.get(1)).isEqualTo(new HostStatus.Host("s.to", "blocked", 4, 0.5, 900, t, t, "Turnstile",
+                "Turnstile", null));
+        assertThat(shown.get(0).cause()).isNull();
         assertThat(shown.get(3).latency_ms()).isZero();
     }
 }

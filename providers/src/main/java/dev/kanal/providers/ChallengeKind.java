@@ -6,7 +6,11 @@ public enum ChallengeKind {
     TURNSTILE("Cloudflare Turnstile"),
     DDOS_GUARD("DDoS-Guard"),
     CAPTCHA("captcha"),
-    LINK_GATE("s.to link-out gate");
+    LINK_GATE("s.to link-out gate"),
+    /** ALTCHA proof-of-work widget ({@code <altcha-widget>}), s.to's link-out gate since 2026. */
+    ALTCHA("ALTCHA proof-of-work"),
+    /** hCaptcha widget. */
+    HCAPTCHA("hCaptcha");
 
     private final String label;
 

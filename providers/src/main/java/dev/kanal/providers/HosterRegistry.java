@@ -2,10 +2,12 @@ package dev.kanal.providers;
 
 import dev.kanal.providers.hoster.DoodstreamHoster;
 import dev.kanal.providers.hoster.FilemoonHoster;
+import dev.kanal.providers.hoster.GuploadHoster;
 import dev.kanal.providers.hoster.GxPlayerHoster;
 import dev.kanal.providers.hoster.LoadXHoster;
 import dev.kanal.providers.hoster.LuluvdoHoster;
 import dev.kanal.providers.hoster.StreamtapeHoster;
+import dev.kanal.providers.hoster.VidaraHoster;
 import dev.kanal.providers.hoster.VidmolyHoster;
 import dev.kanal.providers.hoster.VidozaHoster;
 import dev.kanal.providers.hoster.VoeHoster;
@@ -49,7 +51,9 @@ public final class HosterRegistry {
                 new VidmolyHoster(userAgent),
                 new LoadXHoster(userAgent),
                 new LuluvdoHoster(),
-                new GxPlayerHoster(userAgent)));
+                new GxPlayerHoster(userAgent),
+                new VidaraHoster(userAgent),
+                new GuploadHoster(userAgent)));
     }
 
     public List<Hoster> all() {

@@ -5,6 +5,7 @@ import dev.kanal.providers.http.HostHealthRegistry;
 import dev.kanal.providers.http.HttpClock;
 import dev.kanal.providers.http.HttpPolicy;
 import dev.kanal.providers.http.OkHttpFetcher;
+import dev.kanal.providers.http.OutboundRoute;
 import dev.kanal.providers.site.SiteAddress;
 import dev.kanal.providers.site.aniworld.AniWorldSite;
 import dev.kanal.providers.site.aniworld.AniWorldUrls;
@@ -65,6 +66,17 @@ public final class Providers {
      */
     public static Providers create(ProviderSettings settings, HttpClock httpClock, Clock clock,
             List<java.net.URI> megakinoCandidates) {
+        return create(settings, ProviderRoutes.DIRECT, httpClock, clock, megakinoCandidates);
+    }
+
+    /** Builds the standard sites and hosters, each site's and the hosters' requests leaving through {@code routes}. */
+    public static Providers create(ProviderSettings settings, ProviderRoutes routes) {
+        return create(settings, routes, HttpClock.system(), Clock.systemUTC(), MegakinoDomains.DEFAULT_CANDIDATES);
+    }
+
+    /** As {@link #create(ProviderSettings, ProviderRoutes)} with the clocks and Megakino's candidates injected. */
+    public static Providers create(ProviderSettings settings, ProviderRoutes routes, HttpClock httpClock, Clock clock,
+            List<java.net.URI> megakinoCandidates) {
         HostHealthRegistry health = new HostHealthRegistry(HttpPolicy.from(settings), httpClock);
         List<Site> sites = new ArrayList<>();
         for (SiteId id : SiteId.values()) {
@@ -72,22 +84,22 @@ public final class Providers {
             sites.add(switch (id) {
                 case ANIWORLD -> {
                     SiteAddress address = new SiteAddress(settings.baseUrl(id).orElse(AniWorldUrls.DEFAULT_BASE));
-                    yield new AniWorldSite(siteFetcher(settings, health, address), address);
+                    yield new AniWorldSite(siteFetcher(settings, health, address, routes.site(id)), address);
                 }
                 case STO -> {
                     SiteAddress address = new SiteAddress(settings.baseUrl(id).orElse(StoUrls.DEFAULT_BASE));
-                    yield new StoSite(siteFetcher(settings, health, address), address);
+                    yield new StoSite(siteFetcher(settings, health, address, routes.site(id)), address);
                 }
                 case MEGAKINO -> {
                     // the Referer follows the discovered domain, so no fixed site headers here
-                    Fetcher fetcher = new OkHttpFetcher(settings, health, Map.of());
-                    MegakinoDomains domains = new MegakinoDomains(probeFetcher(settings, health),
+                    Fetcher fetcher = new OkHttpFetcher(settings, health, Map.of(), routes.site(id));
+                    MegakinoDomains domains = new MegakinoDomains(probeFetcher(settings, health, routes.site(id)),
                             settings.baseUrl(id).orElse(null), megakinoCandidates, clock, MegakinoDomains.DEFAULT_RECHECK);
                     yield new MegakinoSite(fetcher, domains, clock);
                 }
             });
         }
-        Fetcher hosterFetcher = new OkHttpFetcher(settings, health, Map.of());
+        Fetcher hosterFetcher = new OkHttpFetcher(settings, health, Map.of(), routes.hosters());
         return new Providers(sites, HosterRegistry.standard(settings.userAgent()), hosterFetcher, health);
     }
 
@@ -95,21 +107,22 @@ public final class Providers {
      * Domain probes fail fast: dead TLDs hang in DNS or refuse connections, and a dozen candidates
      * with full retries and 30 s timeouts would stall discovery for minutes.
      */
-    private static Fetcher probeFetcher(ProviderSettings settings, HostHealthRegistry health) {
+    private static Fetcher probeFetcher(ProviderSettings settings, HostHealthRegistry health, OutboundRoute route) {
         java.time.Duration cap = java.time.Duration.ofSeconds(6);
         ProviderSettings quick = new ProviderSettings(settings.baseUrls(), settings.enabledSites(),
                 settings.rateLimitPerHost(), settings.allowPrivateUpstreams(),
                 min(settings.connectTimeout(), cap), min(settings.readTimeout(), cap), 0, settings.userAgent(),
                 settings.privateUpstreams());
-        return new OkHttpFetcher(quick, health, Map.of());
+        return new OkHttpFetcher(quick, health, Map.of(), route);
     }
 
     private static java.time.Duration min(java.time.Duration a, java.time.Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static Fetcher siteFetcher(ProviderSettings settings, HostHealthRegistry health, SiteAddress address) {
-        return new OkHttpFetcher(settings, health, Map.of("Referer", address.referer()));
+    private static Fetcher siteFetcher(ProviderSettings settings, HostHealthRegistry health, SiteAddress address,
+            OutboundRoute route) {
+        return new OkHttpFetcher(settings, health, Map.of("Referer", address.referer()), route);
     }
 
     /** The enabled sites. */

@@ -34,6 +34,14 @@ public interface Site {
     List<TitleRef> search(String query);
 
     /**
+     * The titles the site links to an IMDb id ({@code tt…}), for exact matches where the site's
+     * search accepts ids (Megakino); empty where it does not.
+     */
+    default List<TitleRef> searchByImdb(String imdbId) {
+        return List.of();
+    }
+
+    /**
      * The episodes the site announces as newly added, newest first, from one cheap page; empty
      * where the site has no such page (Megakino's sitemap carries {@code lastmod} instead).
      */

@@ -13,7 +13,8 @@ class HosterRegistryTest {
     @Test
     void standard_registry_lists_every_hoster_once() {
         assertThat(registry.all()).extracting(Hoster::name).containsExactly(
-                "VOE", "Filemoon", "Doodstream", "Streamtape", "Vidoza", "Vidmoly", "LoadX", "Luluvdo", "GXPlayer");
+                "VOE", "Filemoon", "Doodstream", "Streamtape", "Vidoza", "Vidmoly", "LoadX", "Luluvdo", "GXPlayer",
+                "Vidara", "Gupload");
     }
 
     @ParameterizedTest

@@ -36,7 +36,8 @@ public final class FilemoonHoster implements Hoster {
 
     /** Filemoon's and XFS's removed-file pages. */
     private static final List<String> GONE_MARKERS = List.of(
-            "File Not Found", "file was deleted", "file was removed", "Video is not found", "This video has been removed");
+            "File Not Found", "file was deleted", "file was removed", "Video is not found", "This video has been removed",
+            "no longer serving videos");
 
     private final String userAgent;
     private final ObjectMapper json = new ObjectMapper();
@@ -56,9 +57,15 @@ public final class FilemoonHoster implements Hoster {
         return "Filemoon";
     }
 
+    /** Filemoon's successor ("Byse", {@code byse.sx} and rotating {@code byse…} domains) runs the same API. */
+    @Override
+    public Set<String> aliases() {
+        return Set.of("Byse", "ByseSX");
+    }
+
     @Override
     public Set<String> hosts() {
-        return Set.of("filemoon");
+        return Set.of("filemoon", "byse", "bysezejataos", "bysetayico", "byse.sx");
     }
 
     @Override

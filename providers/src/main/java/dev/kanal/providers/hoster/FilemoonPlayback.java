@@ -15,11 +15,14 @@ import javax.crypto.spec.SecretKeySpec;
  * Decrypts the {@code playback} object of Filemoon's ("Byse") video API: AES-256-GCM, the tag
  * appended to the ciphertext, everything base64url. The key arrives split into {@code key_parts};
  * newer builds add decoy parts and name the real ones by {@code version} (parts {@code n} and
- * {@code 31-n}), others carry {@code decrypt_keys}. GCM's tag tells a right key from a wrong one,
- * so every candidate is simply tried.
+ * {@code 31-n}), others carry {@code decrypt_keys}. Since late 2026 the API sends 30 parts padded
+ * with decoy 24-byte parts; only the 16-byte parts make up the key. GCM's tag tells a right key
+ * from a wrong one, so every candidate is simply tried.
  */
 final class FilemoonPlayback {
     private static final int TAG_BITS = 128;
+    /** Up to this many 16-byte parts, every ordered pair of them is tried as well (at most 56 keys). */
+    private static final int MAX_PAIRED_PARTS = 8;
 
     private FilemoonPlayback() {}
 
@@ -45,6 +48,17 @@ final class FilemoonPlayback {
             if (part.isTextual()) parts.add(keyBytes(part.asText()));
         }
         if (!parts.isEmpty()) keys.add(concat(parts));
+        List<byte[]> sixteen = parts.stream().filter(p -> p.length == 16).toList();
+        if (!sixteen.isEmpty() && sixteen.size() < parts.size()) {
+            keys.add(concat(sixteen));
+            if (sixteen.size() <= MAX_PAIRED_PARTS) {
+                for (byte[] a : sixteen) {
+                    for (byte[] b : sixteen) {
+                        if (a != b) keys.add(concat(List.of(a, b)));
+                    }
+                }
+            }
+        }
         JsonNode version = playback.get("version");
         if (version != null && version.canConvertToInt()) {
             int n = version.asInt();

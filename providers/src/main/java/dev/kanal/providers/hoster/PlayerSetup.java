@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  * most specific to the loosest, and subtitle or poster files are never taken for the video.
  */
 final class PlayerSetup {
-    /** {@code sources: [{file:"…"}]}, the JWPlayer source list; quotes may be single or double. */
+    /** {@code sources: [{file:"…"}]}, the JWPlayer source list; values and keys may be quoted, single or double. */
     private static final Pattern SOURCES_FILE = Pattern.compile(
-            "sources\\s*:\\s*\\[\\s*\\{[^}]*?\\bfile\\s*:\\s*[\"'](?<url>[^\"']+)[\"']");
+            "[\"']?sources[\"']?\\s*:\\s*\\[\\s*\\{[^}]*?\\bfile[\"']?\\s*:\\s*[\"'](?<url>[^\"']+)[\"']");
 
     /** {@code file:"….m3u8…"} anywhere in the setup. */
     private static final Pattern FILE_PLAYLIST = Pattern.compile(
-            "\\bfile\\s*:\\s*[\"'](?<url>[^\"']+\\.m3u8[^\"']*)[\"']");
+            "\\bfile[\"']?\\s*:\\s*[\"'](?<url>[^\"']+\\.m3u8[^\"']*)[\"']");
 
     /** Any quoted absolute playlist URL, for setups that build the source object elsewhere. */
     private static final Pattern ANY_PLAYLIST = Pattern.compile(
@@ -26,7 +26,7 @@ final class PlayerSetup {
 
     /** Loosest: the first {@code file:"http…"} that is not a subtitle or an image. */
     private static final Pattern ANY_FILE = Pattern.compile(
-            "\\bfile\\s*:\\s*[\"'](?<url>https?://[^\"']+)[\"']");
+            "\\bfile[\"']?\\s*:\\s*[\"'](?<url>https?://[^\"']+)[\"']");
 
     private static final List<String> NOT_VIDEO = List.of(".vtt", ".srt", ".jpg", ".jpeg", ".png", ".webp", ".gif");
 

@@ -37,6 +37,9 @@ public final class StreamtapeHoster implements Hoster {
     /** When no read is visible: 2026 pages play {@code botlink}, classic ones {@code robotlink}. */
     private static final List<String> USUAL_ELEMENTS = List.of("botlink", "robotlink");
 
+    /** The element text form {@code /streamtape.com/get_video?…}: a host name after one slash. */
+    private static final Pattern HOST_AFTER_ONE_SLASH = Pattern.compile("^/[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}/");
+
     /** Streamtape's removed-video page. */
     private static final List<String> GONE_MARKERS = List.of(">Video not found", "Video not found", "File not found");
 
@@ -86,17 +89,39 @@ public final class StreamtapeHoster implements Hoster {
                     EmbedPages.failIfGone(pageUrl, body, GONE_MARKERS);
                     return EmbedPages.markupChanged(pageUrl, "Streamtape get_video link", "ASSIGNMENT");
                 });
-        // the literal names streamtape.com even on mirrors; the page's own origin serves get_video too
-        String query = value.substring(value.indexOf("get_video?") + "get_video?".length());
-        if (!query.contains("stream=")) query += "&stream=1";
-        URI media = EmbedPages.resolve(pageUrl, EmbedPages.origin(pageUrl) + "/get_video?" + query,
-                "Streamtape get_video URL");
+        URI media = mediaUrl(pageUrl, value);
         log.debug("hoster=Streamtape media_host={}", EmbedPages.hostOf(media));
 
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", userAgent);
         headers.put("Referer", EmbedPages.referer(pageUrl));
         return new StreamSource(media, StreamSource.Format.MP4, headers, MediaExpiry.of(media), name());
+    }
+
+    /**
+     * The link as the page built it, with only its scheme and host swapped for the page's own origin:
+     * the literal names {@code streamtape.com} even on mirrors, and the mirror serves the same path
+     * ({@code /get_video}, or a prefixed one such as {@code /st/get_video}). The path is kept as is.
+     */
+    static URI mediaUrl(URI pageUrl, String value) {
+        String link = value.strip();
+        int at = link.indexOf("get_video?");
+        String beforeQuery = link.substring(0, at);
+        String query = link.substring(at + "get_video?".length());
+        if (!query.contains("stream=")) query += "&stream=1";
+        String path;
+        if (beforeQuery.startsWith("//") || beforeQuery.matches("(?i)^https?://.*")
+                || HOST_AFTER_ONE_SLASH.matcher(beforeQuery).find()) {
+            String noScheme = beforeQuery.replaceFirst("(?i)^(https?:)?//?", "");
+            int slash = noScheme.indexOf('/');
+            path = slash < 0 ? "/" : noScheme.substring(slash);
+        } else {
+            path = beforeQuery.startsWith("/") ? beforeQuery : pageUrl.resolve(beforeQuery.isEmpty() ? "." : beforeQuery).getRawPath();
+            if (path == null || path.isEmpty()) path = "/";
+        }
+        if (!path.endsWith("/")) path += "/";
+        return EmbedPages.resolve(pageUrl, EmbedPages.origin(pageUrl) + path + "get_video?" + query,
+                "Streamtape get_video URL");
     }
 
     /** The element the player reads, else the usual one, else whatever was assigned first. */

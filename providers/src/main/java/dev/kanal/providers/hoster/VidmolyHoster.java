@@ -10,19 +10,38 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Vidmoly (its TLD moves: .to → .net → .biz → .me). An HLS master in a plain JWPlayer setup; the
- * playlist and its segments need the page's Referer and Origin.
+ * playlist and its segments need the page's Referer and Origin. Since late 2026 {@code vidmoly.to}
+ * no longer answers: links on a retired domain go to the current one ({@code vidmoly.biz} unless
+ * configured), and every link form ({@code /w/<id>}, {@code /<id>.html}, {@code /embed-<id>.html})
+ * is rebuilt as {@code /embed-<id>.html}. The setup may quote its keys and values with single
+ * quotes; they are read as double quotes.
  */
 public final class VidmolyHoster implements Hoster {
     /** XFS removed-file pages. */
     private static final List<String> GONE_MARKERS = List.of(
             "File Not Found", "file was removed", "file was deleted", "/notice.php");
 
+    /** Where links on a retired domain go unless configured otherwise. */
+    public static final URI CURRENT_ORIGIN = URI.create("https://vidmoly.biz");
+    /** Domains that no longer answer. */
+    public static final Set<String> RETIRED_HOSTS = Set.of("vidmoly.to");
+
+    /** The id in every link form: {@code /embed-<id>.html}, {@code /w/<id>}, {@code /e/<id>}, {@code /<id>.html}. */
+    private static final Pattern ID = Pattern.compile(
+            "^/(?:embed-|w/|e/|v/)?(?<id>[A-Za-z0-9]{6,})(?:\\.html)?/?$");
+
     private final String userAgent;
+    private final URI currentOrigin;
+    private final Set<String> retiredHosts;
 
     /** Vidmoly with Kanal's default browser User-Agent. */
     public VidmolyHoster() {
@@ -31,7 +50,27 @@ public final class VidmolyHoster implements Hoster {
 
     /** @param userAgent sent on the page request and returned for the stream */
     public VidmolyHoster(String userAgent) {
+        this(userAgent, CURRENT_ORIGIN, RETIRED_HOSTS);
+    }
+
+    /**
+     * @param currentOrigin where links on a retired host are sent ({@code scheme://host[:port]})
+     * @param retiredHosts hosts (and their subdomains) that no longer serve Vidmoly
+     */
+    public VidmolyHoster(String userAgent, URI currentOrigin, Set<String> retiredHosts) {
         this.userAgent = userAgent;
+        this.currentOrigin = EmbedPages.origin(currentOrigin);
+        this.retiredHosts = retiredHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The embed page for any Vidmoly link: {@code <origin>/embed-<id>.html}, on the current domain when the link's is retired. */
+    URI embedUrl(URI link) {
+        String host = link.getHost() == null ? "" : link.getHost().toLowerCase(Locale.ROOT);
+        boolean retired = retiredHosts.stream().anyMatch(r -> host.equals(r) || host.endsWith("." + r));
+        URI origin = retired ? currentOrigin : EmbedPages.origin(link);
+        Matcher m = ID.matcher(link.getRawPath() == null ? "" : link.getRawPath());
+        if (!m.find()) return retired ? origin.resolve(link.getRawPath()) : link;
+        return origin.resolve("/embed-" + m.group("id") + ".html");
     }
 
     @Override
@@ -46,7 +85,8 @@ public final class VidmolyHoster implements Hoster {
 
     @Override
     public StreamSource resolve(URI embedUrl, Fetcher fetcher) {
-        Page page = EmbedPages.fetch(fetcher, embedUrl,
+        URI embed = embedUrl(embedUrl);
+        Page page = EmbedPages.fetch(fetcher, embed,
                 Map.of("User-Agent", userAgent, "Referer", EmbedPages.referer(embedUrl)));
         URI pageUrl = page.url();
         String body = page.body();
@@ -57,6 +97,7 @@ public final class VidmolyHoster implements Hoster {
             // an unreadable packed script: the plain setup may still be there
         }
         scripts.add(body);
+        scripts.replaceAll(script -> script.replace('\'', '"'));
         String src = PlayerSetup.mediaUrl(scripts).orElseThrow(() -> {
             EmbedPages.failIfGone(pageUrl, body, GONE_MARKERS);
             return EmbedPages.markupChanged(pageUrl, "Vidmoly player source", "PlayerSetup sources/file");

@@ -7,6 +7,7 @@ import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderFailure;
 import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.StreamSource;
+import dev.kanal.providers.SubtitleTrack;
 import dev.kanal.providers.http.Fetcher;
 import dev.kanal.providers.http.Page;
 import java.net.URI;
@@ -123,7 +124,7 @@ public final class VoeHoster implements Hoster {
             if (body.contains(MAINTENANCE)) {
                 throw new ProviderException(new ProviderFailure.Unreachable(pageUrl, "VOE maintenance mode"));
             }
-            Optional<URI> media = extract(pageUrl, body, fetcher);
+            Optional<Player> media = extract(pageUrl, body, fetcher);
             if (media.isPresent()) return source(media.get(), pageUrl);
             Optional<URI> next = redirect(pageUrl, body);
             if (next.isPresent() && hop < MAX_HOPS) {
@@ -152,43 +153,52 @@ public final class VoeHoster implements Hoster {
                 || EmbedPages.first(LOCATION_REDIRECT, body, "url").filter(u -> u.contains("/e/")).isPresent();
     }
 
-    private StreamSource source(URI media, URI pageUrl) {
+    /** What a VOE page yields: the media URL and any caption tracks it lists. */
+    private record Player(URI media, List<SubtitleTrack> subtitles) {
+        static Player of(URI media) {
+            return new Player(media, List.of());
+        }
+    }
+
+    private StreamSource source(Player player, URI pageUrl) {
+        URI media = player.media();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", userAgent);
         headers.put("Accept", "*/*");
         headers.put("Referer", EmbedPages.referer(pageUrl));
         headers.put("Origin", EmbedPages.origin(pageUrl).toString());
-        return new StreamSource(media, StreamSource.formatOf(media), headers, MediaExpiry.of(media), name());
+        return new StreamSource(media, StreamSource.formatOf(media), headers, MediaExpiry.of(media), name(),
+                player.subtitles());
     }
 
     /** Tries every variant, newest first. */
-    private Optional<URI> extract(URI pageUrl, String body, Fetcher fetcher) {
-        Optional<URI> payload = payload(pageUrl, body, fetcher);
+    private Optional<Player> extract(URI pageUrl, String body, Fetcher fetcher) {
+        Optional<Player> payload = payload(pageUrl, body, fetcher);
         if (payload.isPresent()) return payload;
-        Optional<URI> a168c = EmbedPages.first(A168C, body, "b64").flatMap(b64 -> reversedJson(pageUrl, b64)
+        Optional<Player> a168c = EmbedPages.first(A168C, body, "b64").flatMap(b64 -> reversedJson(pageUrl, b64)
                 .or(() -> decodeAll(pageUrl, List.of(b64), VoePayload.DEFAULT_JUNK)));
         if (a168c.isPresent()) return variant("a168c", a168c);
-        Optional<URI> legacy = EmbedPages.first(HLS, body, "value").or(() -> EmbedPages.first(MP4, body, "value"))
-                .flatMap(v -> urlOrBase64Url(pageUrl, v));
+        Optional<Player> legacy = EmbedPages.first(HLS, body, "value").or(() -> EmbedPages.first(MP4, body, "value"))
+                .flatMap(v -> urlOrBase64Url(pageUrl, v)).map(Player::of);
         if (legacy.isPresent()) return variant("hls", legacy);
-        Optional<URI> wc0 = EmbedPages.first(WC0, body, "b64").flatMap(b64 -> wc0(pageUrl, b64));
+        Optional<Player> wc0 = EmbedPages.first(WC0, body, "b64").flatMap(b64 -> wc0(pageUrl, b64));
         if (wc0.isPresent()) return variant("wc0", wc0);
         return variant("any_playlist", EmbedPages.first(ANY_PLAYLIST, body, "url")
-                .map(u -> EmbedPages.resolve(pageUrl, u, "VOE playlist URL")));
+                .map(u -> Player.of(EmbedPages.resolve(pageUrl, u, "VOE playlist URL"))));
     }
 
     /**
      * The 2025+ obfuscated payload (JSON script or variable): junk tokens from the page, else the
      * defaults, else the loader script (skipped when {@code fetcher} is null), else ignoring junk.
      */
-    private Optional<URI> payload(URI pageUrl, String body, Fetcher fetcher) {
+    private Optional<Player> payload(URI pageUrl, String body, Fetcher fetcher) {
         List<String> payloads = new ArrayList<>();
         Matcher jsonScripts = JSON_PAYLOAD.matcher(body);
-        while (jsonScripts.find()) jsonPayloadString(jsonScripts.group("payload")).ifPresent(payloads::add);
+        while (jsonScripts.find()) payloads.addAll(jsonPayloadStrings(jsonScripts.group("payload")));
         Matcher vars = VAR_PAYLOAD.matcher(body);
         while (vars.find()) payloads.add(vars.group("payload"));
         if (!payloads.isEmpty()) {
-            Optional<URI> decoded = decodeAll(pageUrl, payloads, junkTokens(body))
+            Optional<Player> decoded = decodeAll(pageUrl, payloads, junkTokens(body))
                     .or(() -> fetcher == null ? Optional.empty()
                             : loaderJunk(pageUrl, body, fetcher).flatMap(j -> decodeAll(pageUrl, payloads, j)))
                     .or(() -> decodeIgnoringJunk(pageUrl, payloads));
@@ -197,48 +207,64 @@ public final class VoeHoster implements Hoster {
         return Optional.empty();
     }
 
-    private static Optional<URI> variant(String name, Optional<URI> found) {
-        found.ifPresent(u -> log.debug("hoster=VOE variant={} media_host={}", name, EmbedPages.hostOf(u)));
+    private static Optional<Player> variant(String name, Optional<Player> decoded) {
+        Optional<Player> found = decoded.filter(p -> p.media() != null);
+        found.ifPresent(u -> log.debug("hoster=VOE variant={} media_host={} subtitles={}", name,
+                EmbedPages.hostOf(u.media()), u.subtitles().size()));
         return found;
     }
 
-    /** The string inside {@code ["…"]} or {@code "…"}; JSON escapes resolved. */
-    private Optional<String> jsonPayloadString(String raw) {
+    /**
+     * The strings inside {@code ["…", "…"]} or {@code "…"}; JSON escapes resolved. The array may hold
+     * several encoded payloads (the source, then a JWPlayer config with caption tracks).
+     */
+    private List<String> jsonPayloadStrings(String raw) {
         String text = raw.strip();
         try {
             JsonNode node = json.readTree(text);
-            if (node != null && node.isArray() && !node.isEmpty() && node.get(0).isTextual()) {
-                return Optional.of(node.get(0).asText());
+            List<String> out = new ArrayList<>();
+            if (node != null && node.isArray()) {
+                for (JsonNode item : node) if (item.isTextual() && !item.asText().isBlank()) out.add(item.asText());
+            } else if (node != null && node.isTextual()) {
+                out.add(node.asText());
             }
-            if (node != null && node.isTextual()) return Optional.of(node.asText());
-            return Optional.empty();
+            return out;
         } catch (Exception e) {
-            return text.isEmpty() ? Optional.empty() : Optional.of(text.replaceAll("^[\"'\\[]+|[\"'\\]]+$", ""));
+            return text.isEmpty() ? List.of() : List.of(text.replaceAll("^[\"'\\[]+|[\"'\\]]+$", ""));
         }
     }
 
-    private Optional<URI> decodeAll(URI pageUrl, List<String> payloads, List<String> junk) {
-        for (String payload : payloads) {
+    /** Decodes every payload; the first media URL wins, caption tracks are collected from all of them. */
+    private Optional<Player> decodeAll(URI pageUrl, List<String> payloads, List<String> junk) {
+        return merge(payloads.stream().map(payload -> {
             try {
-                Optional<URI> url = fromPlayerJson(pageUrl, VoePayload.decode(payload, junk));
-                if (url.isPresent()) return url;
+                return fromPlayerJson(pageUrl, VoePayload.decode(payload, junk));
             } catch (IllegalArgumentException e) {
-                // not this variant's payload; try the next candidate
+                return Optional.<Player>empty(); // not this variant's payload; try the next candidate
             }
-        }
-        return Optional.empty();
+        }).toList());
     }
 
-    private Optional<URI> decodeIgnoringJunk(URI pageUrl, List<String> payloads) {
-        for (String payload : payloads) {
+    private Optional<Player> decodeIgnoringJunk(URI pageUrl, List<String> payloads) {
+        return merge(payloads.stream().map(payload -> {
             try {
-                Optional<URI> url = fromPlayerJson(pageUrl, VoePayload.decodeIgnoringJunk(payload));
-                if (url.isPresent()) return url;
+                return fromPlayerJson(pageUrl, VoePayload.decodeIgnoringJunk(payload));
             } catch (IllegalArgumentException e) {
-                // not a payload of this shape
+                return Optional.<Player>empty(); // not a payload of this shape
             }
+        }).toList());
+    }
+
+    /** The first decoded media URL with the subtitles of every decoded payload (first of each language). */
+    private static Optional<Player> merge(List<Optional<Player>> decoded) {
+        URI media = null;
+        Map<String, SubtitleTrack> tracks = new LinkedHashMap<>();
+        for (Optional<Player> p : decoded) {
+            if (p.isEmpty()) continue;
+            if (media == null && p.get().media() != null) media = p.get().media();
+            for (SubtitleTrack t : p.get().subtitles()) tracks.putIfAbsent(t.url().toString(), t);
         }
-        return Optional.empty();
+        return media == null ? Optional.empty() : Optional.of(new Player(media, List.copyOf(tracks.values())));
     }
 
     /** The junk list inlined in the page, else the default. */
@@ -269,7 +295,7 @@ public final class VoeHoster implements Hoster {
         }
     }
 
-    private Optional<URI> reversedJson(URI pageUrl, String b64) {
+    private Optional<Player> reversedJson(URI pageUrl, String b64) {
         try {
             String text = new StringBuilder(VoePayload.base64(b64)).reverse().toString();
             return fromPlayerJson(pageUrl, text);
@@ -278,12 +304,13 @@ public final class VoeHoster implements Hoster {
         }
     }
 
-    private Optional<URI> wc0(URI pageUrl, String b64) {
+    private Optional<Player> wc0(URI pageUrl, String b64) {
         try {
             String text = VoePayload.base64(b64).strip();
             if (text.startsWith("}")) text = new StringBuilder(text).reverse().toString();
             if (text.startsWith("{")) return fromPlayerJson(pageUrl, text);
-            return text.startsWith("http") ? Optional.of(EmbedPages.resolve(pageUrl, text, "VOE wc0 URL")) : Optional.empty();
+            return text.startsWith("http")
+                    ? Optional.of(Player.of(EmbedPages.resolve(pageUrl, text, "VOE wc0 URL"))) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -300,8 +327,13 @@ public final class VoeHoster implements Hoster {
         }
     }
 
-    /** {@code source} (HLS), else {@code file}, else {@code direct_access_url}, else {@code fallbacks[0].file}. */
-    private Optional<URI> fromPlayerJson(URI pageUrl, String text) {
+    /**
+     * {@code source} (HLS), else {@code file}, else {@code direct_access_url}, else a JWPlayer-style
+     * {@code sources[]} (HLS first), else {@code fallbacks[0].file}; caption tracks from
+     * {@code tracks[]} (kind captions/subtitles) and {@code captions} (a list or a map by language).
+     * A payload with captions but no video still counts, so a second payload can add its tracks.
+     */
+    private Optional<Player> fromPlayerJson(URI pageUrl, String text) {
         JsonNode node;
         try {
             node = json.readTree(text);
@@ -309,16 +341,71 @@ public final class VoeHoster implements Hoster {
             return Optional.empty();
         }
         if (node == null || !node.isObject()) return Optional.empty();
+        List<SubtitleTrack> subtitles = captionTracks(pageUrl, node);
+        URI media = null;
         for (String field : List.of("source", "file", "direct_access_url")) {
             JsonNode v = node.get(field);
             if (v != null && v.isTextual() && !v.asText().isBlank()) {
-                return Optional.of(EmbedPages.resolve(pageUrl, v.asText(), "VOE " + field));
+                media = EmbedPages.resolve(pageUrl, v.asText(), "VOE " + field);
+                break;
             }
         }
+        if (media == null) media = jwSources(pageUrl, node.path("sources")).orElse(null);
         JsonNode fallback = node.path("fallbacks").path(0).path("file");
-        return fallback.isTextual() && !fallback.asText().isBlank()
-                ? Optional.of(EmbedPages.resolve(pageUrl, fallback.asText(), "VOE fallbacks[0].file"))
-                : Optional.empty();
+        if (media == null && fallback.isTextual() && !fallback.asText().isBlank()) {
+            media = EmbedPages.resolve(pageUrl, fallback.asText(), "VOE fallbacks[0].file");
+        }
+        if (media == null && subtitles.isEmpty()) return Optional.empty();
+        return Optional.of(new Player(media, subtitles));
+    }
+
+    /** JWPlayer {@code sources: [{file|src, type|label}]}: an HLS entry first, else the first one. */
+    private static Optional<URI> jwSources(URI pageUrl, JsonNode sources) {
+        String first = null;
+        for (JsonNode s : sources) {
+            String file = s.path("file").asText(s.path("src").asText(""));
+            if (file.isBlank()) continue;
+            if (first == null) first = file;
+            String type = s.path("type").asText("").toLowerCase(java.util.Locale.ROOT);
+            if (type.contains("hls") || type.contains("mpegurl") || file.contains(".m3u8")) {
+                return Optional.of(EmbedPages.resolve(pageUrl, file, "VOE sources[].file"));
+            }
+        }
+        return Optional.ofNullable(first).map(f -> EmbedPages.resolve(pageUrl, f, "VOE sources[].file"));
+    }
+
+    /** Caption tracks from {@code tracks[]} and {@code captions} (array of tracks, or {@code {"de": url}} / {@code {"de": {file}}}). */
+    private static List<SubtitleTrack> captionTracks(URI pageUrl, JsonNode node) {
+        List<SubtitleTrack> out = new ArrayList<>();
+        for (JsonNode t : node.path("tracks")) {
+            String kind = t.path("kind").asText("captions").toLowerCase(java.util.Locale.ROOT);
+            if (!kind.equals("captions") && !kind.equals("subtitles")) continue;
+            track(pageUrl, t, null).ifPresent(out::add);
+        }
+        JsonNode captions = node.path("captions");
+        if (captions.isArray()) {
+            for (JsonNode t : captions) track(pageUrl, t, null).ifPresent(out::add);
+        } else if (captions.isObject()) {
+            captions.fields().forEachRemaining(e -> {
+                JsonNode v = e.getValue();
+                if (v.isTextual() && !v.asText().isBlank()) {
+                    out.add(new SubtitleTrack(EmbedPages.resolve(pageUrl, v.asText(), "VOE captions." + e.getKey()),
+                            SubtitleTrack.languageCode(e.getKey()), e.getKey()));
+                } else if (v.isObject()) {
+                    track(pageUrl, v, e.getKey()).ifPresent(out::add);
+                }
+            });
+        }
+        return out;
+    }
+
+    private static Optional<SubtitleTrack> track(URI pageUrl, JsonNode t, String key) {
+        String file = t.path("file").asText(t.path("src").asText(t.path("url").asText("")));
+        if (file.isBlank()) return Optional.empty();
+        String label = t.path("label").asText(key == null ? "" : key);
+        String lang = t.path("language").asText(t.path("srclang").asText(key == null ? label : key));
+        return Optional.of(new SubtitleTrack(EmbedPages.resolve(pageUrl, file, "VOE caption track"),
+                SubtitleTrack.languageCode(lang), label));
     }
 
     /** The next page of a redirect chain, never the page itself. */

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * Recognises anti-bot pages before anything parses them as content. Markers come from the research
  * notes (upstream-markup §0.2): Cloudflare's interstitial titles and challenge platform, Turnstile
- * widgets, DDoS-Guard's server header and "Checking your browser" page, and s.to's link-out gate.
+ * widgets, DDoS-Guard's server header and "Checking your browser" page, and s.to's link-out gate
+ * in its 2026 forms ({@code player-prepare-turnstile}, {@code <title>stream wird vorbereitet...</title>},
+ * {@code <altcha-widget>}, hCaptcha).
  */
 public final class ChallengeDetector {
     /** Only the head of a page is inspected; challenge pages are small and say so early. */
@@ -29,7 +31,23 @@ public final class ChallengeDetector {
         if (lower.contains("cf-turnstile") && lower.contains("captcha-form")) {
             return Optional.of(ChallengeKind.TURNSTILE);
         }
-        if (lower.contains("stream wird vorbereitet") && lower.contains("captcha")) {
+        // s.to keeps its (hidden) "Video wird vorbereitet" modal on every episode page: the widget
+        // markers count only on a page that carries no content a parser wants
+        boolean content = lower.contains("data-play-url") || lower.contains("data-link-target")
+                || lower.contains("episodelink") || lower.contains("<video") || lower.contains("jwplayer")
+                || lower.contains("application/json") || head.length() >= 40_000;
+        if (!content && lower.contains("player-prepare-turnstile")) {
+            return Optional.of(ChallengeKind.TURNSTILE);
+        }
+        if (!content && lower.contains("<altcha-widget")) {
+            return Optional.of(ChallengeKind.ALTCHA);
+        }
+        if (!content && (lower.contains("hcaptcha.com/1/api.js") || lower.contains("class=\"h-captcha\"")
+                || lower.contains("class='h-captcha'"))) {
+            return Optional.of(ChallengeKind.HCAPTCHA);
+        }
+        if (lower.contains("<title>stream wird vorbereitet")
+                || (lower.contains("stream wird vorbereitet") && lower.contains("captcha"))) {
             return Optional.of(ChallengeKind.LINK_GATE);
         }
         if (lower.contains("checking your browser") && lower.contains("ddos")) {

@@ -60,6 +60,13 @@ final class CircuitBreaker {
         }
     }
 
+    /** Closes the circuit and forgets the failures: the next request goes out at once. */
+    synchronized void reset() {
+        consecutiveFailures = 0;
+        state = State.CLOSED;
+        trialInFlight = false;
+    }
+
     /** The state as of now (an expired open circuit reads as half-open). */
     synchronized State state() {
         if (state == State.OPEN && clock.nanoTime() - openedAt >= coolDownNanos) return State.HALF_OPEN;

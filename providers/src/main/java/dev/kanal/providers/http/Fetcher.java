@@ -20,6 +20,14 @@ public interface Fetcher {
         return get(url, Map.of());
     }
 
+    /**
+     * HEAD, following redirects: for endpoints that hand out cookies (Megakino's {@code /?yg=token}).
+     * The page body is empty. Implementations without HEAD fall back to GET.
+     */
+    default Page head(URI url, Map<String, String> headers) {
+        return get(url, headers);
+    }
+
     /** POST an urlencoded form, following redirects. */
     Page postForm(URI url, Map<String, String> form, Map<String, String> headers);
 

@@ -15,6 +15,9 @@ import java.time.Instant;
  * @param lastSuccess when a request last succeeded, or null
  * @param lastFailure when a request last failed, or null
  * @param lastError a short reason for the last failure (never a URL token or cookie), or null
+ * @param cause why the host is not healthy now, in words ({@code DNS lookup failed for …},
+ *     {@code blocked by Cloudflare challenge}, {@code HTTP 503}); null while it answers normally
+ * @param retryAt when an open circuit lets the next request through, or null
  */
 public record HostHealth(
         String host,
@@ -24,7 +27,16 @@ public record HostHealth(
         Duration averageLatency,
         Instant lastSuccess,
         Instant lastFailure,
-        String lastError) {
+        String lastError,
+        String cause,
+        Instant retryAt) {
+
+    /** Without a cause or retry time (tests, older callers). */
+    public HostHealth(String host, State state, int samples, double successRate, Duration averageLatency,
+            Instant lastSuccess, Instant lastFailure, String lastError) {
+        this(host, state, samples, successRate, averageLatency, lastSuccess, lastFailure, lastError,
+                state == State.OK || state == State.SLOW ? null : lastError, null);
+    }
 
     /** The host's condition, worst first in precedence. */
     public enum State {

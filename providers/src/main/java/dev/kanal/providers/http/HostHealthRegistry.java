@@ -33,6 +33,14 @@ public final class HostHealthRegistry {
         return Optional.ofNullable(lanes.get(key(host))).map(HostLane::snapshot);
     }
 
+    /**
+     * Closes every host's circuit breaker, so the next request to each goes out at once (the
+     * status page's "Retry now").
+     */
+    public void resetBackoff() {
+        lanes.values().forEach(HostLane::resetBackoff);
+    }
+
     HttpPolicy policy() {
         return policy;
     }

@@ -61,8 +61,18 @@ final class HostLane {
             record(false, latency);
             lastBlocked = true;
             lastFailure = clock.now();
-            lastError = "blocked: " + kind;
+            lastError = "blocked by " + kind;
         }
+    }
+
+    /** The last failure's reason, or null. */
+    synchronized String lastError() {
+        return lastError;
+    }
+
+    /** Forgets the breaker's backoff (a user's "Retry now", a restart's fresh start). */
+    void resetBackoff() {
+        breaker.reset();
     }
 
     private void record(boolean success, Duration latency) {
@@ -87,6 +97,10 @@ final class HostLane {
         else if (count > 0 && rate < 0.5) state = HostHealth.State.FAILING;
         else if (avg.compareTo(policy.slowLatency()) > 0) state = HostHealth.State.SLOW;
         else state = HostHealth.State.OK;
-        return new HostHealth(host, state, count, rate, avg, lastSuccess, lastFailure, lastError);
+        Instant retryAt = state == HostHealth.State.CIRCUIT_OPEN ? clock.now().plus(breaker.remainingCoolDown()) : null;
+        boolean healthy = state == HostHealth.State.OK || state == HostHealth.State.SLOW;
+        boolean recovered = lastSuccess != null && (lastFailure == null || lastSuccess.isAfter(lastFailure));
+        String cause = healthy && recovered ? null : lastError;
+        return new HostHealth(host, state, count, rate, avg, lastSuccess, lastFailure, lastError, cause, retryAt);
     }
 }

@@ -5,7 +5,6 @@ import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderFailure;
 import dev.kanal.providers.ProviderSettings;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -47,6 +46,12 @@ public final class OkHttpFetcher implements Fetcher {
     private final Map<String, String> defaultHeaders;
     private final RandomGenerator jitter;
     private final ChallengeDetector challenges = new ChallengeDetector();
+    private final OutboundRoute route;
+    private final SiteCookieJar jar = new SiteCookieJar();
+    /** Per host: the User-Agent a solver's clearance cookies are bound to, used until they stop working. */
+    private final Map<String, String> clearedAgents = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per host: the lock that keeps concurrent requests from asking the solver at the same time. */
+    private final Map<String, Object> solving = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A stand-alone fetcher with its own host registry and the real clock. */
     public OkHttpFetcher(ProviderSettings settings) {
@@ -59,15 +64,44 @@ public final class OkHttpFetcher implements Fetcher {
      * @param defaultHeaders sent on every request unless a call overrides them (e.g. a site's Referer)
      */
     public OkHttpFetcher(ProviderSettings settings, HostHealthRegistry hosts, Map<String, String> defaultHeaders) {
+        this(settings, hosts, defaultHeaders, OutboundRoute.DIRECT);
+    }
+
+    /**
+     * As above, leaving through {@code route}: a proxy (HTTP or SOCKS5) and/or a challenge solver.
+     * Through a proxy the target's host name is resolved by the proxy (a VPN container's DNS), so
+     * the private-address guard can only refuse IP literals and {@code localhost}; the proxy
+     * itself is the user's configuration and may be on a private address.
+     */
+    public OkHttpFetcher(ProviderSettings settings, HostHealthRegistry hosts, Map<String, String> defaultHeaders,
+            OutboundRoute route) {
         this.settings = settings;
         this.hosts = hosts;
         this.defaultHeaders = Map.copyOf(defaultHeaders);
+        this.route = route == null ? OutboundRoute.DIRECT : route;
         this.jitter = RandomGenerator.getDefault();
-        this.client = new OkHttpClient.Builder()
-                .dns(new PrivateAddressGuard(settings.privateUpstreams()))
-                .socketFactory(new GuardedSocketFactory(settings.privateUpstreams()))
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        ProxySpec proxy = this.route.proxy();
+        if (proxy == null) {
+            builder.dns(new PrivateAddressGuard(settings.privateUpstreams()))
+                    .socketFactory(new GuardedSocketFactory(settings.privateUpstreams()));
+        } else {
+            PrivateAddressGuard guard = new PrivateAddressGuard(settings.privateUpstreams());
+            builder.proxy(proxy.toProxy())
+                    .dns(host -> host.equalsIgnoreCase(proxy.host()) ? okhttp3.Dns.SYSTEM.lookup(host) : guard.lookup(host))
+                    .addInterceptor(chain -> {
+                        refuseLiteralPrivate(chain.request().url(), settings.privateUpstreams());
+                        return chain.proceed(chain.request());
+                    });
+            if (proxy.user() != null) {
+                String credentials = okhttp3.Credentials.basic(proxy.user(), proxy.password());
+                builder.proxyAuthenticator((r, response) -> response.request().header("Proxy-Authorization") != null
+                        ? null : response.request().newBuilder().header("Proxy-Authorization", credentials).build());
+            }
+        }
+        this.client = builder
                 .connectionPool(new ConnectionPool(8, 5, java.util.concurrent.TimeUnit.MINUTES))
-                .cookieJar(new SiteCookieJar())
+                .cookieJar(jar)
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .callTimeout(settings.readTimeout().plus(settings.connectTimeout()))
@@ -76,6 +110,28 @@ public final class OkHttpFetcher implements Fetcher {
                 .followSslRedirects(true)
                 .build();
         this.noRedirects = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
+    }
+
+    /** Through a proxy: IP-literal targets (and {@code localhost}) on private addresses are still refused. */
+    private static void refuseLiteralPrivate(HttpUrl url, UpstreamAllowance allowance) throws IOException {
+        if (allowance.allowsAllPrivate()) return;
+        String host = url.host();
+        if (host.equalsIgnoreCase("localhost") || host.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
+            java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress();
+            if (!allowance.allows(loopback)) throw new GuardedSocketFactory.PrivateUpstreamRefused(loopback, allowance);
+            return;
+        }
+        if (host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":")) {
+            java.net.InetAddress address = java.net.InetAddress.getByName(host);
+            if (PrivateAddressGuard.isPrivate(address) && !allowance.allows(address)) {
+                throw new GuardedSocketFactory.PrivateUpstreamRefused(address, allowance);
+            }
+        }
+    }
+
+    /** How this fetcher leaves the machine (direct or via a proxy, with or without a solver). */
+    public OutboundRoute route() {
+        return route;
     }
 
     /** The underlying client, for callers that stream media through the same guard and pool. */
@@ -91,6 +147,11 @@ public final class OkHttpFetcher implements Fetcher {
     @Override
     public Page get(URI url, Map<String, String> headers) {
         return call(client, request(url, headers).get().build(), this::toPage);
+    }
+
+    @Override
+    public Page head(URI url, Map<String, String> headers) {
+        return call(client, request(url, headers).head().build(), this::toPage);
     }
 
     @Override
@@ -148,6 +209,8 @@ public final class OkHttpFetcher implements Fetcher {
         all.put("Sec-Fetch-Site", "none");
         all.putAll(defaultHeaders);
         all.putAll(headers);
+        String cleared = clearedAgents.get(hostKey(httpUrl));
+        if (cleared != null) all.put("User-Agent", cleared); // the solver's cookies only count with its agent
         Request.Builder b = new Request.Builder().url(httpUrl);
         all.forEach(b::header);
         return b;
@@ -157,15 +220,19 @@ public final class OkHttpFetcher implements Fetcher {
      * One request with the whole policy around it. Long on purpose: breaker, bucket, challenge,
      * status mapping, health bookkeeping and backoff are one sequence and read best top to bottom.
      */
-    private <T> T call(OkHttpClient c, Request req, Handler<T> handler) {
+    private <T> T call(OkHttpClient c, Request request, Handler<T> handler) {
+        Request req = request;
+        boolean solved = false;
         URI url = req.url().uri();
         HostLane lane = hosts.lane(hostKey(req.url()));
         HttpPolicy policy = hosts.policy();
         HttpClock clock = hosts.clock();
         for (int attempt = 0; ; attempt++) {
             if (!lane.breaker.tryAcquire()) {
-                throw new ProviderException(new ProviderFailure.Unreachable(url, "circuit open for "
-                        + req.url().host() + ", retry in " + lane.breaker.remainingCoolDown().toSeconds() + "s"));
+                String last = lane.lastError();
+                throw new ProviderException(new ProviderFailure.Unreachable(url, (last == null ? "" : last + "; ")
+                        + "circuit open for " + req.url().host() + ", next try in "
+                        + lane.breaker.remainingCoolDown().toSeconds() + "s"));
             }
             lane.bucket.acquire();
             long start = clock.nanoTime();
@@ -178,8 +245,17 @@ public final class OkHttpFetcher implements Fetcher {
                 if (!redirect) {
                     String sniff = r.peekBody(SNIFF_BYTES).string();
                     Optional<ChallengeKind> challenge = challenges.detect(code, r.header("Server"), sniff);
+                    if (challenge.isPresent() && !solved && solvable(challenge.get())) {
+                        solved = true;
+                        Optional<Request> cleared = clear(req);
+                        if (cleared.isPresent()) {
+                            lane.blocked(latency, challenge.get().label());
+                            req = cleared.get();
+                            continue;
+                        }
+                    }
                     if (challenge.isPresent()) {
-                        lane.blocked(latency, challenge.get().name());
+                        lane.blocked(latency, challenge.get().label());
                         log.warn("http blocked host={} path={} kind={}", req.url().host(), req.url().encodedPath(),
                                 challenge.get());
                         throw new ProviderException(new ProviderFailure.Blocked(url, challenge.get()));
@@ -203,7 +279,7 @@ public final class OkHttpFetcher implements Fetcher {
                 throw new ProviderException(new ProviderFailure.Unreachable(url, e.getMessage()), e);
             } catch (IOException e) {
                 Duration latency = Duration.ofNanos(clock.nanoTime() - start);
-                reason = e instanceof InterruptedIOException ? "timeout" : String.valueOf(e.getMessage());
+                reason = Unreachability.reason(e, req.url().host());
                 lane.failure(latency, reason);
             }
             Duration wait = backoff(policy, attempt, retryAfter);
@@ -217,6 +293,54 @@ public final class OkHttpFetcher implements Fetcher {
                     req.url().encodedPath(), attempt + 1, reason, wait.toMillis());
             clock.sleep(wait);
         }
+    }
+
+    /** Challenges a browser-based solver passes on its own (captchas need a person). */
+    private boolean solvable(ChallengeKind kind) {
+        return route.solver() != null && (kind == ChallengeKind.CLOUDFLARE || kind == ChallengeKind.TURNSTILE
+                || kind == ChallengeKind.DDOS_GUARD);
+    }
+
+    /**
+     * Asks the solver for the page's clearance, keeps its cookies in this site's jar and its agent
+     * for the host, and returns the request to send again with that agent. Empty when unsolved.
+     */
+    private Optional<Request> clear(Request req) {
+        String key = hostKey(req.url());
+        Object lock = solving.computeIfAbsent(key, k -> new Object());
+        String agentBefore = req.header("User-Agent");
+        synchronized (lock) { // one solve per host at a time; a request that waited reuses the fresh clearance
+            String fresh = clearedAgents.get(key);
+            if (fresh != null && !fresh.equals(agentBefore)) {
+                return Optional.of(req.newBuilder().header("User-Agent", fresh).build());
+            }
+            return solveNow(req, key);
+        }
+    }
+
+    private Optional<Request> solveNow(Request req, String key) {
+        clearedAgents.remove(key);
+        Optional<ChallengeSolver.Clearance> clearance = route.solver().solve(req.url().uri());
+        if (clearance.isEmpty()) return Optional.empty();
+        List<okhttp3.Cookie> cookies = new java.util.ArrayList<>();
+        String host = req.url().host();
+        for (ChallengeSolver.SolvedCookie sc : clearance.get().cookies()) {
+            String domain = sc.domain() == null ? "" : sc.domain().replaceFirst("^\\.", "").toLowerCase(Locale.ROOT);
+            okhttp3.Cookie.Builder b = new okhttp3.Cookie.Builder().name(sc.name()).value(sc.value())
+                    .path(sc.path() == null || sc.path().isBlank() ? "/" : sc.path());
+            if (!domain.isEmpty() && !domain.equals(host) && host.endsWith("." + domain)) b.domain(domain);
+            else b.hostOnlyDomain(host);
+            cookies.add(b.build());
+        }
+        jar.saveFromResponse(req.url(), cookies);
+        Request.Builder again = req.newBuilder();
+        String ua = clearance.get().userAgent();
+        if (ua != null) {
+            clearedAgents.put(key, ua);
+            again.header("User-Agent", ua);
+        }
+        log.info("http challenge solved host={} solver={} cookies={}", host, route.solver().name(), cookies.size());
+        return Optional.of(again.build());
     }
 
     private Duration backoff(HttpPolicy policy, int attempt, Duration retryAfter) {

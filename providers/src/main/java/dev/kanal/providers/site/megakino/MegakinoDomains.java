@@ -31,6 +31,9 @@ public final class MegakinoDomains {
 
     /** Domains seen in public clients, newest guesses first; a mirror list fills the gaps. */
     public static final List<URI> DEFAULT_CANDIDATES = List.of(
+            URI.create("https://megakino.club"), URI.create("https://megakino.haus"),
+            URI.create("https://megakino.one"), URI.create("https://megakino.si"),
+            URI.create("https://w1.megakino.do"), URI.create("https://megakino15.com"),
             URI.create("https://megakino1.to"), URI.create("https://megakino.live"),
             URI.create("https://megakino.lol"), URI.create("https://megakino1.fit"),
             URI.create("https://megakino.cloud"), URI.create("https://megakino.cx"),

@@ -1,6 +1,7 @@
 package dev.kanal.providers.site.megakino;
 
 import dev.kanal.providers.EpisodeAddress;
+import dev.kanal.providers.ExternalIds;
 import dev.kanal.providers.HosterHints;
 import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.ProviderException;
@@ -114,6 +115,19 @@ public final class MegakinoSite implements Site {
         return link.linkOut();
     }
 
+    /**
+     * Megakino's search takes an IMDb id as its query ({@code story=tt…}) and then lists exactly the
+     * titles linked to it, which gives Radarr an exact match. The results carry that id.
+     */
+    @Override
+    public List<TitleRef> searchByImdb(String imdbId) {
+        if (imdbId == null || !imdbId.matches("tt\\d{5,10}")) return List.of();
+        return search(imdbId).stream()
+                .map(t -> new TitleRef(t.site(), t.slug(), t.title(), t.altTitles(), t.year(), t.kind(),
+                        new ExternalIds(imdbId, t.ids().tmdb(), t.ids().tvdb()), t.lastModified()))
+                .toList();
+    }
+
     @Override
     public List<TitleRef> search(String query) {
         MegakinoUrls urls = urls();
@@ -155,14 +169,22 @@ public final class MegakinoSite implements Site {
         throw notFound;
     }
 
-    /** DLE hands out its anti-bot cookie at /index.php?yg=token; the site's cookie jar keeps it. */
+    /**
+     * DLE hands out its anti-bot cookie at {@code HEAD /?yg=token} (2026; older mirrors at
+     * {@code GET /index.php?yg=token}); the site's cookie jar keeps it.
+     */
     private synchronized void warmUp(MegakinoUrls urls) {
         Instant now = clock.instant();
         if (now.isBefore(tokenAt.plus(TOKEN_TTL))) return;
         try {
-            fetcher.get(urls.token(), headers(urls));
+            fetcher.head(urls.rootToken(), headers(urls));
         } catch (ProviderException e) {
-            log.debug("megakino token warm-up failed=\"{}\"", e.failure().describe());
+            log.debug("megakino token HEAD failed=\"{}\" fallback=index.php", e.failure().describe());
+            try {
+                fetcher.get(urls.token(), headers(urls));
+            } catch (ProviderException e2) {
+                log.debug("megakino token warm-up failed=\"{}\"", e2.failure().describe());
+            }
         }
         tokenAt = now;
     }

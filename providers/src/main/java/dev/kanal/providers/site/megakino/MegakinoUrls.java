@@ -30,8 +30,14 @@ public final class MegakinoUrls {
         return address.resolve("/sitemap.xml");
     }
 
+    /** The older token endpoint, still answered by some mirrors. */
     public URI token() {
         return address.resolve("/index.php?yg=token");
+    }
+
+    /** The 2026 token endpoint: {@code HEAD /?yg=token} sets the anti-bot cookie. */
+    public URI rootToken() {
+        return address.resolve("/?yg=token");
     }
 
     public URI film(String slug) {

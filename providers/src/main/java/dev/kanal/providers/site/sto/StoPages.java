@@ -252,6 +252,60 @@ final class StoPages {
         };
     }
 
+    /** The subtitle half of a 2026 button: {@code data-subtitle-label} or {@code data-subtitle-language}; empty when none. */
+    private static String subtitleOf(Element b) {
+        for (String attr : List.of("data-subtitle-label", "data-subtitle-language", "data-subtitles")) {
+            if (b.hasAttr(attr)) return b.attr(attr);
+        }
+        return "";
+    }
+
+    /**
+     * Since 2026 s.to states a stream as an (audio, subtitles) pair, in attributes
+     * ({@code data-language-label="Japanisch" data-subtitle-label="Deutsch"}) or in the label itself
+     * ({@code Japanisch | Untertitel: Deutsch}, {@code Englisch (Deutsch Untertitel)},
+     * {@code Audio: Englisch, Untertitel: Englisch}). Subtitles in German make {@link Language#GERMAN_SUB},
+     * in English {@link Language#ENGLISH_SUB}; without subtitles the audio decides. Empty when the
+     * button uses none of these forms (the older label-only form then applies).
+     */
+    static Optional<Language> pairLanguage(String label, String subtitleAttr) {
+        String audio = label == null ? "" : label;
+        String subs = subtitleAttr == null ? "" : subtitleAttr;
+        Matcher inLabel = LABEL_PAIR.matcher(audio);
+        if (subs.isBlank() && inLabel.find()) {
+            subs = inLabel.group("subs1") != null ? inLabel.group("subs1")
+                    : inLabel.group("subs2") != null ? inLabel.group("subs2") : inLabel.group("subs3");
+            audio = inLabel.group("audio");
+        } else if (subs.isBlank()) {
+            return Optional.empty();
+        }
+        String a = languageWord(audio);
+        String t = languageWord(subs);
+        if (t.equals("de")) return a.equals("de") ? Optional.of(Language.GERMAN_DUB) : Optional.of(Language.GERMAN_SUB);
+        if (t.equals("en")) return a.equals("de") ? Optional.of(Language.GERMAN_DUB) : Optional.of(Language.ENGLISH_SUB);
+        if (t.equals("none")) {
+            if (a.equals("de")) return Optional.of(Language.GERMAN_DUB);
+            if (a.equals("en")) return Optional.of(Language.ENGLISH_DUB);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code Audio: X, Untertitel: Y}, {@code X | Untertitel: Y}, {@code X (Y Untertitel)}, {@code X / Y-Sub}. */
+    private static final Pattern LABEL_PAIR = Pattern.compile(
+            "^(?:audio:\\s*)?(?<audio>[\\p{L}-]+)\\s*(?:[,|/]\\s*(?:untertitel|subtitles?|sub):\\s*(?<subs1>[\\p{L}-]+)"
+                    + "|\\(\\s*(?<subs2>[\\p{L}]+)e?[rn]?\\s+(?:untertitel|sub|subs|subtitles)\\s*\\)"
+                    + "|\\s*/\\s*(?<subs3>[\\p{L}]+)[-\\s]?sub)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static String languageWord(String word) {
+        String w = word == null ? "" : word.toLowerCase(Locale.ROOT).replaceAll("[^a-zäöü]", "");
+        if (w.isEmpty() || w.equals("keine") || w.equals("none") || w.equals("ohne")) return "none";
+        if (w.startsWith("deutsch") || w.startsWith("german") || w.equals("ger") || w.equals("de")) return "de";
+        if (w.startsWith("englisch") || w.startsWith("english") || w.equals("eng") || w.equals("en")) return "en";
+        if (w.startsWith("japan") || w.equals("jap") || w.equals("ja")) return "ja";
+        return "other";
+    }
+
     static EpisodePage episode(Document doc, URI url, SiteAddress address) {
         Element scope = doc.selectFirst(EPISODE_LINKS);
         List<Element> buttons = (scope != null ? scope : doc).select(HOSTER_BUTTONS);
@@ -262,7 +316,8 @@ final class StoPages {
         List<HosterLink> links = new ArrayList<>();
         for (Element b : buttons) {
             Optional<String> play = Markup.clean(b.attr("data-play-url"));
-            Optional<Language> language = buttonLanguage(b.attr("data-language-label"), b.attr("data-language-id"));
+            Optional<Language> language = pairLanguage(b.attr("data-language-label"), subtitleOf(b))
+                    .or(() -> buttonLanguage(b.attr("data-language-label"), b.attr("data-language-id")));
             if (play.isEmpty() || language.isEmpty()) continue;
             // keep the "Provider" placeholder: the hoster is then chosen by the embed URL
             String hoster = Markup.clean(b.attr("data-provider-name"))

@@ -58,6 +58,23 @@ public final class FilemoonCipher {
                 + b64url(encrypt(key, iv2, plaintext)) + "\",\"key_parts\":[" + keyParts + "]}}";
     }
 
+    /**
+     * The late-2026 form: 30 key parts, of which 28 are 24-byte decoys and the two 16-byte ones
+     * (at {@code firstAt} and {@code secondAt}, in that order) form the key.
+     */
+    public String playbackJsonWith24ByteDecoys(String plaintext, int firstAt, int secondAt) {
+        byte[] key = bytes(32);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            if (i == firstAt) parts.add(b64url(Arrays.copyOf(key, 16)));
+            else if (i == secondAt) parts.add(b64url(Arrays.copyOfRange(key, 16, 32)));
+            else parts.add(b64url(bytes(24)));
+        }
+        byte[] iv = bytes(12);
+        return "{\"playback\":{\"algorithm\":\"AES-256-GCM\",\"iv\":\"" + b64url(iv) + "\",\"payload\":\""
+                + b64url(encrypt(key, iv, plaintext)) + "\",\"key_parts\":[\"" + String.join("\",\"", parts) + "\"]}}";
+    }
+
     private static byte[] encrypt(byte[] key, byte[] iv, String plaintext) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -1,0 +1,104 @@
+package dev.kanal.providers.hoster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kanal.providers.Hoster;
+import dev.kanal.providers.ProviderException;
+import dev.kanal.providers.ProviderFailure;
+import dev.kanal.providers.ProviderSettings;
+import dev.kanal.providers.StreamSource;
+import dev.kanal.providers.http.Fetcher;
+import dev.kanal.providers.http.Page;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vidara ({@code vidara.to}, {@code vidara.so}). The embed page holds no source; its player asks
+ * {@code POST <origin>/api/stream} with {@code {"filecode":"<code>","device":"web"}} and plays the
+ * {@code streaming_url} of the answer (an HLS master).
+ */
+public final class VidaraHoster implements Hoster {
+    private static final Logger log = LoggerFactory.getLogger(VidaraHoster.class);
+
+    /** The file code: {@code /e/<code>}, {@code /v/<code>}, {@code /embed/<code>} or {@code /<code>}. */
+    private static final Pattern CODE = Pattern.compile("^/(?:e/|v/|d/|embed/)?(?<code>[A-Za-z0-9_-]{6,})(?:[/.].*)?$");
+
+    private static final List<String> GONE_MARKERS = List.of(
+            "File not found", "Video not found", "file was deleted", "has been removed");
+
+    private final String userAgent;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Vidara with Kanal's default browser User-Agent. */
+    public VidaraHoster() {
+        this(ProviderSettings.DEFAULT_USER_AGENT);
+    }
+
+    /** @param userAgent sent on every request and returned for the stream */
+    public VidaraHoster(String userAgent) {
+        this.userAgent = userAgent;
+    }
+
+    @Override
+    public String name() {
+        return "Vidara";
+    }
+
+    @Override
+    public Set<String> hosts() {
+        return Set.of("vidara");
+    }
+
+    @Override
+    public StreamSource resolve(URI embedUrl, Fetcher fetcher) {
+        String code = EmbedPages.first(CODE, embedUrl.getRawPath() == null ? "" : embedUrl.getRawPath(), "code")
+                .orElseThrow(() -> EmbedPages.markupChanged(embedUrl, "Vidara file code", "CODE"));
+        Page embed = EmbedPages.fetch(fetcher, embedUrl, Map.of("User-Agent", userAgent));
+        URI pageUrl = embed.url();
+        URI api = EmbedPages.origin(pageUrl).resolve("/api/stream");
+        ObjectNode request = json.createObjectNode().put("filecode", code).put("device", "web");
+        Page answer;
+        try {
+            answer = fetcher.postJson(api, request.toString(), Map.of(
+                    "User-Agent", userAgent, "Referer", pageUrl.toString(),
+                    "Origin", EmbedPages.origin(pageUrl).toString(), "Accept", "application/json"));
+        } catch (ProviderException e) {
+            if (e.failure() instanceof ProviderFailure.NotFound) throw EmbedPages.gone(api, "stream API answered 404/410");
+            throw e;
+        }
+        String url = streamingUrl(answer.body());
+        if (url == null) {
+            EmbedPages.failIfGone(pageUrl, embed.body() + "\n" + answer.body(), GONE_MARKERS);
+            throw EmbedPages.markupChanged(api, "Vidara streaming URL", "POST /api/stream → streaming_url");
+        }
+        URI media = EmbedPages.resolve(pageUrl, url, "Vidara streaming_url");
+        log.debug("hoster=Vidara media_host={}", EmbedPages.hostOf(media));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", userAgent);
+        headers.put("Referer", EmbedPages.referer(pageUrl));
+        headers.put("Origin", EmbedPages.origin(pageUrl).toString());
+        return new StreamSource(media, StreamSource.formatOf(media), headers, MediaExpiry.of(media), name());
+    }
+
+    /** {@code streaming_url} at the top level or under {@code data}; null when absent or not JSON. */
+    private String streamingUrl(String body) {
+        try {
+            JsonNode root = json.readTree(body);
+            if (root == null) return null;
+            for (JsonNode node : List.of(root, root.path("data"), root.path("result"))) {
+                JsonNode v = node.path("streaming_url");
+                if (v.isTextual() && !v.asText().isBlank()) return v.asText();
+            }
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
