@@ -31,6 +31,7 @@ import dev.kanal.torznab.TorznabApi;
 import dev.kanal.ui.HostHealthStatus;
 import dev.kanal.ui.JobsQueue;
 import dev.kanal.ui.WebUi;
+import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -160,15 +161,16 @@ public final class Main {
             jobs.start();
 
             MagnetCodec magnets = new MagnetCodec();
+            Access access = Access.of(config.security().trustedProxies(), clock, meters);
             List<ApiGroup> groups = new ArrayList<>();
             groups.add(new HealthApi(Version.current(), clock, readiness));
             groups.add(new MetricsApi(meters));
             groups.add(new CatalogHealthApi(catalog, clock));
             groups.add(new CatalogTitleApi(catalog, config.security().apiKey()));
             groups.add(new TorznabApi(config.security(), config.torznab(), catalog, magnets,
-                    Version.current()));
+                    Version.current(), access));
             groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, magnets,
-                    config.strm().categories(), config.security().apiKey()));
+                    config.strm().categories(), config.security().apiKey(), access));
             JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, config.security().apiKey());
             groups.add(jobsApi);
             groups.addAll(strm.apis());
@@ -176,10 +178,10 @@ public final class Main {
             WebUi ui = WebUi.create(config, new JobsQueue(jobStore, jobs, jobEvents),
                     overrides.ui().orElseGet(() -> new WebUi.Backends(Optional.empty(),
                             HostHealthStatus.of(providers.health()))),
-                    () -> loopback(config.server(), self.get().port()), json, clock);
+                    () -> loopback(config.server(), self.get().port()), json, clock, access);
             groups.addAll(ui.groups());
 
-            HttpServer http = new HttpServer(config.server(), groups, meters, json);
+            HttpServer http = new HttpServer(config.server(), groups, meters, json, access);
             self.set(http);
             int port = http.start();
             started.push(http);

@@ -3,7 +3,9 @@ package dev.kanal.torznab;
 import dev.kanal.catalog.Catalog;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.magnet.MagnetCodec;
+import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
+import dev.kanal.web.Connections;
 import dev.kanal.web.ErrorRenderer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -24,9 +26,18 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     private final byte[] apiKey;
     private final String version;
     private final TorznabSearch search;
+    private final Access access;
 
     public TorznabApi(KanalConfig.Security security, KanalConfig.Torznab config, Catalog catalog, MagnetCodec codec,
             String version) {
+        this(security, config, catalog, codec, version,
+                Access.of(List.of(), java.time.Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+    }
+
+    /** @param access where refused API keys are counted and the last Torznab request is remembered */
+    public TorznabApi(KanalConfig.Security security, KanalConfig.Torznab config, Catalog catalog, MagnetCodec codec,
+            String version, Access access) {
+        this.access = access;
         this.apiKey = security.apiKey().getBytes(StandardCharsets.UTF_8);
         this.version = version;
         this.search = new TorznabSearch(catalog, new ItemFactory(codec, new ReleaseNamer(config.releaseGroup()),
@@ -45,7 +56,7 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
 
     private void api(Context ctx) {
         try {
-            checkKey(ctx.queryParam("apikey"));
+            checkKey(ctx);
             TorznabRequest request = TorznabQuery.parse(ctx::queryParam);
             switch (request) {
                 case TorznabRequest.Caps c -> ctx.contentType(XML).result(TorznabXml.caps(version));
@@ -62,11 +73,16 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
         ctx.contentType(RSS).result(TorznabXml.rss(items, ctx.url()));
     }
 
-    private void checkKey(String given) {
+    private void checkKey(Context ctx) {
+        String given = ctx.queryParam("apikey");
         byte[] g = given == null ? new byte[0] : given.getBytes(StandardCharsets.UTF_8);
+        String client = access.clients().of(ctx);
         if (!MessageDigest.isEqual(g, apiKey)) {
+            access.connections().failed(Connections.Surface.TORZNAB, Connections.Reason.WRONG_API_KEY, client,
+                    ctx.header("User-Agent"));
             throw new TorznabFailure(TorznabFailure.BAD_CREDENTIALS, "Incorrect user credentials");
         }
+        access.connections().torznab(client, ctx.header("User-Agent"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.kanal.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kanal.config.KanalConfig;
+import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
 import java.net.URI;
 import java.time.Clock;
@@ -37,16 +38,20 @@ public final class WebUi implements AutoCloseable {
         }
     }
 
-    /** @param self this Kanal's own loopback address, known once the server listens */
+    /**
+     * @param self this Kanal's own loopback address, known once the server listens
+     * @param access login throttle, client addresses and connections record, shared with the qBittorrent API
+     */
     public static WebUi create(KanalConfig config, JobQueue queue, Backends backends, Supplier<URI> self,
-            ObjectMapper json, Clock clock) {
-        UiSessions sessions = new UiSessions(config.qbittorrent(), config.security(), clock);
+            ObjectMapper json, Clock clock, Access access) {
+        UiSessions sessions = new UiSessions(config.qbittorrent(), config.security(), clock, access.throttle());
         Supplier<URI> surfaces = backends.surfaces().<Supplier<URI>>map(u -> () -> u).orElse(self);
         KanalEndpoints endpoints = new KanalEndpoints(surfaces, json);
         QueueApi queueApi = new QueueApi(queue);
         return new WebUi(sessions, queueApi, List.of(
                 new UiAssets(),
-                new UiAuthApi(sessions, json, config.qbittorrent().username()),
+                new UiAuthApi(sessions, json, config.qbittorrent().username(), access),
+                new ConnectionsApi(access.connections()),
                 queueApi,
                 new StatusApi(ConnectValues.of(config), config.storage().downloadDir(), endpoints, backends.hosts(),
                         new ReleaseSearch(endpoints, config.security().apiKey()))));

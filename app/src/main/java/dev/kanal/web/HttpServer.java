@@ -40,8 +40,16 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin app;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ObjectMapper json;
+    private final Access guards;
 
     public HttpServer(KanalConfig.Server config, List<ApiGroup> groups, MeterRegistry meters, ObjectMapper json) {
+        this(config, groups, meters, json, Access.of(List.of(), java.time.Clock.systemUTC(), meters));
+    }
+
+    /** @param access the shared client resolution and failure record (cross-site refusals, API key failures) */
+    public HttpServer(KanalConfig.Server config, List<ApiGroup> groups, MeterRegistry meters, ObjectMapper json,
+            Access access) {
+        this.guards = access;
         this.config = config;
         this.groups = List.copyOf(groups);
         this.meters = meters;
@@ -55,6 +63,10 @@ public final class HttpServer implements AutoCloseable {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
         cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+        // multipart bodies (qBittorrent's torrents/add) are parsed by Jetty, not Javalin: same cap
+        cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
         cfg.jsonMapper(new JavalinJackson(json, true));
         cfg.jetty.host = config.host();
         cfg.jetty.port = config.port();
@@ -77,8 +89,17 @@ public final class HttpServer implements AutoCloseable {
         cfg.requestLogger.http(this::logRequest);
         cfg.routes.before(ctx -> inFlight.incrementAndGet());
         cfg.routes.before(FormLimits::check);
+        SameOrigin sameOrigin = new SameOrigin(guards.clients(), config.publicUrl(), guards.connections());
+        cfg.routes.before(sameOrigin::check);
         cfg.routes.after(ctx -> inFlight.decrementAndGet());
-        cfg.routes.exception(KanalException.class, (e, ctx) -> renderError(ctx, e.status(), e.getMessage()));
+        cfg.routes.exception(KanalException.class, (e, ctx) -> {
+            if (e instanceof KanalException.Unauthorized && isOwnApi(ctx.path())) {
+                // Kanal's own /api/* answers 401 only for a missing or wrong API key (web.ApiKey)
+                guards.connections().failed(Connections.Surface.API_KEY, Connections.Reason.WRONG_API_KEY,
+                        guards.clients().of(ctx), ctx.header("User-Agent"));
+            }
+            renderError(ctx, e.status(), e.getMessage());
+        });
         cfg.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e.getStatus(), e.getMessage()));
         cfg.routes.exception(Exception.class, this::unexpected);
         for (ApiGroup g : groups) g.addTo(cfg.routes);
@@ -98,6 +119,10 @@ public final class HttpServer implements AutoCloseable {
         }
         log.error("unhandled error method={} path={}", ctx.method(), ctx.path(), e);
         renderError(ctx, 500, "internal error; see Kanal's log");
+    }
+
+    private static boolean isOwnApi(String path) {
+        return path.startsWith("/api/") && !path.startsWith("/api/v2/");
     }
 
     private static HttpException httpCause(Throwable e) {
