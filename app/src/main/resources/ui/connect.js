@@ -2,10 +2,12 @@
 
 import { api } from './api.js';
 import { h, copyButton } from './dom.js';
+import * as checklist from './connections.js';
 
 let loaded = false;
 
 export async function show() {
+  checklist.show();
   if (loaded) return;
   const root = document.getElementById('connect-values');
   root.className = 'connect-list';
