@@ -94,7 +94,7 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     public void render(Context ctx, int status, String message) {
         int code = switch (status) {
             case 401, 403 -> TorznabFailure.BAD_CREDENTIALS;
-            case 400 -> TorznabFailure.INCORRECT_PARAMETER;
+            case 400, 413, 414, 431 -> TorznabFailure.INCORRECT_PARAMETER;
             case 404, 405 -> TorznabFailure.NO_SUCH_FUNCTION;
             default -> TorznabFailure.OTHER;
         };

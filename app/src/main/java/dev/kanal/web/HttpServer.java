@@ -31,6 +31,10 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger access = LoggerFactory.getLogger("dev.kanal.access");
     /** Largest body accepted (forms, multipart adds); larger ones get 413. */
     static final long MAX_REQUEST_BYTES = 8L * 1024 * 1024;
+    /** Longest request target (path and query) Kanal serves; longer ones get 414 in the surface's protocol. */
+    static final int MAX_URI_BYTES = 32 * 1024;
+    /** What Jetty itself accepts for the request line and headers; beyond it Jetty answers 414/431 as problem JSON. */
+    static final int TRANSPORT_HEADER_BYTES = 256 * 1024;
     /** Largest form key count; more gets 400. */
     static final int MAX_FORM_KEYS = 2000;
 
@@ -73,7 +77,9 @@ public final class HttpServer implements AutoCloseable {
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
-            http.setRequestHeaderSize(32 * 1024); // a 10 KB query string is still served
+            // Jetty's own limit is far above Kanal's (MAX_URI_BYTES): Jetty answers what it refuses before
+            // any route is known, so only Kanal's check can answer in the surface's protocol (Torznab XML)
+            http.setRequestHeaderSize(TRANSPORT_HEADER_BYTES);
         });
         cfg.jetty.modifyServer(server -> {
             server.setErrorHandler(new ProblemErrorHandler());
@@ -88,6 +94,7 @@ public final class HttpServer implements AutoCloseable {
         });
         cfg.requestLogger.http(this::logRequest);
         cfg.routes.before(ctx -> inFlight.incrementAndGet());
+        cfg.routes.before(HttpServer::checkUriLength);
         cfg.routes.before(FormLimits::check);
         SameOrigin sameOrigin = new SameOrigin(guards.clients(), config.publicUrl(), guards.connections());
         cfg.routes.before(sameOrigin::check);
@@ -108,6 +115,11 @@ public final class HttpServer implements AutoCloseable {
     private void unexpected(Exception e, Context ctx) {
         HttpException http = httpCause(e);
         if (http != null) {
+            if (http.getCode() == 400 && exceedsLimit(e)) {
+                // Jetty's multipart parser stops a body over the cap with a generic "bad multipart"
+                renderError(ctx, 413, "body larger than " + MAX_REQUEST_BYTES + " bytes");
+                return;
+            }
             String reason = http.getReason() == null ? "bad request" : http.getReason();
             renderError(ctx, http.getCode(), reason);
             return;
@@ -121,8 +133,24 @@ public final class HttpServer implements AutoCloseable {
         renderError(ctx, 500, "internal error; see Kanal's log");
     }
 
+    private static void checkUriLength(Context ctx) {
+        String query = ctx.queryString();
+        long length = ctx.path().length() + (query == null ? 0 : query.length() + 1L);
+        if (length > MAX_URI_BYTES) {
+            throw new HttpResponseException(414, "request URI longer than " + MAX_URI_BYTES + " bytes");
+        }
+    }
+
     private static boolean isOwnApi(String path) {
         return path.startsWith("/api/") && !path.startsWith("/api/v2/");
+    }
+
+    private static boolean exceedsLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("exceed") || m.contains("too large") || m.contains("max length")) return true;
+        }
+        return false;
     }
 
     private static HttpException httpCause(Throwable e) {
