@@ -53,10 +53,28 @@ public final class KanalEndpoints {
         }
     }
 
+    /** {@link #json(String)} sending Kanal's API key, for surfaces that show the owner more. */
+    Optional<JsonNode> json(String path, String apiKey) {
+        Answer a = get(path, apiKey);
+        if (!a.ok()) return Optional.empty();
+        try {
+            return Optional.of(json.readTree(a.body()));
+        } catch (IOException e) {
+            log.warn("surface answered no JSON path={}", path);
+            return Optional.empty();
+        }
+    }
+
     /** GETs {@code pathAndQuery}; status 0 when Kanal could not be reached. */
     Answer get(String pathAndQuery) {
+        return get(pathAndQuery, null);
+    }
+
+    private Answer get(String pathAndQuery, String apiKey) {
         URI uri = URI.create(base.get() + pathAndQuery);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
+        if (apiKey != null) builder.header("X-Api-Key", apiKey);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());

@@ -60,7 +60,7 @@ public final class StatusApi implements ApiGroup {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hosts", hosts.hosts().map(Section::of)
                 .orElse(Section.missing("host health is not available in this build")));
-        out.put("strm", endpoints.json("/health/strm").map(Section::of)
+        out.put("strm", endpoints.json("/health/strm", connect.api_key()).map(Section::of)
                 .orElse(Section.missing("this Kanal has no .strm status (/health/strm did not answer)")));
         out.put("disk", DiskSpace.of(downloadDir));
         ctx.json(out);

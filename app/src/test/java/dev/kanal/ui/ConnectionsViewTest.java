@@ -140,4 +140,14 @@ class ConnectionsViewTest {
         assertThat(same.statusCode()).isEqualTo(200);
         assertThat(send("GET", "/ui/api/session", null, "Cookie", cookie).statusCode()).isEqualTo(401);
     }
+
+    @Test
+    @Order(5)
+    void the_page_reads_the_strm_health_with_the_api_key_so_it_still_lists_broken_files() throws Exception {
+        String cookie = pageLogin();
+        JsonNode health = Json.mapper().readTree(send("GET", "/ui/api/health", null, "Cookie", cookie).body());
+        assertThat(health.at("/strm/available").asBoolean()).isTrue();
+        assertThat(health.at("/strm/data/broken").isArray()).isTrue();
+        assertThat(kanal.get("/health/strm").body()).contains("brokenCount").doesNotContain("\"broken\":");
+    }
 }
