@@ -25,6 +25,7 @@ import dev.kanal.providers.resolve.SourceResolver;
 import dev.kanal.qbittorrent.QbApi;
 import dev.kanal.sources.EpisodeSources;
 import dev.kanal.sources.HosterPreferenceStore;
+import dev.kanal.sources.HttpOnlySources;
 import dev.kanal.sources.ProviderEpisodeSources;
 import dev.kanal.strm.StrmFeature;
 import dev.kanal.torznab.TorznabApi;
@@ -138,10 +139,12 @@ public final class Main {
             started.push(catalog);
             catalog.start();
 
-            EpisodeSources sources = overrides.sources().orElseGet(() -> new ProviderEpisodeSources(
+            EpisodeSources resolved = overrides.sources().orElseGet(() -> new ProviderEpisodeSources(
                     new SourceResolver(providers, providers.hosterFetcher()), config.downloads().hosterOrder(),
                     new HosterPreferenceStore(db, clock),
                     (episode, links) -> catalog.store().recordHosters(episode, links, clock.instant())));
+            // downloads and the stream proxy fetch only http(s): a hoster answering file:// is a failed hoster
+            EpisodeSources sources = new HttpOnlySources(resolved);
 
             StrmFeature strm = new StrmFeature(config, db, sources, meters, json, clock);
             started.push(strm);
