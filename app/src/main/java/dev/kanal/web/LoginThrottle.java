@@ -48,6 +48,8 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         if (clients.size() > MAX_TRACKED) {
             clients.values().removeIf(s -> s.lastFailure().plus(FORGET_AFTER).isBefore(now));
+            // still full (a flood from many addresses): forget those that are not being slowed down yet
+            if (clients.size() > MAX_TRACKED) clients.values().removeIf(s -> s.failures() <= FREE_FAILURES);
         }
         State s = clients.merge(client, new State(1, now, now), (old, one) -> {
             int n = old.lastFailure().plus(FORGET_AFTER).isBefore(now) ? 1 : old.failures() + 1;
