@@ -28,12 +28,6 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     private final TorznabSearch search;
     private final Access access;
 
-    public TorznabApi(KanalConfig.Security security, KanalConfig.Torznab config, Catalog catalog, MagnetCodec codec,
-            String version) {
-        this(security, config, catalog, codec, version,
-                Access.of(List.of(), java.time.Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
-    }
-
     /** @param access where refused API keys are counted and the last Torznab request is remembered */
     public TorznabApi(KanalConfig.Security security, KanalConfig.Torznab config, Catalog catalog, MagnetCodec codec,
             String version, Access access) {
