@@ -16,7 +16,7 @@ export async function show() {
         item(c.torznab, 'Prowlarr (or Sonarr/Radarr) searched the Torznab indexer',
           'No Torznab request yet: add the indexer in Prowlarr and press “Test”.'),
         ...(c.qbittorrent.length
-          ? c.qbittorrent.map((s) => item(s, `${s.app} logged in to the qBittorrent API`, ''))
+          ? c.qbittorrent.map((s) => item(s, `${s.app} logged in to the qBittorrent API`, '', false))
           : [item(null, '', 'No qBittorrent login yet: add the download client in Sonarr/Radarr and press “Test”.')]),
         failure(c.last_failure, c.failures))));
   } catch (e) {
@@ -24,9 +24,10 @@ export async function show() {
   }
 }
 
-function item(seen, doneText, missingText) {
+function item(seen, doneText, missingText, showApp = true) {
   if (!seen) return h('li', {}, badge('waiting', 'slow'), ' ', missingText);
-  return h('li', {}, badge('ok'), ' ', doneText, ' ', when(seen.at), h('span', { class: 'muted small' }, ` from ${seen.client} (${seen.app})`));
+  const from = showApp ? ` from ${seen.client} (${seen.app})` : ` from ${seen.client}`;
+  return h('li', {}, badge('ok'), ' ', doneText, ' ', when(seen.at), h('span', { class: 'muted small' }, from));
 }
 
 function failure(last, total) {

@@ -195,7 +195,7 @@ public final class HttpServer implements AutoCloseable {
         String q = Redact.query(ctx.queryString());
         String line = "{} {}{} status={} took_ms={} client={}";
         Object[] args = {ctx.method().name(), ctx.path(), q.isEmpty() ? "" : "?" + q, ctx.statusCode(),
-                String.format(java.util.Locale.ROOT, "%.1f", ms), ctx.ip()};
+                String.format(java.util.Locale.ROOT, "%.1f", ms), guards.clients().of(ctx)};
         if (quiet) access.debug(line, args);
         else access.info(line, args);
     }
