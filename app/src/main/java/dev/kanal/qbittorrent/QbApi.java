@@ -74,7 +74,8 @@ public final class QbApi implements ApiGroup {
 
     private void authenticate(Context ctx) {
         if (ctx.path().equals("/api/v2/auth/login")) return;
-        if (sessions.bypassed(ctx.req().getRemoteAddr())) return;
+        // behind a trusted proxy the bypass applies to the client it names, not to the proxy itself
+        if (sessions.bypassed(access.clients().of(ctx))) return;
         if (bearer(ctx)) {
             access.connections().qbittorrentLogin(access.clients().of(ctx), ctx.header("User-Agent"));
             return;
@@ -108,7 +109,7 @@ public final class QbApi implements ApiGroup {
         }
         String client = access.clients().of(ctx);
         String agent = ctx.header("User-Agent");
-        if (sessions.bypassed(ctx.req().getRemoteAddr())) {
+        if (sessions.bypassed(client)) {
             setCookie(ctx, sessions.open());
             access.connections().qbittorrentLogin(client, agent);
             text(ctx, "Ok.");
