@@ -3,11 +3,13 @@
 import { api } from './api.js';
 import { h, copyButton } from './dom.js';
 import { show as showArrs } from './arr.js';
+import * as checklist from './connections.js';
 
 let loaded = false;
 
 export async function show() {
   showArrs();
+  checklist.show();
   if (loaded) return;
   const root = document.getElementById('connect-values');
   root.className = 'connect-list';

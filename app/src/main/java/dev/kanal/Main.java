@@ -32,6 +32,7 @@ import dev.kanal.sources.CatalogOtherSites;
 import dev.kanal.sources.EpisodeSources;
 import dev.kanal.sources.FallbackEpisodeSources;
 import dev.kanal.sources.HosterPreferenceStore;
+import dev.kanal.sources.HttpOnlySources;
 import dev.kanal.sources.ProviderEpisodeSources;
 import dev.kanal.strm.StrmFeature;
 import dev.kanal.strm.StrmHealthApi;
@@ -40,6 +41,7 @@ import dev.kanal.torznab.TorznabApi;
 import dev.kanal.ui.HostHealthStatus;
 import dev.kanal.ui.PageReads;
 import dev.kanal.ui.WebUi;
+import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -140,9 +142,10 @@ public final class Main {
                     new SourceResolver(providers, providers.hosterFetcher()), config.downloads().hosterOrder(),
                     new HosterPreferenceStore(db, clock),
                     (episode, links) -> catalog.store().recordHosters(episode, links, clock.instant())));
+            // downloads and the stream proxy fetch only http(s): a hoster answering file:// is a failed hoster;
             // a grab whose site fails or is blocked is tried on the other sites carrying the same work
-            EpisodeSources sources = new FallbackEpisodeSources(siteSources, new CatalogOtherSites(db,
-                    ProviderSettingsFactory.order(config.sites().order()).stream()
+            EpisodeSources sources = new FallbackEpisodeSources(new HttpOnlySources(siteSources),
+                    new CatalogOtherSites(db, ProviderSettingsFactory.order(config.sites().order()).stream()
                             .filter(id -> providers.site(id).isPresent()).toList()));
 
             StrmFeature strm = new StrmFeature(config, db, sources, meters, json, clock);
@@ -175,6 +178,7 @@ public final class Main {
             AtomicReference<HttpServer> self = new AtomicReference<>();
             ReleaseOffers offers = new ReleaseOffers(config.torznab(), magnets, db);
             CatalogHealthApi catalogHealth = new CatalogHealthApi(catalog, clock);
+            Access access = Access.of(config.security().trustedProxies(), clock, meters);
             List<ApiGroup> groups = new ArrayList<>();
             groups.add(new HealthApi(Version.current(), clock, readiness, dev.kanal.health.ToolVersions.detect(
                     config.downloads().ytdlp(), config.downloads().ffprobe())));
@@ -189,9 +193,9 @@ public final class Main {
             groups.add(history);
             groups.add(catalogHealth);
             groups.add(new CatalogTitleApi(catalog, config.security().apiKey()));
-            groups.add(new TorznabApi(config.security(), catalog, offers, Version.current()));
+            groups.add(new TorznabApi(config.security(), catalog, offers, Version.current(), access));
             groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, magnets,
-                    config.strm().categories(), config.security().apiKey(), () -> self.get().port()));
+                    config.strm().categories(), config.security().apiKey(), () -> self.get().port(), access));
             JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, new JobsApi.Grabs(magnets, paths,
                     config.strm().categories(), CategoryNames::valid), config.security().apiKey(), json);
             groups.add(jobsApi);
@@ -201,10 +205,10 @@ public final class Main {
                             () -> StrmHealthApi.view(strm.library())),
                     overrides.ui().orElseGet(() -> WebUi.Backends.hosts(
                             HostHealthStatus.of(providers.health(), catalog::retryNow))),
-                    json, clock);
+                    json, clock, access);
             groups.addAll(ui.groups());
 
-            HttpServer http = new HttpServer(config.server(), groups, meters, json);
+            HttpServer http = new HttpServer(config.server(), groups, meters, json, access);
             self.set(http);
             int port = http.start();
             started.push(http);

@@ -64,8 +64,16 @@ class KanalJarIT {
             assertThat(health.body()).contains("\"status\":\"ok\"");
             var metrics = http.send(HttpRequest.newBuilder(kanal.url("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.body()).contains("jvm_threads_live_threads");
-            assertThat(kanal.log()).contains("generated KANAL_API_KEY").contains("<redacted>");
+            assertThat(kanal.log()).contains("generated KANAL_API_KEY").contains("<redacted>")
+                    .contains(dir.resolve("data/secrets.properties").toString());
             secrets = Files.readString(dir.resolve("data/secrets.properties"));
+            var stored = new java.util.Properties();
+            stored.load(new java.io.StringReader(secrets));
+            assertThat(stored.stringPropertyNames()).contains("KANAL_API_KEY", "KANAL_QBIT_PASSWORD");
+            for (String name : stored.stringPropertyNames()) {
+                assertThat(kanal.log()).as(name + " is not in the log").doesNotContain(stored.getProperty(name));
+            }
+            assertThat(metrics.body()).contains("kanal_auth_failures_total{reason=\"wrong_password\",surface=\"qbittorrent\"}");
             assertThat(kanal.terminate(Duration.ofSeconds(30))).isZero();
             assertThat(kanal.log()).contains("Kanal stopped");
         }
@@ -74,6 +82,18 @@ class KanalJarIT {
             assertThat(again.log()).doesNotContain("generated KANAL_API_KEY");
             assertThat(again.terminate(Duration.ofSeconds(30))).isZero();
         }
+    }
+
+    @Test
+    void a_damaged_database_is_one_line_naming_what_to_restore_and_exit_code_2() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.write(data.resolve("kanal.sqlite"), ("garbage, not SQLite " + "x".repeat(5000)).getBytes());
+        var r = KanalProcess.run(dir, Map.of("KANAL_DATA_DIR", data.toString(),
+                "KANAL_DOWNLOAD_DIR", dir.resolve("downloads").toString()));
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr().strip().lines()).hasSize(1);
+        assertThat(r.stderr()).startsWith("kanal: database ").contains("is damaged").contains("restore")
+                .doesNotContain("migration").doesNotContain("\tat ");
     }
 
     @Test

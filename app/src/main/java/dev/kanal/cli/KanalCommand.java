@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code kanal}: without a subcommand it serves. Exit codes: 0 after a clean stop, 2 for a
- * configuration error, 1 when start-up fails for another reason.
+ * configuration error or a damaged database (both need the user, so a restart policy must not loop),
+ * 1 when start-up fails for another reason.
  */
 @Command(name = "kanal", mixinStandardHelpOptions = true, versionProvider = KanalCommand.VersionProvider.class,
         description = "Torznab indexer and qBittorrent-compatible download client for AniWorld, s.to and Megakino.",
@@ -139,7 +140,9 @@ public final class KanalCommand implements Callable<Integer> {
             Logger log) {
         log.info("Kanal {} starting; effective configuration:{}", Version.current(), values.describe());
         for (SecretStore.Generated g : generated) {
-            log.warn("generated {} = {} (shown once; stored in {})", g.setting().env(), g.value(),
+            // never the value: logs end up in support threads and log collectors
+            log.warn("generated {} and stored it in {} (readable by Kanal's user only); it is shown on the web page's"
+                    + " Connect view after login", g.setting().env(),
                     config.storage().dataDir().resolve("secrets.properties"));
         }
         dev.kanal.config.PublicUrlCheck.warning(config).ifPresent(w -> log.warn("{}", w));
@@ -150,6 +153,10 @@ public final class KanalCommand implements Callable<Integer> {
         Application app;
         try {
             app = Main.start(config);
+        } catch (Database.Damaged e) {
+            log.error("{}", e.getMessage());
+            System.err.println("kanal: " + e.getMessage());
+            return EXIT_CONFIG;
         } catch (Database.MigrationFailed e) {
             log.error("{}", e.getMessage());
             System.err.println("kanal: " + e.getMessage());

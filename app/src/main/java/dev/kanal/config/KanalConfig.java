@@ -33,7 +33,12 @@ public record KanalConfig(
         }
     }
 
-    public record Security(String apiKey, String signingKey) {
+    /** @param trustedProxies {@code KANAL_TRUSTED_PROXIES}: proxies whose forwarding headers are believed */
+    public record Security(String apiKey, String signingKey, List<String> trustedProxies) {
+        public Security(String apiKey, String signingKey) {
+            this(apiKey, signingKey, List.of());
+        }
+
         @Override
         public String toString() {
             return "Security[<redacted>]";
@@ -155,7 +160,8 @@ public record KanalConfig(
                 new Server(v.get(Settings.HOST), v.get(Settings.PORT), v.get(Settings.PUBLIC_URL),
                         v.get(Settings.SHUTDOWN_GRACE), v.get(Settings.LOG_FORMAT), v.get(Settings.LOG_LEVEL)),
                 new Storage(v.get(Settings.DATA_DIR), v.get(Settings.DOWNLOAD_DIR)),
-                new Security(v.get(Settings.API_KEY), v.get(Settings.SIGNING_KEY)),
+                new Security(v.get(Settings.API_KEY), v.get(Settings.SIGNING_KEY),
+                        v.get(Settings.TRUSTED_PROXIES)),
                 new Qbittorrent(v.get(Settings.QBIT_USERNAME), v.get(Settings.QBIT_PASSWORD),
                         v.get(Settings.QBIT_AUTH_BYPASS), v.get(Settings.QBIT_SESSION_TIMEOUT),
                         v.get(Settings.QBIT_PUBLIC_SAVE_PATH)),

@@ -24,7 +24,7 @@ import java.util.Properties;
 public final class SecretStore {
     static final String FILE_NAME = "secrets.properties";
 
-    /** A secret that was generated just now, to show once in the log. */
+    /** A secret that was generated just now; the log names it (never its value) and where it is stored. */
     public record Generated(Setting<String> setting, String value) {}
 
     private final Path file;

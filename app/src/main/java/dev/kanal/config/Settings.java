@@ -57,6 +57,14 @@ public final class Settings {
             "API key for Torznab and Kanal's own API; generated and stored in the data directory when not set.");
     public static final Setting<String> SIGNING_KEY = secretOf("KANAL_SIGNING_KEY", "security.signing_key",
             secret(32), "Key that signs stream URLs; rotating it invalidates every .strm file. Generated when not set.");
+    public static final Setting<List<String>> TRUSTED_PROXIES = of("KANAL_TRUSTED_PROXIES",
+            "security.trusted_proxies", new ValueType<>("list", "comma-separated addresses or CIDR ranges", s -> {
+                List<String> entries = words().parse(s);
+                for (String e : entries) dev.kanal.web.AddressRange.parse(e);
+                return entries;
+            }), "",
+            "Reverse proxies whose X-Forwarded-For/-Host/-Proto are believed (addresses or ranges such as"
+                    + " 172.18.0.0/16, or 'localhost'): login throttling and logs then see the real client.");
 
     // --- qBittorrent API
     public static final Setting<String> QBIT_USERNAME = of("KANAL_QBIT_USERNAME", "qbittorrent.username", text(),
@@ -222,6 +230,7 @@ public final class Settings {
             HOST, PORT, PUBLIC_URL, SHUTDOWN_GRACE, LOG_FORMAT, LOG_LEVEL,
             DATA_DIR, DOWNLOAD_DIR,
             API_KEY, SIGNING_KEY,
+            TRUSTED_PROXIES,
             QBIT_USERNAME, QBIT_PASSWORD, QBIT_AUTH_BYPASS, QBIT_SESSION_TIMEOUT, QBIT_PUBLIC_SAVE_PATH,
             SITES, SITE_ORDER, ANIWORLD_URL, STO_URL, MEGAKINO_URL,
             HTTP_RATE_LIMIT, HTTP_TIMEOUT, HTTP_RETRIES, ALLOW_PRIVATE_UPSTREAMS, USER_AGENT,

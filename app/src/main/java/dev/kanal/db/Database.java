@@ -27,10 +27,16 @@ import org.sqlite.SQLiteConfig;
  * ({@link #read()}) and one serialized writer ({@link #write}). WAL lets readers run beside the
  * writer; the single writer plus {@code busy_timeout} keeps {@code SQLITE_BUSY} from ever reaching a
  * caller.
+ *
+ * <p>Before anything else an existing file is checked with {@code PRAGMA quick_check}; a damaged one
+ * stops start-up with {@link Damaged}, naming the backup to restore. After a good check the file is
+ * copied to {@code <file>.backup} ({@code VACUUM INTO}) when that copy is missing or older than
+ * {@link #BACKUP_EVERY}, so there is always a recent good copy to name.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int READERS = 4;
+    static final java.time.Duration BACKUP_EVERY = java.time.Duration.ofDays(1);
 
     private final Path file;
     private final Connection writer;
@@ -55,11 +61,79 @@ public final class Database implements AutoCloseable {
 
     /** {@link #open(Path)} with another migration location; tests use it to exercise failures. */
     static Database open(Path file, String migrations) {
+        boolean existed = check(file);
         migrate(file, migrations);
+        if (existed) backUp(file);
         try {
             return new Database(file);
         } catch (SQLException e) {
             throw new MigrationFailed("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The backup {@link #open} keeps of {@code file}. */
+    public static Path backupOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".backup");
+    }
+
+    /**
+     * Runs {@code PRAGMA quick_check} on an existing, non-empty file; returns whether there was one.
+     * Throws {@link Damaged} when SQLite cannot read it or finds it damaged.
+     */
+    static boolean check(Path file) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) == 0) return false;
+        } catch (IOException e) {
+            return false;
+        }
+        String problem;
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
+                var statement = c.createStatement();
+                var rows = statement.executeQuery("PRAGMA quick_check(3)")) {
+            java.util.List<String> found = new java.util.ArrayList<>();
+            while (rows.next()) found.add(rows.getString(1));
+            if (found.equals(java.util.List.of("ok"))) return true;
+            problem = found.isEmpty() ? "quick_check returned nothing" : found.getFirst();
+        } catch (SQLException e) {
+            problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        problem = problem.lines().findFirst().orElse("").replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
+        Path backup = backupOf(file);
+        String restore;
+        if (Files.isRegularFile(backup)) {
+            String when;
+            try {
+                when = Files.getLastModifiedTime(backup).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                        .toString();
+            } catch (IOException e) {
+                when = "unknown time";
+            }
+            restore = "stop Kanal and restore the backup " + backup + " (made " + when + ") over it";
+        } else {
+            restore = "stop Kanal and restore your own backup of it";
+        }
+        throw new Damaged("database " + file + " is damaged (" + problem + "); Kanal will not start on it: " + restore
+                + ", or move it away to start empty (the catalog is rebuilt, the job list is lost)");
+    }
+
+    /** Keeps {@link #backupOf} at most {@link #BACKUP_EVERY} old; a failure to write it is only logged. */
+    private static void backUp(Path file) {
+        Path backup = backupOf(file);
+        try {
+            if (Files.isRegularFile(backup) && Files.getLastModifiedTime(backup).toInstant()
+                    .plus(BACKUP_EVERY).isAfter(java.time.Instant.now())) {
+                return;
+            }
+            Path tmp = file.resolveSibling(file.getFileName() + ".backup.tmp");
+            Files.deleteIfExists(tmp);
+            try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
+                    var statement = c.createStatement()) {
+                statement.execute("VACUUM INTO '" + tmp.toString().replace("'", "''") + "'");
+            }
+            Files.move(tmp, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            log.info("database backed up file={} backup={}", file, backup);
+        } catch (IOException | SQLException e) {
+            log.warn("database backup failed file={} backup={}: {}", file, backup, e.getMessage());
         }
     }
 
@@ -181,6 +255,13 @@ public final class Database implements AutoCloseable {
         @Override
         public void release(Connection connection) {
             pool.add(connection);
+        }
+    }
+
+    /** The file is damaged ({@code quick_check} or SQLite itself says so); start-up stops with this one line. */
+    public static final class Damaged extends RuntimeException {
+        Damaged(String message) {
+            super(message, null, false, false);
         }
     }
 

@@ -55,11 +55,24 @@ public final class JobStore {
     public record NewJob(KanalMagnet magnet, String magnetUri, String category, List<String> tags, Path savePath,
             boolean stopped) {}
 
-    /** Creates torrent and job together; empty when the hash is already there (nothing is changed). */
+    /**
+     * Creates torrent and job together; empty (nothing is changed) when the hash is already there, or
+     * when a live (queued or running) job already fetches the same episode in the same language and
+     * mode under another hash — one episode is never downloaded twice at once.
+     */
     public Optional<Job> create(NewJob n) {
         long now = clock.millis();
         KanalMagnet m = n.magnet();
         boolean created = write(ctx -> {
+            EpisodeAddress target = m.episode();
+            boolean live = ctx.fetchExists(JOB, JOB.SITE.eq(target.site().id())
+                    .and(JOB.SLUG.eq(target.slug()))
+                    .and(JOB.SEASON.eq((long) target.season()))
+                    .and(JOB.EPISODE.eq((long) target.episode()))
+                    .and(JOB.LANGUAGE.eq(m.language().label()))
+                    .and(JOB.MODE.eq(m.mode().name()))
+                    .and(JOB.STATE.in(JobState.QUEUED.name(), JobState.RUNNING.name())));
+            if (live) return false;
             int rows = ctx.insertInto(TORRENT)
                     .set(TORRENT.HASH, m.infoHash())
                     .set(TORRENT.NAME, m.displayName())

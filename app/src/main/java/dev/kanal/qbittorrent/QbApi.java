@@ -3,7 +3,9 @@ package dev.kanal.qbittorrent;
 import dev.kanal.KanalException;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.download.DownloadPaths;
+import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
+import dev.kanal.web.Connections;
 import dev.kanal.web.ErrorRenderer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,12 +33,14 @@ public final class QbApi implements ApiGroup {
     private final DownloadPaths paths;
     private final KanalConfig.Qbittorrent config;
     private final byte[] apiKey;
+    private final Access access;
     private final MainData mainData = new MainData();
     private final QbPreferences preferences;
 
     QbApi(QbSessions sessions, QbTorrents torrents, DownloadPaths paths, KanalConfig.Qbittorrent config,
-            String apiKey, java.util.function.IntSupplier port) {
+            String apiKey, java.util.function.IntSupplier port, Access access) {
         this.preferences = new QbPreferences(paths, config, port);
+        this.access = access;
         this.apiKey = ("Bearer " + apiKey).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.sessions = sessions;
         this.torrents = torrents;
@@ -72,8 +76,16 @@ public final class QbApi implements ApiGroup {
 
     private void authenticate(Context ctx) {
         if (ctx.path().equals("/api/v2/auth/login")) return;
-        if (sessions.bypassed(ctx.req().getRemoteAddr())) return;
-        if (bearer(ctx)) return;
+        // behind a trusted proxy the bypass applies to the client it names, not to the proxy itself
+        if (sessions.bypassed(access.clients().of(ctx))) return;
+        if (bearer(ctx)) {
+            access.connections().qbittorrentLogin(access.clients().of(ctx), ctx.header("User-Agent"));
+            return;
+        }
+        if (ctx.header("Authorization") != null && ctx.header("Authorization").regionMatches(true, 0, "Bearer ", 0, 7)) {
+            access.connections().failed(Connections.Surface.QBITTORRENT_API_KEY, Connections.Reason.WRONG_API_KEY,
+                    access.clients().of(ctx), ctx.header("User-Agent"));
+        }
         if (!sessions.valid(ctx.cookie("SID"))) throw new KanalException.Forbidden("Forbidden");
     }
 
@@ -86,23 +98,44 @@ public final class QbApi implements ApiGroup {
                         apiKey);
     }
 
+    /**
+     * As qBittorrent's {@code AuthController::loginAction}: a request that already has a session gets
+     * {@code Ok.} and keeps it (no new SID without credentials); a bypassed address gets a session;
+     * everyone else is checked — unless the client failed so often that {@link dev.kanal.web.LoginThrottle}
+     * makes it wait a few seconds (403 with qBittorrent's ban message and {@code Retry-After}).
+     */
     private void login(Context ctx) {
-        String address = ctx.req().getRemoteAddr();
-        if (sessions.bypassed(address) || sessions.valid(ctx.cookie("SID"))) {
-            setCookie(ctx, sessions.open());
+        if (sessions.valid(ctx.cookie("SID"))) {
             text(ctx, "Ok.");
             return;
         }
-        QbParams p = QbParams.of(ctx);
-        var result = sessions.login(address, p.optional("username").orElse(""), p.optional("password").orElse(""));
-        switch (result.outcome()) {
-            case OK -> {
-                setCookie(ctx, result.sid());
-                text(ctx, "Ok.");
-            }
-            case FAILED -> text(ctx, "Fails.");
-            case BANNED -> throw new KanalException.Forbidden(
+        String client = access.clients().of(ctx);
+        String agent = ctx.header("User-Agent");
+        if (sessions.bypassed(client)) {
+            setCookie(ctx, sessions.open());
+            access.connections().qbittorrentLogin(client, agent);
+            text(ctx, "Ok.");
+            return;
+        }
+        var wait = access.throttle().waitFor(client);
+        if (wait.isPresent()) {
+            access.connections().failed(Connections.Surface.QBITTORRENT_LOGIN, Connections.Reason.THROTTLED, client,
+                    agent);
+            ctx.header("Retry-After", Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
+            throw new KanalException.Forbidden(
                     "Your IP address has been banned after too many failed authentication attempts.");
+        }
+        QbParams p = QbParams.of(ctx);
+        if (sessions.matches(p.optional("username").orElse(""), p.optional("password").orElse(""))) {
+            access.throttle().succeeded(client);
+            access.connections().qbittorrentLogin(client, agent);
+            setCookie(ctx, sessions.open());
+            text(ctx, "Ok.");
+        } else {
+            access.throttle().failed(client);
+            access.connections().failed(Connections.Surface.QBITTORRENT_LOGIN, Connections.Reason.WRONG_PASSWORD,
+                    client, agent);
+            text(ctx, "Fails.");
         }
     }
 
@@ -188,13 +221,17 @@ public final class QbApi implements ApiGroup {
         ctx.contentType(TEXT).result(body);
     }
 
-    /** Builds both qBittorrent API groups over the shared sessions and torrent model. */
+    /**
+     * Builds both qBittorrent API groups over the shared sessions and torrent model; {@code access}
+     * (client addresses, login throttle, connections record) is shared with the other surfaces.
+     */
     public static List<ApiGroup> create(KanalConfig.Qbittorrent config, java.time.Clock clock,
             dev.kanal.jobs.JobScheduler scheduler, dev.kanal.jobs.JobStore store, dev.kanal.db.Database db,
             DownloadPaths paths, dev.kanal.magnet.MagnetCodec magnets, List<String> strmCategories, String apiKey,
-            java.util.function.IntSupplier port) {
+            java.util.function.IntSupplier port, Access access) {
         QbSessions sessions = new QbSessions(config, clock);
         QbTorrents torrents = new QbTorrents(scheduler, store, new CategoryStore(db), paths, magnets, strmCategories);
-        return List.of(new QbApi(sessions, torrents, paths, config, apiKey, port), new QbTorrentsApi(torrents, dev.kanal.Json.mapper()));
+        return List.of(new QbApi(sessions, torrents, paths, config, apiKey, port, access),
+                new QbTorrentsApi(torrents, dev.kanal.Json.mapper()));
     }
 }

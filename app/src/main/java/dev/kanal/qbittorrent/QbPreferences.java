@@ -191,7 +191,7 @@ final class QbPreferences {
         m.put("alternative_webui_enabled", false);
         m.put("alternative_webui_path", "");
         m.put("web_ui_clickjacking_protection_enabled", true);
-        m.put("web_ui_csrf_protection_enabled", false);
+        m.put("web_ui_csrf_protection_enabled", true);
         m.put("web_ui_secure_cookie_enabled", true);
         m.put("web_ui_host_header_validation_enabled", false);
         m.put("web_ui_use_custom_http_headers_enabled", false);

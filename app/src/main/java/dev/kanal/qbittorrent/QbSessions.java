@@ -16,20 +16,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * qBittorrent's login: random {@code SID} sessions that expire after inactivity, throttling of
- * repeated failures per address (five failures ban the address for an hour, as qBittorrent does),
- * and the optional bypass for localhost or listed subnets. Sessions live in memory: after a restart
+ * qBittorrent's login: random {@code SID} sessions that expire after inactivity, the credential
+ * check, and the optional bypass for localhost or listed subnets. Throttling of repeated failures is
+ * {@link dev.kanal.web.LoginThrottle}'s (shared with the page's login; seconds, never qBittorrent's
+ * one-hour ban, so a stranger cannot lock Sonarr out). Sessions live in memory: after a restart
  * Sonarr gets 403 and logs in again, which it does by itself.
  */
 final class QbSessions {
-    static final int MAX_FAILURES = 5;
-    static final Duration BAN = Duration.ofHours(1);
-
     private final KanalConfig.Qbittorrent config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final List<Subnet> bypass = new ArrayList<>();
 
     QbSessions(KanalConfig.Qbittorrent config, Clock clock) {
@@ -38,27 +35,9 @@ final class QbSessions {
         for (String entry : config.authBypass()) bypass.addAll(Subnet.parse(entry));
     }
 
-    /** How a login attempt ended. */
-    enum Login { OK, FAILED, BANNED }
-
-    /** A new session id when {@code username}/{@code password} are right. */
-    record LoginResult(Login outcome, String sid) {}
-
-    LoginResult login(String address, String username, String password) {
-        Failures f = failures.get(address);
-        Instant now = clock.instant();
-        if (f != null && f.bannedUntil != null && now.isBefore(f.bannedUntil)) return new LoginResult(Login.BANNED, null);
-        if (equal(username, config.username()) & equal(password, config.password())) {
-            failures.remove(address);
-            return new LoginResult(Login.OK, open());
-        }
-        failures.compute(address, (k, old) -> {
-            Failures n = old == null || (old.bannedUntil != null && now.isAfter(old.bannedUntil)) ? new Failures() : old;
-            n.count++;
-            if (n.count >= MAX_FAILURES) n.bannedUntil = now.plus(BAN);
-            return n;
-        });
-        return new LoginResult(Login.FAILED, null);
+    /** True when {@code username} and {@code password} are the configured ones (constant time). */
+    boolean matches(String username, String password) {
+        return equal(username, config.username()) & equal(password, config.password());
     }
 
     /** Starts a session without checking credentials (bypassed addresses, existing sessions). */
@@ -104,11 +83,6 @@ final class QbSessions {
     private static boolean equal(String a, String b) {
         return MessageDigest.isEqual(String.valueOf(a).getBytes(StandardCharsets.UTF_8),
                 String.valueOf(b).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static final class Failures {
-        int count;
-        Instant bannedUntil;
     }
 
     /** An address range from the bypass list. */

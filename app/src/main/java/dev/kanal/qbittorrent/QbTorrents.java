@@ -88,7 +88,8 @@ final class QbTorrents {
                 log.info("torrent added hash={} job={} mode={} category={}", m.infoHash(), job.get().id(), m.mode(),
                         category);
             } else {
-                log.info("torrents/add duplicate hash={}", m.infoHash());
+                log.info("torrents/add duplicate hash={} (this hash, or a live job for the same episode, language"
+                        + " and mode, is already there)", m.infoHash());
             }
         }
         return added;

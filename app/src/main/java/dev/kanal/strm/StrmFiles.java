@@ -1,5 +1,6 @@
 package dev.kanal.strm;
 
+import dev.kanal.download.FileNames;
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.Language;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StrmFiles {
     private static final Logger log = LoggerFactory.getLogger(StrmFiles.class);
-    private static final int MAX_NAME_CHARS = 200;
+    /** Longest name before {@code .N.strm}, in UTF-8 bytes (filesystems allow 255 bytes, not characters). */
+    static final int MAX_NAME_BYTES = 200;
     private static final int MAX_SUFFIX = 1000;
 
     private final StrmLinks links;
@@ -82,13 +84,17 @@ public final class StrmFiles {
                 "more than " + MAX_SUFFIX + " files with this name");
     }
 
-    /** A safe file name from a release title: no path separators or reserved characters, never empty. */
+    /**
+     * A safe file name from a release title: no path separators, reserved, control or invisible format
+     * characters (U+202E, U+0085 …), no Windows device name, at most {@value #MAX_NAME_BYTES} UTF-8
+     * bytes, never empty.
+     */
     static String fileName(String releaseTitle) {
-        String s = releaseTitle == null ? "" : releaseTitle;
-        s = s.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]+", "_").replaceAll("\\s+", " ").strip();
+        String s = FileNames.withoutInvisible(releaseTitle);
+        s = s.replaceAll("[\\\\/:*?\"<>|]+", "_").replaceAll("\\s+", " ").strip();
         s = s.replaceFirst("^\\.+", "");
-        if (s.length() > MAX_NAME_CHARS) s = s.substring(0, MAX_NAME_CHARS).strip();
+        s = FileNames.truncateBytes(s, MAX_NAME_BYTES).replaceAll("[. ]+$", "");
         if (s.isEmpty() || s.equals(".") || s.equals("..")) return "Episode";
-        return s;
+        return FileNames.avoidDeviceName(s);
     }
 }

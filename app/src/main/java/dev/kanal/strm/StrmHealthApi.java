@@ -7,11 +7,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /health/strm} lists the {@code .strm} files that no longer play and why;
+ * {@code GET /health/strm} counts the {@code .strm} files and those that no longer play, and with the
+ * API key lists the broken ones (path, episode, why);
  * {@code POST /api/strm/regenerate} (API key) rewrites files whose URL format is outdated.
  */
 public final class StrmHealthApi implements ApiGroup {
@@ -31,30 +33,39 @@ public final class StrmHealthApi implements ApiGroup {
         routes.post("/api/strm/regenerate", this::regenerate);
     }
 
+    /**
+     * Counts for anyone (a monitoring probe needs no key); the broken files themselves — absolute
+     * paths of the user's library — only with the API key.
+     */
     private void health(Context ctx) {
-        ctx.json(view(library, publicUrlWarning));
+        ctx.json(view(library, publicUrlWarning, apiKey.matches(ctx)));
     }
 
-    /** The document {@code /health/strm} serves, as it is now (the web page reads it in-process). */
+    /** The document {@code /health/strm} serves with the API key (the logged-in web page reads it in-process). */
     public static Map<String, Object> view(StrmLibrary library) {
-        return view(library, java.util.Optional.empty());
+        return view(library, java.util.Optional.empty(), true);
     }
 
     /** {@link #view(StrmLibrary)} with the public-URL warning {@code /health/strm} adds when it has one. */
-    static Map<String, Object> view(StrmLibrary library, java.util.Optional<String> publicUrlWarning) {
+    static Map<String, Object> view(StrmLibrary library, java.util.Optional<String> publicUrlWarning,
+            boolean withPaths) {
         var health = library.health();
-        List<Map<String, Object>> broken = health.broken().stream().map(f -> Map.<String, Object>of(
-                "path", f.path().toString(),
-                "episode", f.target().describe(),
-                "reason", f.brokenReason(),
-                "checkedAt", String.valueOf(f.checkedAt()))).toList();
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("status", broken.isEmpty() ? "ok" : "degraded");
-        body.put("files", health.files());
-        body.put("lastScan", health.lastScan() == null ? "never" : health.lastScan().toString());
-        body.put("broken", broken);
-        publicUrlWarning.ifPresent(w -> body.put("warnings", List.of(w)));
-        return body;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", health.broken().isEmpty() ? "ok" : "degraded");
+        out.put("files", health.files());
+        out.put("brokenCount", health.broken().size());
+        out.put("lastScan", health.lastScan() == null ? "never" : health.lastScan().toString());
+        if (withPaths) {
+            out.put("broken", health.broken().stream().map(f -> Map.<String, Object>of(
+                    "path", f.path().toString(),
+                    "episode", f.target().describe(),
+                    "reason", f.brokenReason(),
+                    "checkedAt", String.valueOf(f.checkedAt()))).toList());
+        } else {
+            out.put("detail", "send the API key (X-Api-Key header or apikey parameter) to list the broken files");
+        }
+        publicUrlWarning.ifPresent(w -> out.put("warnings", List.of(w)));
+        return out;
     }
 
     private void regenerate(Context ctx) {

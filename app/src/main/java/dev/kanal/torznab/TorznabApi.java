@@ -2,7 +2,9 @@ package dev.kanal.torznab;
 
 import dev.kanal.catalog.Catalog;
 import dev.kanal.config.KanalConfig;
+import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
+import dev.kanal.web.Connections;
 import dev.kanal.web.ErrorRenderer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,8 +25,12 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     private final byte[] apiKey;
     private final String version;
     private final TorznabSearch search;
+    private final Access access;
 
-    public TorznabApi(KanalConfig.Security security, Catalog catalog, ReleaseOffers offers, String version) {
+    /** @param access where refused API keys are counted and the last Torznab request is remembered */
+    public TorznabApi(KanalConfig.Security security, Catalog catalog, ReleaseOffers offers, String version,
+            Access access) {
+        this.access = access;
         this.apiKey = security.apiKey().getBytes(StandardCharsets.UTF_8);
         this.version = version;
         this.search = new TorznabSearch(catalog, offers.items());
@@ -42,7 +48,7 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
 
     private void api(Context ctx) {
         try {
-            checkKey(ctx.queryParam("apikey"));
+            checkKey(ctx);
             TorznabRequest request = TorznabQuery.parse(ctx::queryParam);
             switch (request) {
                 case TorznabRequest.Caps c -> ctx.contentType(XML).result(TorznabXml.caps(version));
@@ -59,11 +65,16 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
         ctx.contentType(RSS).result(TorznabXml.rss(items, ctx.url()));
     }
 
-    private void checkKey(String given) {
+    private void checkKey(Context ctx) {
+        String given = ctx.queryParam("apikey");
         byte[] g = given == null ? new byte[0] : given.getBytes(StandardCharsets.UTF_8);
+        String client = access.clients().of(ctx);
         if (!MessageDigest.isEqual(g, apiKey)) {
+            access.connections().failed(Connections.Surface.TORZNAB, Connections.Reason.WRONG_API_KEY, client,
+                    ctx.header("User-Agent"));
             throw new TorznabFailure(TorznabFailure.BAD_CREDENTIALS, "Incorrect user credentials");
         }
+        access.connections().torznab(client, ctx.header("User-Agent"));
     }
 
     @Override
@@ -75,7 +86,7 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     public void render(Context ctx, int status, String message) {
         int code = switch (status) {
             case 401, 403 -> TorznabFailure.BAD_CREDENTIALS;
-            case 400 -> TorznabFailure.INCORRECT_PARAMETER;
+            case 400, 413, 414, 431 -> TorznabFailure.INCORRECT_PARAMETER;
             case 404, 405 -> TorznabFailure.NO_SUCH_FUNCTION;
             default -> TorznabFailure.OTHER;
         };

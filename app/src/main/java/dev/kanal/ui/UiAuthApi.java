@@ -3,7 +3,9 @@ package dev.kanal.ui;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kanal.KanalException;
+import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
+import dev.kanal.web.Connections;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -20,8 +22,10 @@ public final class UiAuthApi implements ApiGroup {
     private final UiSessions sessions;
     private final ObjectMapper json;
     private final String username;
+    private final Access access;
 
-    public UiAuthApi(UiSessions sessions, ObjectMapper json, String username) {
+    public UiAuthApi(UiSessions sessions, ObjectMapper json, String username, Access access) {
+        this.access = access;
         this.sessions = sessions;
         this.json = json;
         this.username = username;
@@ -39,26 +43,43 @@ public final class UiAuthApi implements ApiGroup {
 
     private void requireSession(Context ctx) {
         if (!sessions.isValid(ctx) && !sessions.hasApiKey(ctx)) {
+            if (ctx.header("X-Api-Key") != null) {
+                access.connections().failed(Connections.Surface.API_KEY, Connections.Reason.WRONG_API_KEY,
+                        access.clients().of(ctx), ctx.header("User-Agent"));
+            }
             throw new KanalException.Unauthorized("not logged in: log in on Kanal's page, or send the API key as"
                     + " the X-Api-Key header");
         }
     }
 
     private void login(Context ctx) {
+        if (sessions.isValid(ctx)) {
+            ctx.json(new Session(true, username)); // already logged in: the session stays, no new id
+            return;
+        }
+        String client = access.clients().of(ctx);
+        String agent = ctx.header("User-Agent");
         UiSessions.Credentials credentials = parse(ctx);
-        UiSessions.Outcome outcome = sessions.login(ctx.ip(), credentials);
+        UiSessions.Outcome outcome = sessions.login(client, credentials);
         switch (outcome.result()) {
             case OK -> {
                 sessions.attach(ctx, outcome.sessionId());
-                log.info("web page login client={} by={}", ctx.ip(), credentials.apikey() == null ? "password" : "apikey");
+                log.info("web page login client={} by={}", client, credentials.apikey() == null ? "password" : "apikey");
                 ctx.json(new Session(true, username));
             }
             case WRONG -> {
-                log.info("web page login refused client={}", ctx.ip());
+                access.connections().failed(Connections.Surface.PAGE_LOGIN, Connections.Reason.WRONG_PASSWORD, client,
+                        agent);
                 throw new KanalException.Unauthorized("wrong user name, password or API key");
             }
-            case LOCKED -> throw new KanalException.Forbidden("too many failed logins from this address;"
-                    + " try again in " + UiSessions.LOCKOUT.toMinutes() + " minutes");
+            case LOCKED -> {
+                access.connections().failed(Connections.Surface.PAGE_LOGIN, Connections.Reason.THROTTLED, client,
+                        agent);
+                long seconds = Math.max(1, (outcome.retryAfter().toMillis() + 999) / 1000);
+                ctx.header("Retry-After", Long.toString(seconds));
+                throw new KanalException.Forbidden("too many failed logins from this address; try again in "
+                        + seconds + (seconds == 1 ? " second" : " seconds"));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kanal.ui;
 
 import dev.kanal.config.KanalConfig;
+import dev.kanal.web.LoginThrottle;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -18,16 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * The web page's login: checks the qBittorrent credentials or the API key, hands out a random
  * session id in an HttpOnly, SameSite=Strict cookie, and answers {@link #isValid(Context)} for every
  * route that the page calls. Sessions live in memory (a restart asks people to log in again) and
- * expire after {@link #IDLE_TIMEOUT} without a request. Repeated wrong passwords from one address
- * lock that address out for a while, so the page cannot be used to guess the password.
+ * expire after {@link #IDLE_TIMEOUT} without a request. Repeated wrong passwords make that client
+ * wait a few seconds between attempts ({@link LoginThrottle}, shared with the qBittorrent login), so
+ * the page cannot be used to guess the password, and no stranger can lock the owner out for long.
  */
 public final class UiSessions {
     /** Name of the session cookie. */
     public static final String COOKIE = "kanal_session";
     /** A session ends after this much inactivity. */
     static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
-    static final int MAX_FAILURES = 10;
-    static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     private final byte[] username;
     private final byte[] password;
@@ -35,19 +35,31 @@ public final class UiSessions {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-
-    private record Failures(int count, Instant lockedUntil) {}
+    private final LoginThrottle throttle;
 
     /** What a login attempt carried: a user name and password, or an API key. */
     record Credentials(String username, String password, String apikey) {}
 
-    /** How a login attempt ended; {@code sessionId} is set only for {@code OK}. */
-    record Outcome(Result result, String sessionId) {
+    /**
+     * How a login attempt ended; {@code sessionId} is set only for {@code OK}, {@code retryAfter} only
+     * for {@code LOCKED} (the attempt was not checked).
+     */
+    record Outcome(Result result, String sessionId, Duration retryAfter) {
+        Outcome(Result result, String sessionId) {
+            this(result, sessionId, Duration.ZERO);
+        }
+
         enum Result { OK, WRONG, LOCKED }
     }
 
     public UiSessions(KanalConfig.Qbittorrent qbit, KanalConfig.Security security, Clock clock) {
+        this(qbit, security, clock, new LoginThrottle(clock));
+    }
+
+    /** @param throttle shared with the qBittorrent login, which guards the same password */
+    public UiSessions(KanalConfig.Qbittorrent qbit, KanalConfig.Security security, Clock clock,
+            LoginThrottle throttle) {
+        this.throttle = throttle;
         this.username = bytes(qbit.username());
         this.password = bytes(qbit.password());
         this.apiKey = bytes(security.apiKey());
@@ -77,23 +89,17 @@ public final class UiSessions {
 
     Outcome login(String address, Credentials c) {
         Instant now = clock.instant();
-        Failures f = failures.get(address);
-        if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
-            return new Outcome(Outcome.Result.LOCKED, null);
-        }
+        var wait = throttle.waitFor(address);
+        if (wait.isPresent()) return new Outcome(Outcome.Result.LOCKED, null, wait.get());
         boolean byPassword = c.username() != null && c.password() != null
                 && MessageDigest.isEqual(bytes(c.username()), username)
                 & MessageDigest.isEqual(bytes(c.password()), password);
         boolean byKey = c.apikey() != null && !c.apikey().isEmpty() && MessageDigest.isEqual(bytes(c.apikey()), apiKey);
         if (!byPassword && !byKey) {
-            failures.merge(address, new Failures(1, null), (old, one) -> {
-                boolean expired = old.lockedUntil() != null && now.isAfter(old.lockedUntil());
-                int count = (expired ? 0 : old.count()) + 1;
-                return new Failures(count, count >= MAX_FAILURES ? now.plus(LOCKOUT) : null);
-            });
+            throttle.failed(address);
             return new Outcome(Outcome.Result.WRONG, null);
         }
-        failures.remove(address);
+        throttle.succeeded(address);
         sessions.values().removeIf(last -> last.plus(IDLE_TIMEOUT).isBefore(now));
         byte[] raw = new byte[24];
         random.nextBytes(raw);

@@ -2,6 +2,7 @@ package dev.kanal.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kanal.config.KanalConfig;
+import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
 import java.time.Clock;
 import java.util.List;
@@ -46,13 +47,15 @@ public final class WebUi {
         }
     }
 
+    /** @param access login throttle, client addresses and connections record, shared with the qBittorrent API */
     public static WebUi create(KanalConfig config, PageReads reads, Backends backends, ObjectMapper json,
-            Clock clock) {
-        UiSessions sessions = new UiSessions(config.qbittorrent(), config.security(), clock);
+            Clock clock, Access access) {
+        UiSessions sessions = new UiSessions(config.qbittorrent(), config.security(), clock, access.throttle());
         PageSearch search = new PageSearch(reads.catalog(), reads.offers(), new TitleNames(reads.db(), clock));
         return new WebUi(sessions, List.of(
                 new UiAssets(),
-                new UiAuthApi(sessions, json, config.qbittorrent().username()),
+                new UiAuthApi(sessions, json, config.qbittorrent().username(), access),
+                new ConnectionsApi(access.connections()),
                 new StatusApi(ConnectValues.of(config), config.storage().downloadDir(),
                         backends.catalog().orElse(reads.catalogStatus()), backends.strm().orElse(reads.strmStatus()),
                         backends.hosts(), search)));

@@ -17,11 +17,16 @@ public final class ApiKey {
         this.key = key.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Passes when the request carries the key; otherwise throws {@link KanalException.Unauthorized}. */
-    public void require(Context ctx) {
+    /** True when the request carries the key (for answers that show more to the owner). */
+    public boolean matches(Context ctx) {
         String given = ctx.header("X-Api-Key");
         if (given == null || given.isEmpty()) given = ctx.queryParam("apikey");
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), key)) {
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), key);
+    }
+
+    /** Passes when the request carries the key; otherwise throws {@link KanalException.Unauthorized}. */
+    public void require(Context ctx) {
+        if (!matches(ctx)) {
             throw new KanalException.Unauthorized("missing or wrong API key: send it as the X-Api-Key header"
                     + " or the apikey query parameter");
         }

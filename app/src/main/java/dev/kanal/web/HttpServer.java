@@ -31,6 +31,10 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger access = LoggerFactory.getLogger("dev.kanal.access");
     /** Largest body accepted (forms, multipart adds); larger ones get 413. */
     static final long MAX_REQUEST_BYTES = 8L * 1024 * 1024;
+    /** Longest request target (path and query) Kanal serves; longer ones get 414 in the surface's protocol. */
+    static final int MAX_URI_BYTES = 32 * 1024;
+    /** What Jetty itself accepts for the request line and headers; beyond it Jetty answers 414/431 as problem JSON. */
+    static final int TRANSPORT_HEADER_BYTES = 256 * 1024;
     /** Largest form key count; more gets 400. */
     static final int MAX_FORM_KEYS = 2000;
 
@@ -40,8 +44,16 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin app;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ObjectMapper json;
+    private final Access guards;
 
     public HttpServer(KanalConfig.Server config, List<ApiGroup> groups, MeterRegistry meters, ObjectMapper json) {
+        this(config, groups, meters, json, Access.of(List.of(), java.time.Clock.systemUTC(), meters));
+    }
+
+    /** @param access the shared client resolution and failure record (cross-site refusals, API key failures) */
+    public HttpServer(KanalConfig.Server config, List<ApiGroup> groups, MeterRegistry meters, ObjectMapper json,
+            Access access) {
+        this.guards = access;
         this.config = config;
         this.groups = List.copyOf(groups);
         this.meters = meters;
@@ -55,13 +67,19 @@ public final class HttpServer implements AutoCloseable {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
         cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+        // multipart bodies (qBittorrent's torrents/add) are parsed by Jetty, not Javalin: same cap
+        cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
         cfg.jsonMapper(new JavalinJackson(json, true));
         cfg.jetty.host = config.host();
         cfg.jetty.port = config.port();
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
-            http.setRequestHeaderSize(32 * 1024); // a 10 KB query string is still served
+            // Jetty's own limit is far above Kanal's (MAX_URI_BYTES): Jetty answers what it refuses before
+            // any route is known, so only Kanal's check can answer in the surface's protocol (Torznab XML)
+            http.setRequestHeaderSize(TRANSPORT_HEADER_BYTES);
         });
         cfg.jetty.modifyServer(server -> {
             server.setErrorHandler(new ProblemErrorHandler());
@@ -76,9 +94,19 @@ public final class HttpServer implements AutoCloseable {
         });
         cfg.requestLogger.http(this::logRequest);
         cfg.routes.before(ctx -> inFlight.incrementAndGet());
+        cfg.routes.before(HttpServer::checkUriLength);
         cfg.routes.before(FormLimits::check);
+        SameOrigin sameOrigin = new SameOrigin(guards.clients(), config.publicUrl(), guards.connections());
+        cfg.routes.before(sameOrigin::check);
         cfg.routes.after(ctx -> inFlight.decrementAndGet());
-        cfg.routes.exception(KanalException.class, (e, ctx) -> renderError(ctx, e.status(), e.getMessage()));
+        cfg.routes.exception(KanalException.class, (e, ctx) -> {
+            if (e instanceof KanalException.Unauthorized && isOwnApi(ctx.path())) {
+                // Kanal's own /api/* answers 401 only for a missing or wrong API key (web.ApiKey)
+                guards.connections().failed(Connections.Surface.API_KEY, Connections.Reason.WRONG_API_KEY,
+                        guards.clients().of(ctx), ctx.header("User-Agent"));
+            }
+            renderError(ctx, e.status(), e.getMessage());
+        });
         cfg.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e.getStatus(), e.getMessage()));
         cfg.routes.exception(Exception.class, this::unexpected);
         for (ApiGroup g : groups) g.addTo(cfg.routes);
@@ -87,6 +115,11 @@ public final class HttpServer implements AutoCloseable {
     private void unexpected(Exception e, Context ctx) {
         HttpException http = httpCause(e);
         if (http != null) {
+            if (http.getCode() == 400 && exceedsLimit(e)) {
+                // Jetty's multipart parser stops a body over the cap with a generic "bad multipart"
+                renderError(ctx, 413, "body larger than " + MAX_REQUEST_BYTES + " bytes");
+                return;
+            }
             String reason = http.getReason() == null ? "bad request" : http.getReason();
             renderError(ctx, http.getCode(), reason);
             return;
@@ -98,6 +131,26 @@ public final class HttpServer implements AutoCloseable {
         }
         log.error("unhandled error method={} path={}", ctx.method(), ctx.path(), e);
         renderError(ctx, 500, "internal error; see Kanal's log");
+    }
+
+    private static void checkUriLength(Context ctx) {
+        String query = ctx.queryString();
+        long length = ctx.path().length() + (query == null ? 0 : query.length() + 1L);
+        if (length > MAX_URI_BYTES) {
+            throw new HttpResponseException(414, "request URI longer than " + MAX_URI_BYTES + " bytes");
+        }
+    }
+
+    private static boolean isOwnApi(String path) {
+        return path.startsWith("/api/") && !path.startsWith("/api/v2/");
+    }
+
+    private static boolean exceedsLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("exceed") || m.contains("too large") || m.contains("max length")) return true;
+        }
+        return false;
     }
 
     private static HttpException httpCause(Throwable e) {
@@ -142,7 +195,7 @@ public final class HttpServer implements AutoCloseable {
         String q = Redact.query(ctx.queryString());
         String line = "{} {}{} status={} took_ms={} client={}";
         Object[] args = {ctx.method().name(), ctx.path(), q.isEmpty() ? "" : "?" + q, ctx.statusCode(),
-                String.format(java.util.Locale.ROOT, "%.1f", ms), ctx.ip()};
+                String.format(java.util.Locale.ROOT, "%.1f", ms), guards.clients().of(ctx)};
         if (quiet) access.debug(line, args);
         else access.info(line, args);
     }

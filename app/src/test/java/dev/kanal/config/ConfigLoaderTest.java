@@ -148,4 +148,15 @@ class ConfigLoaderTest {
         assertThat(text).contains("KANAL_QBIT_PASSWORD=<redacted>  [generated]");
         assertThat(KanalConfig.from(values).security().toString()).doesNotContain("super-secret");
     }
+
+    @Test
+    void trusted_proxies_take_addresses_and_ranges_and_refuse_host_names_in_one_line() {
+        assertThat(load(env(), null).security().trustedProxies()).isEmpty();
+        assertThat(load(env("KANAL_TRUSTED_PROXIES", "172.18.0.0/16, localhost,::1"), null).security().trustedProxies())
+                .containsExactly("172.18.0.0/16", "localhost", "::1");
+        assertThatThrownBy(() -> load(env("KANAL_TRUSTED_PROXIES", "proxy.lan"), null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid KANAL_TRUSTED_PROXIES")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
 }

@@ -79,4 +79,57 @@ class DatabaseTest {
             assertThat(db.read().fetchCount(APP_STATE)).isEqualTo(400);
         }
     }
+
+    private static Path filled(Path file) {
+        try (Database db = Database.open(file)) {
+            db.writeVoid(ctx -> {
+                for (int i = 0; i < 3000; i++) {
+                    ctx.insertInto(APP_STATE, APP_STATE.KEY, APP_STATE.VALUE).values("key-" + i, "value " + "x".repeat(40))
+                            .execute();
+                }
+            });
+        }
+        return file;
+    }
+
+    @Test
+    void a_good_file_is_backed_up_at_start_and_a_damaged_header_refuses_naming_that_backup() throws Exception {
+        Path file = filled(dir.resolve("kanal.sqlite"));
+        Database.open(file).close();
+        Path backup = Database.backupOf(file);
+        assertThat(backup).isRegularFile();
+
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i < 16; i++) bytes[i] = 'X';
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(Database.Damaged.class)
+                .hasMessageContaining("is damaged")
+                .hasMessageContaining("restore the backup " + backup)
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("migration"));
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+
+        Files.copy(backup, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (Database db = Database.open(file)) {
+            assertThat(db.read().fetchCount(APP_STATE)).isEqualTo(3000);
+        }
+    }
+
+    @Test
+    void a_damaged_page_is_found_by_quick_check_before_start() throws Exception {
+        Path file = filled(dir.resolve("kanal.sqlite"));
+        byte[] bytes = Files.readAllBytes(file);
+        int pageSize = ((bytes[16] & 0xff) << 8) | (bytes[17] & 0xff);
+        int pages = bytes.length / pageSize;
+        assertThat(pages).isGreaterThan(6);
+        for (int p = pages - 4; p < pages; p++) {
+            for (int i = 0; i < 64; i++) bytes[p * pageSize + i] = (byte) 0xA5;
+        }
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(Database.Damaged.class)
+                .hasMessageContaining("is damaged")
+                .hasMessageContaining("restore your own backup");
+    }
 }

@@ -224,6 +224,27 @@ class QbApiTest {
     }
 
     @Test
+    void the_same_episode_under_another_hash_fails_like_a_duplicate_while_its_job_is_live() {
+        QbClient c = client();
+        int before = json(c.get("/api/v2/torrents/info")).size();
+        String first = magnet("dup-episode", 1);
+        assertThat(c.post("/api/v2/torrents/add", form("urls", first, "stopped", "true")).body()).isEqualTo("Ok.");
+        String hash = hashOf(first);
+        for (int i = 0; i < 20; i++) {
+            String other = String.format("%040x", i + 1);
+            String again = first.replace(hash, other);
+            assertThat(hashOf(again)).isEqualTo(other);
+            assertThat(c.post("/api/v2/torrents/add", form("urls", again, "stopped", "true")).body()).isEqualTo("Fails.");
+        }
+        assertThat(json(c.get("/api/v2/torrents/info"))).hasSize(before + 1);
+
+        // another language or the .strm mode of the same episode is another job
+        String strm = magnet("dup-episode", 1, KanalMagnet.Mode.STRM);
+        assertThat(c.post("/api/v2/torrents/add", form("urls", strm, "stopped", "true")).body()).isEqualTo("Ok.");
+        assertThat(json(c.get("/api/v2/torrents/info"))).hasSize(before + 2);
+    }
+
+    @Test
     void magnets_naming_nothing_kanal_can_fetch_fail_and_list_nothing() {
         QbClient c = client();
         int before = json(c.get("/api/v2/torrents/info")).size();

@@ -21,7 +21,7 @@ class QbAuthBypassTest {
     @BeforeAll
     static void start() {
         kanal = TestKanal.start(root, Map.of("KANAL_QBIT_AUTH_BYPASS", "localhost,10.0.0.0/8",
-                "KANAL_QBIT_PUBLIC_SAVE_PATH", "/data/torrents"));
+                "KANAL_QBIT_PUBLIC_SAVE_PATH", "/data/torrents", "KANAL_TRUSTED_PROXIES", "127.0.0.1"));
     }
 
     @AfterAll
@@ -61,5 +61,15 @@ class QbAuthBypassTest {
         assertThat(sessions.bypassed("::1")).isTrue();
         assertThat(sessions.bypassed("127.0.0.1")).isTrue();
         assertThat(sessions.bypassed("192.168.1.1")).isFalse();
+    }
+
+    @Test
+    void behind_a_trusted_proxy_on_localhost_the_bypass_follows_the_forwarded_client_not_the_proxy() {
+        var outsider = kanal.send(java.net.http.HttpRequest.newBuilder(kanal.url("/api/v2/torrents/info"))
+                .header("X-Forwarded-For", "203.0.113.9").build());
+        assertThat(outsider.statusCode()).isEqualTo(403);
+        var lan = kanal.send(java.net.http.HttpRequest.newBuilder(kanal.url("/api/v2/torrents/info"))
+                .header("X-Forwarded-For", "10.1.2.3").build());
+        assertThat(lan.statusCode()).isEqualTo(200);
     }
 }

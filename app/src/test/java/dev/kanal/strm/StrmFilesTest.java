@@ -110,6 +110,23 @@ class StrmFilesTest {
     }
 
     @Test
+    void names_are_capped_in_bytes_and_lose_device_names_and_invisible_characters() throws Exception {
+        Path dir = root.resolve("downloads/names");
+
+        Path euro = harness.feature.files().write(dir, "\u20ac".repeat(120), EPISODE, Language.GERMAN_DUB);
+        assertThat(euro).exists();
+        assertThat(euro.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(StrmFiles.MAX_NAME_BYTES + ".strm".length());
+
+        Path con = harness.feature.files().write(dir, "CON", EPISODE, Language.GERMAN_DUB);
+        assertThat(con.getFileName()).hasToString("_CON.strm");
+        assertThat(StrmFiles.fileName("nul.S01E01")).isEqualTo("_nul.S01E01");
+
+        Path bidi = harness.feature.files().write(dir, "Show\u202E4pm.S01E01\u0085GER", EPISODE, Language.GERMAN_DUB);
+        assertThat(bidi.getFileName()).hasToString("Show4pm.S01E01 GER.strm");
+    }
+
+    @Test
     void a_job_resolving_through_the_sharing_sources_fills_the_proxy_cache() {
         var episode = new EpisodeAddress(SiteId.ANIWORLD, "shared", 1, 1);
         sources.offer(episode, "VOE", URI.create("https://cdn.example/shared.mp4"));

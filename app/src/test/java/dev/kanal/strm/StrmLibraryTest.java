@@ -63,8 +63,14 @@ class StrmLibraryTest {
 
     @Test
     @Order(1)
-    void health_lists_broken_files_with_the_reason() {
-        var response = harness.send(HttpRequest.newBuilder(harness.url("/health/strm")));
+    void health_counts_for_anyone_and_lists_broken_paths_only_with_the_api_key() {
+        var anonymous = harness.send(HttpRequest.newBuilder(harness.url("/health/strm")));
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\":\"degraded\"", "\"files\":4", "\"brokenCount\":3")
+                .doesNotContain(root.toString()).doesNotContain("\"path\"");
+
+        var response = harness.send(HttpRequest.newBuilder(harness.url("/health/strm"))
+                .header("X-Api-Key", StrmHarness.API_KEY));
 
         assertThat(response.statusCode()).isEqualTo(200);
         String body = response.body();
@@ -103,7 +109,8 @@ class StrmLibraryTest {
         assertThat(Files.readString(old)).isEqualTo(links.streamUrl(new StrmTarget(OLD, Language.GERMAN_SUB)) + "\n");
 
         harness.feature.library().scan();
-        String health = harness.send(HttpRequest.newBuilder(harness.url("/health/strm"))).body();
+        String health = harness.send(HttpRequest.newBuilder(harness.url("/health/strm?apikey=" + StrmHarness.API_KEY)))
+                .body();
         assertThat(health).doesNotContain(old.toString());
     }
 }

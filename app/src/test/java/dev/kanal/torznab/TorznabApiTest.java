@@ -105,6 +105,14 @@ class TorznabApiTest {
     }
 
     @Test
+    void a_too_long_query_is_a_torznab_error_not_json() {
+        HttpResponse<String> r = api("t=search&q=" + "a".repeat(40_000));
+        assertThat(r.statusCode()).isEqualTo(414);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml");
+        assertThat(Feed.parse(r.body()).errorCode()).isEqualTo("201");
+    }
+
+    @Test
     void an_empty_search_is_an_rss_feed_of_real_releases() {
         for (String query : List.of("t=search", "t=search&extended=1", "t=tvsearch&cat=5030,5040,5070&extended=1&offset=0&limit=100",
                 "t=movie&cat=2000")) {

@@ -3,6 +3,7 @@ package dev.kanal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kanal.config.KanalConfig;
+import dev.kanal.web.LoginThrottle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,12 +59,29 @@ class UiSessionsTest {
     }
 
     @Test
-    void ten_failures_lock_the_address_out_even_for_the_right_password_until_the_lockout_ends() {
-        for (int i = 0; i < UiSessions.MAX_FAILURES; i++) login("admin", "nope", null);
-        assertThat(login("admin", "secret", null).result()).isEqualTo(UiSessions.Outcome.Result.LOCKED);
+    void failures_make_the_address_wait_seconds_unchecked_then_the_right_password_works_again() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("admin", "nope", null).result()).isEqualTo(UiSessions.Outcome.Result.WRONG);
+        }
+        var locked = login("admin", "secret", null);
+        assertThat(locked.result()).isEqualTo(UiSessions.Outcome.Result.LOCKED);
+        assertThat(locked.retryAfter()).isPositive().isLessThanOrEqualTo(LoginThrottle.MAX_DELAY);
         assertThat(sessions.login("10.0.0.2", new UiSessions.Credentials("admin", "secret", null)).result())
                 .isEqualTo(UiSessions.Outcome.Result.OK);
-        clock.now = clock.now.plus(UiSessions.LOCKOUT).plusSeconds(1);
+        clock.now = clock.now.plus(locked.retryAfter());
+        assertThat(login("admin", "secret", null).result()).isEqualTo(UiSessions.Outcome.Result.OK);
+    }
+
+    @Test
+    void however_long_a_stranger_keeps_failing_the_wait_never_exceeds_seconds() {
+        for (int i = 0; i < 200; i++) {
+            login("admin", "nope", null);
+            clock.now = clock.now.plus(LoginThrottle.MAX_DELAY); // each failure waits out its delay first
+        }
+        login("admin", "nope", null);
+        var locked = login("admin", "secret", null);
+        assertThat(locked.retryAfter()).isLessThanOrEqualTo(LoginThrottle.MAX_DELAY);
+        clock.now = clock.now.plus(LoginThrottle.MAX_DELAY);
         assertThat(login("admin", "secret", null).result()).isEqualTo(UiSessions.Outcome.Result.OK);
     }
 }

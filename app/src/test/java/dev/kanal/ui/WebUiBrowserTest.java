@@ -282,6 +282,10 @@ class WebUiBrowserTest {
         copy.click();
         wait.until(ExpectedConditions.textToBePresentInElement(copy, "Cop"));
         screenshot("07-connect");
+        WebElement checklist = visible("#connect-checklist .checklist");
+        assertThat(checklist.getText()).contains("What has connected").contains("qBittorrent");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", checklist);
+        screenshot("07b-connect-checklist");
     }
 
     @Test

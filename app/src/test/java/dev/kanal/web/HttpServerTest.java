@@ -36,6 +36,9 @@ class HttpServerTest {
         @Override
         public void addTo(RoutesConfig routes) {
             routes.post("/form", ctx -> ctx.result("keys=" + ctx.formParamMap().size()));
+            routes.post("/multipart", ctx -> ctx.result("files=" + ctx.uploadedFiles().size()
+                    + " fields=" + ctx.formParamMap().size()));
+            routes.get("/plain/query", ctx -> ctx.result("ok"));
             routes.get("/query", ctx -> ctx.result("keys=" + ctx.queryParamMap().size()));
             routes.get("/boom", ctx -> {
                 throw new IllegalStateException("bug with secret detail");
@@ -171,5 +174,43 @@ class HttpServerTest {
     void a_wrong_method_is_405() throws Exception {
         var r = send(HttpRequest.newBuilder(url("/form")));
         assertThat(r.statusCode()).isEqualTo(405);
+    }
+
+    static byte[] multipartBody(String boundary, int fileBytes) {
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"urls\"\r\n\r\nmagnet:?x\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"torrents\"; filename=\"a.torrent\""
+                + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(new byte[fileBytes]);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    @Test
+    void a_multipart_body_over_8_mb_is_413_whether_announced_or_chunked_and_a_small_one_is_read() throws Exception {
+        String type = "multipart/form-data; boundary=XyZ";
+        var small = send(HttpRequest.newBuilder(url("/multipart")).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody("XyZ", 1000))));
+        assertThat(small.body()).startsWith("files=1 ");
+
+        byte[] big = multipartBody("XyZ", 9 * 1024 * 1024);
+        var announced = send(HttpRequest.newBuilder(url("/multipart")).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)));
+        assertThat(announced.statusCode()).isEqualTo(413);
+        assertThat(announced.body()).doesNotContain("<html");
+
+        // no Content-Length: the body streams in chunks until the multipart parser's cap stops it
+        var chunked = send(HttpRequest.newBuilder(url("/multipart")).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.body()).doesNotContain("<html").doesNotContain("\tat ");
+    }
+
+    @Test
+    void a_too_long_query_on_a_surface_with_its_own_protocol_is_rendered_in_it() throws Exception {
+        var huge = raw("GET /plain/query?q=" + "a".repeat(100_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(Integer.parseInt(huge.substring(9, 12))).isEqualTo(414);
+        assertThat(huge).contains("plain: ");
     }
 }
