@@ -80,7 +80,7 @@ public class CatalogBench {
         }
 
         static TitleRef ref(Gen g) {
-            return new TitleRef(g.site(), g.slug(), g.title(), List.of(g.title() + " Alt"), g.year(), g.kind(),
+            return new TitleRef(g.site(), g.slug(), g.title(), List.of(alternative(g)), g.year(), g.kind(),
                     ExternalIds.NONE, null);
         }
 
@@ -129,10 +129,16 @@ public class CatalogBench {
             System.out.printf("every stage settled after %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
             Map<String, List<String>> queries = queries(gen, rnd, base);
-            for (String q : List.of("search", "tvsearch_season_ep", "tvsearch_season", "absolute")) {
+            for (String q : List.of("search", "tvsearch_season_ep", "tvsearch_season", "alt_search", "absolute")) {
                 String body = get(http, queries.get(q).getFirst());
                 int items = body.split("<item>", -1).length - 1;
                 System.out.printf("sample %-20s items=%d%n", q, items);
+            }
+            for (String q : List.of("search", "alt_search")) {
+                List<String> urls = queries.get(q);
+                int empty = 0;
+                for (int i = 0; i < 200; i++) if (!get(http, urls.get(i)).contains("<item>")) empty++;
+                System.out.printf("%-20s %d of 200 find nothing%n", q, empty);
             }
             for (int clients : new int[] {1, 32}) run(http, queries, clients, requestsPerType);
 
@@ -186,6 +192,14 @@ public class CatalogBench {
         return out;
     }
 
+    /** A German-style alternative title in upper case, as s.to's search text carries them ("DIE NACHT DES DRACHEN"). */
+    static String alternative(Gen g) {
+        String[] words = g.title().split(" ");
+        StringBuilder sb = new StringBuilder("Die");
+        for (int i = words.length - 1; i >= 0; i--) sb.append(' ').append(words[i]);
+        return sb.append(" Chroniken").toString().toUpperCase(Locale.ROOT);
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -198,10 +212,12 @@ public class CatalogBench {
         List<Gen> all = new ArrayList<>(series);
         all.addAll(gen.get(SiteId.MEGAKINO));
         Map<String, List<String>> q = new LinkedHashMap<>();
+        List<String> alt = new ArrayList<>();
         List<String> search = new ArrayList<>(), se = new ArrayList<>(), season = new ArrayList<>(), abs = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             Gen g = all.get(rnd.nextInt(all.size()));
             search.add(api + "t=search&q=" + enc(g.kind() == TitleKind.MOVIE ? g.title() + " " + g.year() : g.title()));
+            alt.add(api + "t=search&q=" + enc(alternative(all.get(rnd.nextInt(all.size())))));
             Gen s = series.get(rnd.nextInt(series.size()));
             int sn = 1 + rnd.nextInt(s.seasons().length);
             se.add(api + "t=tvsearch&cat=5000,5070&q=" + enc(s.title()) + "&season=" + sn + "&ep=" + (1 + rnd.nextInt(s.seasons()[sn - 1])));
@@ -213,6 +229,7 @@ public class CatalogBench {
         q.put("search", search);
         q.put("tvsearch_season_ep", se);
         q.put("tvsearch_season", season);
+        q.put("alt_search", alt);
         q.put("absolute", abs);
         q.put("health", List.of(base + "/health"));
         return q;
