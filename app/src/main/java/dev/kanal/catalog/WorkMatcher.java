@@ -21,6 +21,13 @@ final class WorkMatcher {
     /** A title's names that are longer than this are search texts, not names worth asking SkyHook for. */
     private static final int MAX_TERM_WORDS = 8;
     private static final int MAX_SEARCH_TERMS = 3;
+    /** SkyHook's first hits that are fetched whole when no hit's own names are close enough. */
+    private static final int RESCORED_HITS = 2;
+    /** Fewer episodes than this agree with many series by chance. */
+    private static final int MIN_EPISODES_TO_COUNT = 6;
+    /** Episode titles that say nothing about which series it is. */
+    private static final java.util.regex.Pattern GENERIC_EPISODE =
+            java.util.regex.Pattern.compile("^(?:episode|folge|episodio|kapitel|chapter|part|teil) \\d+$");
 
     private final SkyHookClient skyhook;
 
@@ -53,18 +60,33 @@ final class WorkMatcher {
             if (show.isPresent()) return Optional.of(new Tied(s.kept(), show.get()));
         }
         Map<Integer, Candidate> candidates = new LinkedHashMap<>();
+        List<SkyHookShow> ranked = new ArrayList<>(); // in SkyHook's order, first term first
         Candidate best = null;
         for (String term : terms(s)) {
             for (SkyHookShow hit : skyhook.search(term)) {
+                if (!candidates.containsKey(hit.tvdbId())) ranked.add(hit);
                 candidates.computeIfAbsent(hit.tvdbId(), id -> score(s, marker, hit));
             }
-            best = candidates.values().stream().max(java.util.Comparator.comparingDouble(Candidate::score)).orElse(null);
+            best = best(candidates);
             if (best != null && best.score() >= WorkTie.SURE) break;
+        }
+        if (best == null || best.score() < WorkTie.SURE) {
+            // SkyHook's top hits by their full show, whose alternateTitles may hold the site's name
+            // ("Haus des Geldes" searched, "Money Heist" found, "Haus des Geldes" among its alternates)
+            for (SkyHookShow hit : ranked.subList(0, Math.min(RESCORED_HITS, ranked.size()))) {
+                skyhook.show(hit.tvdbId()).ifPresent(full -> candidates.merge(full.tvdbId(), score(s, marker, full),
+                        (a, b) -> b.score() > a.score() ? b : a));
+            }
+            best = best(candidates);
         }
         if (best == null || best.score() < 0.6) return Optional.empty();
         Optional<SkyHookShow> show = skyhook.show(best.hit().tvdbId());
         if (show.isEmpty()) return Optional.empty();
         return Optional.of(verify(s, first, best, show.get()));
+    }
+
+    private static Candidate best(Map<Integer, Candidate> candidates) {
+        return candidates.values().stream().max(java.util.Comparator.comparingDouble(Candidate::score)).orElse(null);
     }
 
     private record Candidate(SkyHookShow hit, double score, boolean sequel, String evidence) {}
@@ -130,7 +152,8 @@ final class WorkMatcher {
         if (!siteSizes.isEmpty() && !tvdbSizes.isEmpty()) {
             long missing = siteSizes.keySet().stream().filter(k -> !tvdbSizes.containsKey(k)).count();
             boolean same = siteSizes.entrySet().stream().allMatch(e -> e.getValue().equals(tvdbSizes.get(e.getKey())));
-            if (same) {
+            int episodes = siteSizes.values().stream().mapToInt(Integer::intValue).sum();
+            if (same && episodes >= MIN_EPISODES_TO_COUNT) {
                 score += 0.05;
                 why.append("; episode counts agree");
             } else if (c.sequel() && missing > 0) {
@@ -142,9 +165,11 @@ final class WorkMatcher {
         int agreeing = 0;
         for (var e : s.episodes()) {
             if (e.season() == 0 || e.titleEn() == null) continue;
+            String site = TitleNormalizer.key(e.titleEn());
+            if (GENERIC_EPISODE.matcher(site).matches()) continue;
             String t = tvdbTitles.get(CatalogStore.key(e.season() + shift, e.episode()));
             titled++;
-            if (t != null && TitleSimilarity.of(TitleNormalizer.key(e.titleEn()), t) >= SeriesMapper.SPECIAL_MATCH) {
+            if (t != null && TitleSimilarity.of(site, t) >= SeriesMapper.SPECIAL_MATCH) {
                 agreeing++;
             }
         }
