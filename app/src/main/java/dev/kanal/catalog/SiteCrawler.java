@@ -302,6 +302,7 @@ final class SiteCrawler {
         var failure = mapping.run(id, () -> stopped, this::mappingProgress);
         counts = store.mappingCounts(id);
         stages.progress(id, Stage.MAPPING, counts[0], counts[1]);
+        resolver.rebuild(); // TVDB's names and the work's names on other sites become searchable now
         if (failure.isPresent()) {
             stages.fail(id, Stage.MAPPING, failure.get());
             metrics.mappingFailed(id);
