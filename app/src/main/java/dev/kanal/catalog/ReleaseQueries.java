@@ -74,23 +74,6 @@ public final class ReleaseQueries {
                         CatalogStore.kindOf(r.value4()), r.value5()));
     }
 
-    /**
-     * The given titles and every title of the same work on any of {@code sites} (sharing a sure TVDB
-     * tie), in the given order then by id: what a search by one name of a work answers from.
-     */
-    public List<Integer> sameWork(List<Integer> titleIds, Set<SiteId> sites) {
-        if (titleIds.isEmpty()) return List.of();
-        var tvdbs = db.read().selectDistinct(CATALOG_TITLE.TVDB).from(CATALOG_TITLE)
-                .where(CATALOG_TITLE.ID.in(titleIds), CATALOG_TITLE.TVDB.isNotNull()).fetch(r -> r.value1());
-        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>(titleIds);
-        if (!tvdbs.isEmpty()) {
-            out.addAll(db.read().select(CATALOG_TITLE.ID).from(CATALOG_TITLE)
-                    .where(CATALOG_TITLE.TVDB.in(tvdbs), CATALOG_TITLE.SITE.in(ids(sites)))
-                    .orderBy(CATALOG_TITLE.ID).fetch(r -> r.value1()));
-        }
-        return List.copyOf(out);
-    }
-
     /** Titles carrying any of the given outside ids (nulls ignored), limited to {@code sites}. */
     public List<Integer> titlesByIds(Integer tvdb, String imdb, Integer tmdb, Integer tvmaze, Set<SiteId> sites,
             TitleKind kind) {

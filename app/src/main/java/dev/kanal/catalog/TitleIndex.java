@@ -21,9 +21,14 @@ final class TitleIndex {
      * @param searchText the name is a site's search text (s.to's {@code data-search}: the title and its
      *     alternatives run together), matched where a query's words appear in it as one run
      */
-    record Entry(int titleId, SiteId site, TitleKind kind, Integer year, String key, boolean searchText) {
+    record Entry(int titleId, SiteId site, TitleKind kind, Integer year, String key, boolean searchText,
+            Integer tvdb) {
         Entry(int titleId, SiteId site, TitleKind kind, Integer year, String key) {
-            this(titleId, site, kind, year, key, false);
+            this(titleId, site, kind, year, key, false, null);
+        }
+
+        Entry(int titleId, SiteId site, TitleKind kind, Integer year, String key, boolean searchText) {
+            this(titleId, site, kind, year, key, searchText, null);
         }
     }
 
@@ -36,6 +41,8 @@ final class TitleIndex {
     private final Map<String, int[]> tokens;
     private final Map<String, int[]> compact;
     private final Map<String, int[]> tokenPrefixes;
+    /** Per title tied to a work: every title of that work (sure TVDB ties), the title included. */
+    private final Map<Integer, List<Entry>> works;
     /** Leading letters of a word under which one-word names are found for typo matching. */
     static final int PREFIX = 3;
 
@@ -64,6 +71,16 @@ final class TitleIndex {
         this.tokens = freeze(tokenLists);
         this.compact = freeze(compactLists);
         this.tokenPrefixes = freeze(prefixLists);
+        Map<Integer, Map<Integer, Entry>> byTvdb = new HashMap<>();
+        for (Entry e : this.entries) {
+            if (e.tvdb() != null) byTvdb.computeIfAbsent(e.tvdb(), k -> new java.util.TreeMap<>()).putIfAbsent(e.titleId(), e);
+        }
+        Map<Integer, List<Entry>> works = new HashMap<>();
+        for (Map<Integer, Entry> titles : byTvdb.values()) {
+            List<Entry> list = List.copyOf(titles.values());
+            for (Integer id : titles.keySet()) works.put(id, list);
+        }
+        this.works = works;
     }
 
     private static Map<String, int[]> freeze(Map<String, List<Integer>> lists) {
@@ -93,6 +110,11 @@ final class TitleIndex {
     /** Entries whose key without spaces equals {@code key} without spaces ("SteinsGate", "Steins Gate"). */
     int[] compact(String key) {
         return compact.getOrDefault(key.replace(" ", ""), new int[0]);
+    }
+
+    /** One entry of each title of {@code titleId}'s work, ordered by title id; empty when it has no tie. */
+    List<Entry> work(int titleId) {
+        return works.getOrDefault(titleId, List.of());
     }
 
     /** One-word entries of at least seven letters starting with the same {@link #PREFIX} letters as {@code word}. */

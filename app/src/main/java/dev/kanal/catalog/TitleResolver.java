@@ -100,6 +100,20 @@ public final class TitleResolver {
         return out;
     }
 
+    /**
+     * The given titles and every title of the same work (a sure TVDB tie) on {@code sites}, in the
+     * given order then by id: what a search by one name of a work answers from. From memory.
+     */
+    public List<Integer> sameWork(List<Integer> titleIds, Set<SiteId> sites) {
+        if (titleIds.isEmpty()) return List.of();
+        TitleIndex index = snapshot.index();
+        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>(titleIds);
+        for (int id : titleIds) {
+            for (TitleIndex.Entry e : index.work(id)) if (sites.contains(e.site())) out.add(e.titleId());
+        }
+        return List.copyOf(out);
+    }
+
     /** The single best title, if any. */
     public java.util.Optional<Match> best(String text, Set<SiteId> sites, TitleKind kind) {
         return resolve(text, sites, kind).stream().findFirst();

@@ -55,10 +55,11 @@ final class WorkNames {
         for (Name n : names) {
             if (n.key().isEmpty()) continue;
             String titleKey = titleKeys.computeIfAbsent(n.titleId(), id -> TitleNormalizer.key(n.title()));
-            out.add(new TitleIndex.Entry(n.titleId(), n.site(), n.kind(), n.year(), n.key(), searchText(n, titleKey)));
+            out.add(new TitleIndex.Entry(n.titleId(), n.site(), n.kind(), n.year(), n.key(), searchText(n, titleKey),
+                    n.tvdb()));
             if (n.umlautsDropped() != null) {
                 out.add(new TitleIndex.Entry(n.titleId(), n.site(), n.kind(), n.year(), n.umlautsDropped(),
-                        searchText(n, titleKey)));
+                        searchText(n, titleKey), n.tvdb()));
             }
             if (n.tvdb() == null) continue;
             workTitles.computeIfAbsent(n.tvdb(), k -> new HashMap<>()).putIfAbsent(n.titleId(), n);
@@ -75,7 +76,7 @@ final class WorkNames {
                 for (String key : shared) {
                     String k = group == 0 ? key : TitleQuery.canonical(key, group);
                     if (own.add(t.titleId() + "|" + k)) {
-                        out.add(new TitleIndex.Entry(t.titleId(), t.site(), t.kind(), t.year(), k, false));
+                        out.add(new TitleIndex.Entry(t.titleId(), t.site(), t.kind(), t.year(), k, false, tvdb));
                     }
                 }
             }

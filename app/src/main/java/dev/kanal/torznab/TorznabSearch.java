@@ -115,12 +115,12 @@ final class TorznabSearch {
             var prefix = resolver.resolve(n.group("title"), sites, kind);
             if (!looksLikeYear && !prefix.isEmpty()
                     && (whole.isEmpty() || prefix.getFirst().score() > whole.getFirst().score())) {
-                return releases(catalog.queries().sameWork(sameTitle(prefix), sites), new EpisodeFilter.Absolute(number),
+                return releases(catalog.resolver().sameWork(sameTitle(prefix), sites), new EpisodeFilter.Absolute(number),
                         scopes, paging);
             }
         }
         if (whole.isEmpty()) return episodeByTitle(q, sites, kind, scopes, paging);
-        return releases(catalog.queries().sameWork(sameTitle(whole), sites), new EpisodeFilter.All(), scopes, paging);
+        return releases(catalog.resolver().sameWork(sameTitle(whole), sites), new EpisodeFilter.All(), scopes, paging);
     }
 
     /**
@@ -172,7 +172,7 @@ final class TorznabSearch {
                 if (!titles.contains(id)) titles.add(id);
             }
         }
-        return catalog.queries().sameWork(titles, sites);
+        return catalog.resolver().sameWork(titles, sites);
     }
 
     private static List<Integer> ids(List<TitleResolver.Match> matches) {

@@ -169,6 +169,21 @@ class WorkLayerTest {
         assertThat(page.path("season").asInt()).isEqualTo(4);
     }
 
+    @Test
+    void a_sure_tie_is_kept_when_the_title_is_mapped_again_even_if_no_name_finds_it_now() {
+        var matcher = new WorkMatcher(new SkyHookClient(java.net.URI.create("http://127.0.0.1:" + skyhook.port()),
+                dev.kanal.Json.mapper()));
+        var kept = new WorkTie(305288, 4, "skyhook-sequel", 0.95, "earlier");
+        var tied = matcher.tie(new WorkMatcher.Subject("Renamed Beyond Recognition", List.of(), 2022, null, kept,
+                List.of(new SeriesMapper.SiteEpisode(4, 1, null, null, 1))));
+        assertThat(tied).isPresent();
+        assertThat(tied.get().tie()).isEqualTo(kept);
+        // an unsure earlier tie is not kept: the title is looked up again (and here found nowhere)
+        var unsure = new WorkTie(305288, null, "skyhook-name", 0.7, "earlier");
+        assertThat(matcher.tie(new WorkMatcher.Subject("Renamed Beyond Recognition", List.of(), 2022, null, unsure,
+                List.of()))).isEmpty();
+    }
+
     private static String where(Feed.Item i) {
         return i.guid() + " " + i.link() + " " + i.enclosureUrl();
     }
