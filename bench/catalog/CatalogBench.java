@@ -80,7 +80,8 @@ public class CatalogBench {
         }
 
         static TitleRef ref(Gen g) {
-            return new TitleRef(g.site(), g.slug(), g.title(), List.of(alternative(g)), g.year(), g.kind(),
+            List<String> alts = g.site() == SiteId.STO ? List.of(alternative(g), searchText(g)) : List.of(alternative(g));
+            return new TitleRef(g.site(), g.slug(), g.title(), alts, g.year(), g.kind(),
                     ExternalIds.NONE, null);
         }
 
@@ -129,12 +130,12 @@ public class CatalogBench {
             System.out.printf("every stage settled after %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
             Map<String, List<String>> queries = queries(gen, rnd, base);
-            for (String q : List.of("search", "tvsearch_season_ep", "tvsearch_season", "alt_search", "absolute")) {
+            for (String q : List.of("search", "tvsearch_season_ep", "tvsearch_season", "alt_search", "search_text", "absolute")) {
                 String body = get(http, queries.get(q).getFirst());
                 int items = body.split("<item>", -1).length - 1;
                 System.out.printf("sample %-20s items=%d%n", q, items);
             }
-            for (String q : List.of("search", "alt_search")) {
+            for (String q : List.of("search", "alt_search", "search_text")) {
                 List<String> urls = queries.get(q);
                 int empty = 0;
                 for (int i = 0; i < 200; i++) if (!get(http, urls.get(i)).contains("<item>")) empty++;
@@ -200,6 +201,19 @@ public class CatalogBench {
         return sb.append(" Chroniken").toString().toUpperCase(Locale.ROOT);
     }
 
+    /** Another name found only inside s.to's search text, as English names of German titles are. */
+    static String englishName(Gen g) {
+        String[] words = g.title().split(" ");
+        StringBuilder sb = new StringBuilder("The");
+        for (int i = 1; i < words.length; i++) sb.append(' ').append(words[i]);
+        return sb.append(' ').append(words[0]).append(" Saga").toString();
+    }
+
+    /** s.to's data-search: the title and its alternatives as one lower-case run. */
+    static String searchText(Gen g) {
+        return (g.title() + " " + englishName(g) + " " + alternative(g)).toLowerCase(Locale.ROOT);
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -213,11 +227,14 @@ public class CatalogBench {
         all.addAll(gen.get(SiteId.MEGAKINO));
         Map<String, List<String>> q = new LinkedHashMap<>();
         List<String> alt = new ArrayList<>();
+        List<String> inSearchText = new ArrayList<>();
+        List<Gen> sto = gen.get(SiteId.STO);
         List<String> search = new ArrayList<>(), se = new ArrayList<>(), season = new ArrayList<>(), abs = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             Gen g = all.get(rnd.nextInt(all.size()));
             search.add(api + "t=search&q=" + enc(g.kind() == TitleKind.MOVIE ? g.title() + " " + g.year() : g.title()));
             alt.add(api + "t=search&q=" + enc(alternative(all.get(rnd.nextInt(all.size())))));
+            inSearchText.add(api + "t=search&q=" + enc(englishName(sto.get(rnd.nextInt(sto.size())))));
             Gen s = series.get(rnd.nextInt(series.size()));
             int sn = 1 + rnd.nextInt(s.seasons().length);
             se.add(api + "t=tvsearch&cat=5000,5070&q=" + enc(s.title()) + "&season=" + sn + "&ep=" + (1 + rnd.nextInt(s.seasons()[sn - 1])));
@@ -230,6 +247,7 @@ public class CatalogBench {
         q.put("tvsearch_season_ep", se);
         q.put("tvsearch_season", season);
         q.put("alt_search", alt);
+        q.put("search_text", inSearchText);
         q.put("absolute", abs);
         q.put("health", List.of(base + "/health"));
         return q;
