@@ -138,8 +138,13 @@ public class CatalogBench {
             for (String q : List.of("search", "alt_search", "search_text")) {
                 List<String> urls = queries.get(q);
                 int empty = 0;
-                for (int i = 0; i < 200; i++) if (!get(http, urls.get(i)).contains("<item>")) empty++;
-                System.out.printf("%-20s %d of 200 find nothing%n", q, empty);
+                int wrong = 0;
+                for (int i = 0; i < 200; i++) {
+                    String body = get(http, urls.get(i));
+                    if (!body.contains("<item>")) empty++;
+                    else if (!body.contains("kanal_slug=" + EXPECTED.get(urls.get(i)) + "&")) wrong++;
+                }
+                System.out.printf("%-20s %d of 200 find nothing, %d find only other titles%n", q, empty, wrong);
             }
             for (int clients : new int[] {1, 32}) run(http, queries, clients, requestsPerType);
 
@@ -214,6 +219,14 @@ public class CatalogBench {
         return (g.title() + " " + englishName(g) + " " + alternative(g)).toLowerCase(Locale.ROOT);
     }
 
+    /** The slug each text-search URL is meant to find. */
+    static final Map<String, String> EXPECTED = new HashMap<>();
+
+    static String expect(String url, Gen g) {
+        EXPECTED.put(url, g.slug());
+        return url;
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -232,9 +245,11 @@ public class CatalogBench {
         List<String> search = new ArrayList<>(), se = new ArrayList<>(), season = new ArrayList<>(), abs = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             Gen g = all.get(rnd.nextInt(all.size()));
-            search.add(api + "t=search&q=" + enc(g.kind() == TitleKind.MOVIE ? g.title() + " " + g.year() : g.title()));
-            alt.add(api + "t=search&q=" + enc(alternative(all.get(rnd.nextInt(all.size())))));
-            inSearchText.add(api + "t=search&q=" + enc(englishName(sto.get(rnd.nextInt(sto.size())))));
+            search.add(expect(api + "t=search&q=" + enc(g.kind() == TitleKind.MOVIE ? g.title() + " " + g.year() : g.title()), g));
+            Gen a1 = all.get(rnd.nextInt(all.size()));
+            alt.add(expect(api + "t=search&q=" + enc(alternative(a1)), a1));
+            Gen st = sto.get(rnd.nextInt(sto.size()));
+            inSearchText.add(expect(api + "t=search&q=" + enc(englishName(st)), st));
             Gen s = series.get(rnd.nextInt(series.size()));
             int sn = 1 + rnd.nextInt(s.seasons().length);
             se.add(api + "t=tvsearch&cat=5000,5070&q=" + enc(s.title()) + "&season=" + sn + "&ep=" + (1 + rnd.nextInt(s.seasons()[sn - 1])));
