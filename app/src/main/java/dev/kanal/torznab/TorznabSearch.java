@@ -28,6 +28,7 @@ final class TorznabSearch {
     private static final Pattern TRAILING_NUMBER = Pattern.compile("^(?<title>.+?)[ .]+(?<n>\\d{1,4})$");
     private static final int MAX_TITLES = 5;
     private static final int MAX_PRIORITY_FETCHES = 2;
+    private static final TorznabRequest.Paging FIRST = new TorznabRequest.Paging(0, 1);
 
     private final Catalog catalog;
     private final ItemFactory items;
@@ -95,15 +96,14 @@ final class TorznabSearch {
             // "X S2", "X Season 2", "X 2nd Season", "X II": that season of the work first
             String title = s.matches() ? s.group("title") : parsed.variants().getLast();
             int season = s.matches() ? Integer.parseInt(s.group("s")) : parsed.season();
-            List<TorznabItem> found = releases(work(title, season, sites, kind), new EpisodeFilter.Season(season),
-                    scopes, paging);
-            if (!found.isEmpty() || s.matches()) {
-                if (found.isEmpty()) {
-                    // the season's own entry, not yet numbered as TVDB numbers it
-                    return releases(ids(catalog.resolver().seasonEntries(title, season, sites)), new EpisodeFilter.All(),
-                            scopes, paging);
-                }
-                return found;
+            List<Integer> titles = work(title, season, sites, kind);
+            EpisodeFilter filter = new EpisodeFilter.Season(season);
+            // decided on the first item, not on the requested page, so every page answers the same question
+            if (!releases(titles, filter, scopes, FIRST).isEmpty()) return releases(titles, filter, scopes, paging);
+            if (s.matches()) {
+                // the season's own entry, not yet numbered as TVDB numbers it
+                return releases(ids(catalog.resolver().seasonEntries(title, season, sites)), new EpisodeFilter.All(),
+                        scopes, paging);
             }
         }
         TitleResolver resolver = catalog.resolver();
