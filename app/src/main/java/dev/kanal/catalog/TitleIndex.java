@@ -59,7 +59,7 @@ final class TitleIndex {
             exactLists.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             String canonical = TitleQuery.canonicalOf(key);
             if (canonical != null) exactLists.computeIfAbsent(canonical, k -> new ArrayList<>()).add(i);
-            compactLists.computeIfAbsent(key.replace(" ", ""), k -> new ArrayList<>()).add(i);
+            compactLists.computeIfAbsent(compactKey(key), k -> new ArrayList<>()).add(i);
             if (key.indexOf(' ') < 0 && key.length() >= 7) {
                 prefixLists.computeIfAbsent(key.substring(0, PREFIX), k -> new ArrayList<>()).add(i);
             }
@@ -107,9 +107,28 @@ final class TitleIndex {
         return exact.getOrDefault(key, new int[0]);
     }
 
-    /** Entries whose key without spaces equals {@code key} without spaces ("SteinsGate", "Steins Gate"). */
+    /**
+     * Entries whose {@link #compactKey} equals the key's ("SteinsGate" and "Steins Gate", "Law Order
+     * SVU" and "Law and Order: SVU").
+     */
     int[] compact(String key) {
-        return compact.getOrDefault(key.replace(" ", ""), new int[0]);
+        return compact.getOrDefault(compactKey(key), new int[0]);
+    }
+
+    private static final java.util.Set<String> INNER_STOP_WORDS = java.util.Set.of("a", "an", "the", "and", "or", "of");
+
+    /**
+     * A key the way Sonarr's {@code CleanSeriesTitle} compares titles: without spaces, and without
+     * "a", "an", "the", "and", "or", "of" after the first word.
+     */
+    static String compactKey(String key) {
+        String[] words = key.split(" ");
+        StringBuilder sb = new StringBuilder(key.length());
+        for (int w = 0; w < words.length; w++) {
+            if (w > 0 && INNER_STOP_WORDS.contains(words[w])) continue;
+            sb.append(words[w]);
+        }
+        return sb.toString();
     }
 
     /** One entry of each title of {@code titleId}'s work, ordered by title id; empty when it has no tie. */
