@@ -32,6 +32,8 @@ public final class TitleResolver {
     /** A query one or two typing mistakes away from a name (longer names allow two). */
     static final double TYPO = 0.85;
     private static final int MIN_TYPO_LENGTH = 8;
+    /** Two typos in eight letters still leave this much bigram similarity: below it, no edit distance is computed. */
+    private static final double TYPO_FLOOR = 0.5;
     /** A name that is the query plus more words is usually another title of the same family. */
     private static final double LONGER_NAME = 0.07;
     /** A year that differs by more than one: for a film another film; for a series most likely another one. */
@@ -141,7 +143,8 @@ public final class TitleResolver {
                 double similarity = TitleSimilarity.of(grams, index.grams(i));
                 if (e.searchText() && runnable && (" " + e.key() + " ").contains(run)) {
                     similarity = Math.max(similarity, IN_SEARCH_TEXT);
-                } else if (similarity < TYPO && variant.length() >= MIN_TYPO_LENGTH && !e.searchText()
+                } else if (similarity < TYPO && similarity >= TYPO_FLOOR && variant.length() >= MIN_TYPO_LENGTH
+                        && !e.searchText()
                         && TitleSimilarity.withinEdits(variant, e.key(), variant.length() >= 14 ? 2 : 1)) {
                     similarity = TYPO; // "Stranger Thigns", "Breaking Bda"
                 } else if (!e.searchText() && e.key().startsWith(variant + " ")) {
