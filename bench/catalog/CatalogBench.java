@@ -80,7 +80,8 @@ public class CatalogBench {
         }
 
         static TitleRef ref(Gen g) {
-            return new TitleRef(g.site(), g.slug(), g.title(), List.of(g.title() + " Alt"), g.year(), g.kind(),
+            List<String> alts = g.site() == SiteId.STO ? List.of(alternative(g), searchText(g)) : List.of(alternative(g));
+            return new TitleRef(g.site(), g.slug(), g.title(), alts, g.year(), g.kind(),
                     ExternalIds.NONE, null);
         }
 
@@ -129,10 +130,21 @@ public class CatalogBench {
             System.out.printf("every stage settled after %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
             Map<String, List<String>> queries = queries(gen, rnd, base);
-            for (String q : List.of("search", "tvsearch_season_ep", "tvsearch_season", "absolute")) {
+            for (String q : List.of("search", "tvsearch_season_ep", "tvsearch_season", "alt_search", "search_text", "absolute")) {
                 String body = get(http, queries.get(q).getFirst());
                 int items = body.split("<item>", -1).length - 1;
                 System.out.printf("sample %-20s items=%d%n", q, items);
+            }
+            for (String q : List.of("search", "alt_search", "search_text")) {
+                List<String> urls = queries.get(q);
+                int empty = 0;
+                int wrong = 0;
+                for (int i = 0; i < 200; i++) {
+                    String body = get(http, urls.get(i));
+                    if (!body.contains("<item>")) empty++;
+                    else if (!body.contains("kanal_slug=" + EXPECTED.get(urls.get(i)) + "&")) wrong++;
+                }
+                System.out.printf("%-20s %d of 200 find nothing, %d find only other titles%n", q, empty, wrong);
             }
             for (int clients : new int[] {1, 32}) run(http, queries, clients, requestsPerType);
 
@@ -186,6 +198,35 @@ public class CatalogBench {
         return out;
     }
 
+    /** A German-style alternative title in upper case, as s.to's search text carries them ("DIE NACHT DES DRACHEN"). */
+    static String alternative(Gen g) {
+        String[] words = g.title().split(" ");
+        StringBuilder sb = new StringBuilder("Die");
+        for (int i = words.length - 1; i >= 0; i--) sb.append(' ').append(words[i]);
+        return sb.append(" Chroniken").toString().toUpperCase(Locale.ROOT);
+    }
+
+    /** Another name found only inside s.to's search text, as English names of German titles are. */
+    static String englishName(Gen g) {
+        String[] words = g.title().split(" ");
+        StringBuilder sb = new StringBuilder("The");
+        for (int i = 1; i < words.length; i++) sb.append(' ').append(words[i]);
+        return sb.append(' ').append(words[0]).append(" Saga").toString();
+    }
+
+    /** s.to's data-search: the title and its alternatives as one lower-case run. */
+    static String searchText(Gen g) {
+        return (g.title() + " " + englishName(g) + " " + alternative(g)).toLowerCase(Locale.ROOT);
+    }
+
+    /** The slug each text-search URL is meant to find. */
+    static final Map<String, String> EXPECTED = new HashMap<>();
+
+    static String expect(String url, Gen g) {
+        EXPECTED.put(url, g.slug());
+        return url;
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -198,10 +239,17 @@ public class CatalogBench {
         List<Gen> all = new ArrayList<>(series);
         all.addAll(gen.get(SiteId.MEGAKINO));
         Map<String, List<String>> q = new LinkedHashMap<>();
+        List<String> alt = new ArrayList<>();
+        List<String> inSearchText = new ArrayList<>();
+        List<Gen> sto = gen.get(SiteId.STO);
         List<String> search = new ArrayList<>(), se = new ArrayList<>(), season = new ArrayList<>(), abs = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             Gen g = all.get(rnd.nextInt(all.size()));
-            search.add(api + "t=search&q=" + enc(g.kind() == TitleKind.MOVIE ? g.title() + " " + g.year() : g.title()));
+            search.add(expect(api + "t=search&q=" + enc(g.kind() == TitleKind.MOVIE ? g.title() + " " + g.year() : g.title()), g));
+            Gen a1 = all.get(rnd.nextInt(all.size()));
+            alt.add(expect(api + "t=search&q=" + enc(alternative(a1)), a1));
+            Gen st = sto.get(rnd.nextInt(sto.size()));
+            inSearchText.add(expect(api + "t=search&q=" + enc(englishName(st)), st));
             Gen s = series.get(rnd.nextInt(series.size()));
             int sn = 1 + rnd.nextInt(s.seasons().length);
             se.add(api + "t=tvsearch&cat=5000,5070&q=" + enc(s.title()) + "&season=" + sn + "&ep=" + (1 + rnd.nextInt(s.seasons()[sn - 1])));
@@ -213,6 +261,8 @@ public class CatalogBench {
         q.put("search", search);
         q.put("tvsearch_season_ep", se);
         q.put("tvsearch_season", season);
+        q.put("alt_search", alt);
+        q.put("search_text", inSearchText);
         q.put("absolute", abs);
         q.put("health", List.of(base + "/health"));
         return q;

@@ -6,7 +6,10 @@ cd "$(dirname "$0")/../.."
 . scripts/lib/prepare.sh
 kanal_find_jdk
 ./mvnw -q -o install -DskipTests
-./mvnw -q -o -pl app dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-CP="app/target/classes:providers/target/classes:$(cat app/target/bench.classpath)"
+if ./mvnw -q -o -pl app dependency:build-classpath -Dmdep.outputFile=target/bench.classpath 2>/dev/null; then
+  CP="app/target/classes:providers/target/classes:$(cat app/target/bench.classpath)"
+else
+  CP="app/target/kanal.jar" # offline without the dependency plugin: the shaded jar carries every dependency
+fi
 # BENCH_JAVA_OPTS: extra JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile
 exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -Xmx1g -Dkanal.log.level=WARN -cp "$CP" bench/catalog/CatalogBench.java "$@"

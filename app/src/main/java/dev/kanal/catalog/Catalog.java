@@ -45,7 +45,7 @@ public final class Catalog implements AutoCloseable {
         CatalogMetrics metrics = new CatalogMetrics(meters);
         TitleStore titleStore = new TitleStore(db);
         MappingStage mapping = new MappingStage(new MappingStore(db), new SkyHookClient(config.skyhookUrl(), json),
-                clock);
+                clock, config.concurrency());
         List<SiteId> ids = new ArrayList<>();
         for (Site site : providers.sites()) {
             ids.add(site.id());
@@ -106,8 +106,9 @@ public final class Catalog implements AutoCloseable {
             List<StageProgress> list = new ArrayList<>();
             for (Stage stage : Stage.values()) {
                 StageProgress p = stages.get(s, stage);
-                if (stage == Stage.DETAILS && p.state() == StageState.RUNNING) {
-                    int[] live = store.detailCounts(s); // the persisted counters lag by up to a second
+                if ((stage == Stage.DETAILS || stage == Stage.MAPPING) && p.state() == StageState.RUNNING) {
+                    // the persisted counters lag by up to a second
+                    int[] live = stage == Stage.DETAILS ? store.detailCounts(s) : store.mappingCounts(s);
                     p = new StageProgress(s, stage, p.state(), p.run(), live[0], live[1], p.startedAt(),
                             p.lastSuccess(), p.lastError());
                 }

@@ -3,55 +3,81 @@ package dev.kanal.catalog;
 import dev.kanal.providers.SiteId;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 3 for one site: finds each series on SkyHook (by its TVDB id when the site names one, else
- * by its titles) and stores Sonarr's numbering beside the site's. A SkyHook outage stops the stage
- * for this cycle and leaves the site's numbering in place; it never blocks searches.
+ * Stage 3 for one site: ties each series to its TVDB work ({@link WorkMatcher}) and stores Sonarr's
+ * numbering beside the site's. A few titles are tied at once (SkyHook answers are cached and shared
+ * across sites); progress is reported after every title. A SkyHook outage stops the stage for this
+ * cycle and leaves the site's numbering in place; it never blocks searches.
  */
 final class MappingStage {
     private static final Logger log = LoggerFactory.getLogger(MappingStage.class);
-    private static final int MAX_SEARCH_TERMS = 3;
     private static final int GIVE_UP_AFTER_FAILURES = 3;
+    private static final int MAX_PARALLEL = 4;
 
     private final MappingStore store;
-    private final SkyHookClient skyhook;
+    private final WorkMatcher matcher;
     private final Clock clock;
+    private final int parallel;
 
-    MappingStage(MappingStore store, SkyHookClient skyhook, Clock clock) {
+    MappingStage(MappingStore store, SkyHookClient skyhook, Clock clock, int concurrency) {
         this.store = store;
-        this.skyhook = skyhook;
+        this.matcher = new WorkMatcher(skyhook);
         this.clock = clock;
+        this.parallel = Math.max(1, Math.min(MAX_PARALLEL, concurrency));
     }
 
     /** Maps every due series; returns an error summary when SkyHook kept failing, else empty. */
     Optional<String> run(SiteId site, BooleanSupplier stopped, Runnable progress) {
-        int failuresInARow = 0;
-        while (!stopped.getAsBoolean()) {
-            List<MappingStore.MappingTarget> due = store.due(site, 50);
-            if (due.isEmpty()) return Optional.empty();
-            for (MappingStore.MappingTarget target : due) {
-                if (stopped.getAsBoolean()) return Optional.empty();
-                try {
-                    mapOne(site, target);
-                    failuresInARow = 0;
-                } catch (SkyHookClient.SkyHookException e) {
-                    store.failed(target.id(), e.getMessage(), clock.instant());
-                    log.warn("catalog mapping failed site={} title=\"{}\" reason=\"{}\"", site, target.title(),
-                            e.getMessage());
-                    if (++failuresInARow >= GIVE_UP_AFTER_FAILURES) return Optional.of(e.getMessage());
+        AtomicInteger failuresInARow = new AtomicInteger();
+        AtomicReference<String> gaveUp = new AtomicReference<>();
+        Semaphore permits = new Semaphore(parallel);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (!stopped.getAsBoolean() && gaveUp.get() == null) {
+                List<MappingStore.MappingTarget> due = store.due(site, 50);
+                if (due.isEmpty()) return Optional.empty();
+                List<CompletableFuture<Void>> running = new ArrayList<>();
+                for (MappingStore.MappingTarget target : due) {
+                    if (stopped.getAsBoolean() || gaveUp.get() != null) break;
+                    try {
+                        permits.acquire();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return Optional.empty();
+                    }
+                    running.add(CompletableFuture.runAsync(() -> {
+                        try {
+                            mapOne(site, target);
+                            failuresInARow.set(0);
+                        } catch (SkyHookClient.SkyHookException e) {
+                            store.failed(target.id(), e.getMessage(), clock.instant());
+                            log.warn("catalog mapping failed site={} title=\"{}\" reason=\"{}\"", site, target.title(),
+                                    e.getMessage());
+                            if (failuresInARow.incrementAndGet() >= GIVE_UP_AFTER_FAILURES) gaveUp.set(e.getMessage());
+                        } catch (RuntimeException e) {
+                            store.failed(target.id(), e.toString(), clock.instant());
+                            log.warn("catalog mapping failed site={} title=\"{}\"", site, target.title(), e);
+                        } finally {
+                            permits.release();
+                            progress.run();
+                        }
+                    }, pool));
                 }
-                progress.run();
+                running.forEach(CompletableFuture::join);
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(gaveUp.get());
     }
 
     /** Puts the titles whose mapping failed back in the queue. */
@@ -60,28 +86,22 @@ final class MappingStage {
     }
 
     private void mapOne(SiteId site, MappingStore.MappingTarget target) {
-        SkyHookShow show = target.tvdb() != null ? skyhook.show(target.tvdb()).orElse(null) : null;
-        if (show == null) {
-            Set<String> names = new LinkedHashSet<>();
-            names.add(target.title());
-            names.addAll(target.names());
-            List<SkyHookShow> hits = new ArrayList<>();
-            int asked = 0;
-            for (String term : names) {
-                if (asked++ >= MAX_SEARCH_TERMS) break;
-                hits.addAll(skyhook.search(term));
-                SkyHookShow best = SeriesMapper.bestMatch(names, target.year(), hits);
-                if (best != null) {
-                    show = skyhook.show(best.tvdbId()).orElse(null);
-                    break;
-                }
-            }
-        }
-        if (show == null) {
+        List<SeriesMapper.SiteEpisode> episodes = store.episodes(target.id());
+        var tied = matcher.tie(new WorkMatcher.Subject(target.title(), target.names(), target.year(), target.tvdb(),
+                target.kept(), episodes));
+        if (tied.isEmpty()) {
             store.unmatched(target.id(), clock.instant());
             return;
         }
-        var numbering = SeriesMapper.map(store.episodes(target.id()), show, site == SiteId.ANIWORLD);
-        store.save(target.id(), show, numbering, clock.instant());
+        WorkTie tie = tied.get().tie();
+        if (!tie.sure()) {
+            store.unsure(target.id(), tie, clock.instant());
+            log.debug("catalog unsure tie site={} title=\"{}\" tvdb={} confidence={} evidence=\"{}\"", site,
+                    target.title(), tie.tvdb(), tie.confidence(), tie.evidence());
+            return;
+        }
+        int first = episodes.stream().mapToInt(SeriesMapper.SiteEpisode::season).filter(n -> n > 0).min().orElse(1);
+        var numbering = SeriesMapper.map(episodes, tied.get().show(), site == SiteId.ANIWORLD, tie.shift(first));
+        store.save(target.id(), tie, tied.get().show(), numbering, clock.instant());
     }
 }

@@ -23,17 +23,31 @@ public final class MappingStore {
         this.db = db;
     }
 
-    /** A series whose details are known and whose numbering is not mapped yet. */
-    public record MappingTarget(int id, SiteId site, String title, List<String> names, Integer year, Integer tvdb) {}
+    /**
+     * A series whose details are known and whose numbering is not mapped yet.
+     *
+     * @param tvdb the id the site's page printed, or a sure tie made earlier
+     * @param kept the tie made earlier (sure or not), or null
+     */
+    public record MappingTarget(int id, SiteId site, String title, List<String> names, Integer year, Integer tvdb,
+            WorkTie kept) {}
 
     public List<MappingTarget> due(SiteId site, int limit) {
-        return db.read().select(CATALOG_TITLE.ID, CATALOG_TITLE.TITLE, CATALOG_TITLE.YEAR, CATALOG_TITLE.TVDB)
+        return db.read().select(CATALOG_TITLE.ID, CATALOG_TITLE.TITLE, CATALOG_TITLE.YEAR, CATALOG_TITLE.TVDB,
+                        CATALOG_TITLE.WORK_TVDB, CATALOG_TITLE.WORK_SEASON, CATALOG_TITLE.WORK_METHOD,
+                        CATALOG_TITLE.WORK_CONFIDENCE, CATALOG_TITLE.WORK_EVIDENCE)
                 .from(CATALOG_TITLE)
                 .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.MAPPING_STATE.eq(PENDING),
                         CATALOG_TITLE.DETAILS_AT.isNotNull(), CATALOG_TITLE.KIND.eq("series"))
                 .orderBy(CATALOG_TITLE.ID)
                 .limit(limit)
-                .fetch(r -> new MappingTarget(r.value1(), site, r.value2(), names(r.value1()), r.value3(), r.value4()));
+                .fetch(r -> {
+                    WorkTie kept = r.value5() == null ? null : new WorkTie(r.value5(), r.value6(), r.value7(),
+                            r.value8() == null ? 0 : r.value8().doubleValue(), r.value9());
+                    // a sure tie's tvdb is stored like a printed id; the printed one is told apart by the method
+                    Integer printed = kept != null && kept.sure() && !"page-id".equals(kept.method()) ? null : r.value4();
+                    return new MappingTarget(r.value1(), site, r.value2(), names(r.value1()), r.value3(), printed, kept);
+                });
     }
 
     private List<String> names(int titleId) {
@@ -52,9 +66,11 @@ public final class MappingStore {
                         r.value1() > 0 ? ++absolute[0] : null));
     }
 
-    /** Stores the mapped ids, title and every episode's numbering in one transaction. */
-    public void save(int titleId, SkyHookShow show, Map<Long, SeriesMapper.Numbering> numbering, Instant now) {
+    /** Stores a sure tie: the mapped ids, title, the tie and every episode's numbering in one transaction. */
+    public void save(int titleId, WorkTie tie, SkyHookShow show, Map<Long, SeriesMapper.Numbering> numbering,
+            Instant now) {
         db.writeVoid(ctx -> {
+            work(ctx, titleId, tie);
             for (var e : numbering.entrySet()) {
                 int season = (int) (e.getKey() >> 32);
                 int episode = (int) (long) e.getKey();
@@ -82,6 +98,24 @@ public final class MappingStore {
                     .where(CATALOG_TITLE.ID.eq(titleId))
                     .execute();
         });
+    }
+
+    /** A tie not sure enough to use: recorded for people, the site's numbering and ids stay. */
+    public void unsure(int titleId, WorkTie tie, Instant now) {
+        db.writeVoid(ctx -> work(ctx, titleId, tie));
+        finish(titleId, NONE, String.format(java.util.Locale.ROOT, "unsure tie to TVDB %d (%.2f < %.2f): not used",
+                tie.tvdb(), tie.confidence(), WorkTie.SURE), now);
+    }
+
+    private static void work(org.jooq.DSLContext ctx, int titleId, WorkTie tie) {
+        ctx.update(CATALOG_TITLE)
+                .set(CATALOG_TITLE.WORK_TVDB, tie.tvdb())
+                .set(CATALOG_TITLE.WORK_SEASON, tie.season())
+                .set(CATALOG_TITLE.WORK_METHOD, tie.method())
+                .set(CATALOG_TITLE.WORK_CONFIDENCE, (float) tie.confidence())
+                .set(CATALOG_TITLE.WORK_EVIDENCE, truncate(tie.evidence()))
+                .where(CATALOG_TITLE.ID.eq(titleId))
+                .execute();
     }
 
     /** SkyHook knows no series like this one: the site's numbering stays. */

@@ -41,15 +41,37 @@ public final class ReleaseQueries {
         record Absolute(int absolute) implements EpisodeFilter {}
     }
 
-    /** Every name of every title, for the in-memory index. */
+    /** Every name of every title, for the in-memory index, with the names of the same work shared ({@link WorkNames}). */
     public List<TitleIndex.Entry> indexEntries() {
-        return db.read().select(CATALOG_TITLE_NAME.TITLE_ID, CATALOG_TITLE.SITE, CATALOG_TITLE.KIND,
-                        CATALOG_TITLE.YEAR, CATALOG_TITLE_NAME.NAME_KEY)
+        List<WorkNames.Name> names = db.read().select(CATALOG_TITLE_NAME.TITLE_ID, CATALOG_TITLE.SITE, CATALOG_TITLE.KIND,
+                        CATALOG_TITLE.YEAR, CATALOG_TITLE_NAME.NAME, CATALOG_TITLE.TITLE, CATALOG_TITLE.TVDB,
+                        CATALOG_TITLE.WORK_SEASON)
                 .from(CATALOG_TITLE_NAME).join(CATALOG_TITLE).on(CATALOG_TITLE.ID.eq(CATALOG_TITLE_NAME.TITLE_ID))
-                .fetch(r -> new TitleIndex.Entry(r.value1(), SiteId.fromId(r.value2()).orElseThrow(),
-                        CatalogStore.kindOf(r.value3()), r.value4(), r.value5()))
-                .stream()
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                .fetch(r -> WorkNames.Name.of(r.value1(), SiteId.fromId(r.value2()).orElseThrow(),
+                        CatalogStore.kindOf(r.value3()), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
+        return WorkNames.entries(names);
+    }
+
+    /** One catalog title of a work, with the TVDB season its first site season is (null: same numbering). */
+    public record WorkTitle(int titleId, SiteId site, String slug, TitleKind kind, Integer workSeason) {}
+
+    /**
+     * Every title on every site that is the same work as {@code titleId} (sure ties only: the same
+     * TVDB series, else the same IMDb film), the title itself included; just the title when it has no
+     * tie. A sequel entry or per-season page carries the TVDB season it starts at.
+     */
+    public List<WorkTitle> workTitles(int titleId) {
+        var t = db.read().select(CATALOG_TITLE.TVDB, CATALOG_TITLE.IMDB).from(CATALOG_TITLE)
+                .where(CATALOG_TITLE.ID.eq(titleId)).fetchOne();
+        if (t == null) return List.of();
+        Condition same = CATALOG_TITLE.ID.eq(titleId);
+        if (t.value1() != null) same = same.or(CATALOG_TITLE.TVDB.eq(t.value1()));
+        else if (t.value2() != null) same = same.or(CATALOG_TITLE.IMDB.eq(t.value2()));
+        return db.read().select(CATALOG_TITLE.ID, CATALOG_TITLE.SITE, CATALOG_TITLE.SLUG, CATALOG_TITLE.KIND,
+                        CATALOG_TITLE.WORK_SEASON)
+                .from(CATALOG_TITLE).where(same).orderBy(CATALOG_TITLE.ID)
+                .fetch(r -> new WorkTitle(r.value1(), SiteId.fromId(r.value2()).orElseThrow(), r.value3(),
+                        CatalogStore.kindOf(r.value4()), r.value5()));
     }
 
     /** Titles carrying any of the given outside ids (nulls ignored), limited to {@code sites}. */
@@ -139,7 +161,15 @@ public final class ReleaseQueries {
                 instant(t.getFirstSeen()),
                 new TitleReport.Stage(t.getDetailsState(), instant(t.getDetailsAt()), t.getDetailsError()),
                 new TitleReport.Stage(t.getMappingState(), instant(t.getMappingAt()), t.getMappingError()),
-                t.getMappedTitle(), episodes));
+                t.getMappedTitle(), work(t), episodes));
+    }
+
+    private static TitleReport.Work work(dev.kanal.db.schema.tables.records.CatalogTitleRecord t) {
+        if (t.getWorkTvdb() == null) return null;
+        WorkTie tie = new WorkTie(t.getWorkTvdb(), t.getWorkSeason(), t.getWorkMethod(),
+                t.getWorkConfidence() == null ? 0 : Math.round(t.getWorkConfidence() * 1000) / 1000.0, t.getWorkEvidence());
+        return new TitleReport.Work(tie.tvdb(), tie.season(), tie.method(), tie.confidence(), tie.sure(),
+                tie.evidence());
     }
 
     private static Instant instant(String text) {

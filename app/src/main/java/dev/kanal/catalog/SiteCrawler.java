@@ -311,12 +311,11 @@ final class SiteCrawler {
         }
         if (p.state() == StageState.READY && counts[0] == counts[1]) return;
         stages.begin(id, Stage.MAPPING, counts[1], clock.instant());
-        var failure = mapping.run(id, () -> stopped, () -> {
-            int[] c = store.mappingCounts(id);
-            metrics.stage(id, Stage.MAPPING, c[0], c[1]);
-        });
+        stages.progress(id, Stage.MAPPING, counts[0], counts[1]); // a re-run starts from what is mapped, not 0
+        var failure = mapping.run(id, () -> stopped, this::mappingProgress);
         counts = store.mappingCounts(id);
         stages.progress(id, Stage.MAPPING, counts[0], counts[1]);
+        resolver.rebuild(); // TVDB's names and the work's names on other sites become searchable now
         if (failure.isPresent()) {
             stages.fail(id, Stage.MAPPING, failure.get());
             metrics.mappingFailed(id);
@@ -326,6 +325,18 @@ final class SiteCrawler {
             metrics.stage(id, Stage.MAPPING, counts[0], counts[1]);
             metrics.stageReady(id, Stage.MAPPING, true);
         }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong lastMappingProgress = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Persists the mapping counters at most once a second (each title reports; /health/catalog reads them live). */
+    private void mappingProgress() {
+        long now = System.nanoTime();
+        long last = lastMappingProgress.get();
+        if (now - last < PROGRESS_EVERY_NANOS || !lastMappingProgress.compareAndSet(last, now)) return;
+        int[] c = store.mappingCounts(id);
+        stages.progress(id, Stage.MAPPING, c[0], c[1]);
+        metrics.stage(id, Stage.MAPPING, c[0], c[1]);
     }
 
     private void sleep(Duration d) throws InterruptedException {

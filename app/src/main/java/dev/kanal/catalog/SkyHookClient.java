@@ -26,11 +26,15 @@ public final class SkyHookClient {
     private final URI base;
     private final HttpClient http;
     private final ObjectMapper json;
-    /** The same series is often on two sites, and every refresh re-maps active series: ask once an hour. */
+    /**
+     * The same series is often on three sites and under several names, and every refresh re-maps
+     * active series: each show and each search term is asked once an hour, and a lookup already in
+     * flight is waited for rather than sent again.
+     */
     private final Cache<Integer, Optional<SkyHookShow>> shows =
-            Caffeine.newBuilder().maximumSize(512).expireAfterWrite(Duration.ofHours(1)).build();
+            Caffeine.newBuilder().maximumSize(2048).expireAfterWrite(Duration.ofHours(1)).build();
     private final Cache<String, List<SkyHookShow>> searches =
-            Caffeine.newBuilder().maximumSize(512).expireAfterWrite(Duration.ofHours(1)).build();
+            Caffeine.newBuilder().maximumSize(16_384).expireAfterWrite(Duration.ofHours(1)).build();
 
     public SkyHookClient(URI baseUrl, ObjectMapper json) {
         String b = baseUrl.toString();

@@ -12,8 +12,19 @@ import java.util.List;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TitleReport(String site, String slug, String title, String kind, Integer year, Ids ids,
-        List<String> names, Instant firstSeen, Stage details, Stage mapping, String mappedTitle,
+        List<String> names, Instant firstSeen, Stage details, Stage mapping, String mappedTitle, Work work,
         List<Episode> episodes) {
+
+    /**
+     * The work the title is tied to (null before stage 3 found one).
+     *
+     * @param season the TVDB season the title's first site season is, or null for the same numbering
+     * @param method {@code page-id}, {@code skyhook-name} or {@code skyhook-sequel}
+     * @param used false for an unsure tie (confidence below {@link dev.kanal.catalog.WorkTie#SURE}):
+     *     searches ignore it
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Work(int tvdb, Integer season, String method, double confidence, boolean used, String evidence) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Ids(Integer tvdb, String imdb, Integer tmdb, Integer tvmaze) {}

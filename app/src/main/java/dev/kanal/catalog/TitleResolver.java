@@ -25,6 +25,19 @@ public final class TitleResolver {
     public static final double SAME_TITLE = 0.02;
     private static final int COMMON_TOKEN = 4000;
     private static final int MAX_WORDS = 100;
+    /** A query found as one run of words in a site's search text: below an exact name, above a fuzzy one. */
+    static final double IN_SEARCH_TEXT = 0.95;
+    /** A one-word query must be this long to be looked for inside search texts ("Haus" is too short). */
+    private static final int MIN_RUN = 5;
+    /** A query one or two typing mistakes away from a name (longer names allow two). */
+    static final double TYPO = 0.85;
+    private static final int MIN_TYPO_LENGTH = 8;
+    /** Two typos in eight letters still leave this much bigram similarity: below it, no edit distance is computed. */
+    private static final double TYPO_FLOOR = 0.5;
+    /** A name that is the query plus more words is usually another title of the same family. */
+    private static final double LONGER_NAME = 0.07;
+    /** A year that differs by more than one: for a film another film; for a series most likely another one. */
+    private static final double WRONG_YEAR = 0.25;
 
     private final Supplier<List<TitleIndex.Entry>> loader;
     private final List<SiteId> siteOrder;
@@ -72,6 +85,37 @@ public final class TitleResolver {
         return s.cache().get(cacheKey, k -> compute(s.index(), query, sites, kind));
     }
 
+    /**
+     * Titles that are one season of the work {@code text} names and are listed as their own entry
+     * ("Stranger Things 4. Staffel", "Mob Psycho 100 II" for season 2): exact names only.
+     */
+    public List<Match> seasonEntries(String text, int season, Set<SiteId> sites) {
+        TitleQuery query = TitleQuery.parse(text);
+        if (query.key().isEmpty()) return List.of();
+        TitleIndex index = snapshot.index();
+        List<Match> out = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i : index.exact(TitleQuery.canonical(query.variants().getLast(), season))) {
+            TitleIndex.Entry e = index.entry(i);
+            if (sites.contains(e.site()) && seen.add(e.titleId())) out.add(new Match(e.titleId(), e.site(), e.kind(), 1.0));
+        }
+        return out;
+    }
+
+    /**
+     * The given titles and every title of the same work (a sure TVDB tie) on {@code sites}, in the
+     * given order then by id: what a search by one name of a work answers from. From memory.
+     */
+    public List<Integer> sameWork(List<Integer> titleIds, Set<SiteId> sites) {
+        if (titleIds.isEmpty()) return List.of();
+        TitleIndex index = snapshot.index();
+        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>(titleIds);
+        for (int id : titleIds) {
+            for (TitleIndex.Entry e : index.work(id)) if (sites.contains(e.site())) out.add(e.titleId());
+        }
+        return List.copyOf(out);
+    }
+
     /** The single best title, if any. */
     public java.util.Optional<Match> best(String text, Set<SiteId> sites, TitleKind kind) {
         return resolve(text, sites, kind).stream().findFirst();
@@ -79,20 +123,34 @@ public final class TitleResolver {
 
     private List<Match> compute(TitleIndex index, TitleQuery query, Set<SiteId> sites, TitleKind kind) {
         Map<Integer, Match> best = new HashMap<>();
+        int steps = 0; // the canonical sequel form is the query itself, spelled the index's way: no penalty
         for (int v = 0; v < query.variants().size(); v++) {
             String variant = query.variants().get(v);
-            double variantPenalty = v == 0 ? 0 : 0.01 * v;
+            if (v > 0 && !variant.endsWith(" season " + query.season())) steps++;
+            double variantPenalty = 0.01 * steps;
             int[] exact = index.exact(variant);
             for (int i : exact) consider(best, index.entry(i), 1.0 - variantPenalty, query, sites, kind);
-            if (exact.length > 0) continue;
+            if (anyOfTheYear(index, exact, query)) continue;
             int[] compact = index.compact(variant);
             for (int i : compact) consider(best, index.entry(i), 0.97 - variantPenalty, query, sites, kind);
-            if (compact.length > 0) continue;
+            if (anyOfTheYear(index, compact, query)) continue;
             int[] grams = TitleSimilarity.bigrams(variant);
+            String run = " " + variant + " ";
+            boolean runnable = variant.indexOf(' ') > 0 || variant.length() >= MIN_RUN;
             for (int i : candidates(index, variant)) {
                 TitleIndex.Entry e = index.entry(i);
                 if (!sites.contains(e.site())) continue;
-                consider(best, e, TitleSimilarity.of(grams, index.grams(i)) - variantPenalty, query, sites, kind);
+                double similarity = TitleSimilarity.of(grams, index.grams(i));
+                if (e.searchText() && runnable && (" " + e.key() + " ").contains(run)) {
+                    similarity = Math.max(similarity, IN_SEARCH_TEXT);
+                } else if (similarity < TYPO && similarity >= TYPO_FLOOR && variant.length() >= MIN_TYPO_LENGTH
+                        && !e.searchText()
+                        && TitleSimilarity.withinEdits(variant, e.key(), variant.length() >= 14 ? 2 : 1)) {
+                    similarity = TYPO; // "Stranger Thigns", "Breaking Bda"
+                } else if (!e.searchText() && e.key().startsWith(variant + " ")) {
+                    similarity -= LONGER_NAME; // "Law & Order" is not "Law & Order: SVU"
+                }
+                consider(best, e, similarity - variantPenalty, query, sites, kind);
             }
         }
         List<Match> ranked = new ArrayList<>();
@@ -107,10 +165,21 @@ public final class TitleResolver {
             Set<SiteId> sites, TitleKind kind) {
         if (!sites.contains(e.site())) return;
         double score = similarity;
-        if (query.year() != null && e.year() != null) score += Math.abs(query.year() - e.year()) <= 1 ? 0.03 : -0.15;
+        if (query.year() != null && e.year() != null) {
+            score += Math.abs(query.year() - e.year()) <= 1 ? 0.03 : -WRONG_YEAR;
+        }
         if (kind != null && e.kind() != kind) score -= 0.3;
         Match old = best.get(e.titleId());
         if (old == null || old.score() < score) best.put(e.titleId(), new Match(e.titleId(), e.site(), e.kind(), score));
+    }
+
+    /** True when one of the entries is not ruled out by the query's year (a wrong year lets fuzzy names compete). */
+    private static boolean anyOfTheYear(TitleIndex index, int[] entries, TitleQuery query) {
+        for (int i : entries) {
+            Integer year = index.entry(i).year();
+            if (query.year() == null || year == null || Math.abs(query.year() - year) <= 1) return true;
+        }
+        return false;
     }
 
     /** Entries sharing the most words with the key (rare words first; very common words only alone). */
@@ -125,7 +194,10 @@ public final class TitleResolver {
             used.add(postings);
             total += postings.length;
         }
-        if (used.isEmpty()) return new int[0];
+        if (used.isEmpty()) {
+            // one unknown word ("Interstelar"): the names with a word of the same first letters may hold it misspelt
+            return words.length == 1 && key.length() >= MIN_TYPO_LENGTH ? index.withTokenPrefix(key) : new int[0];
+        }
         if (used.size() == 1) return used.getFirst();
         byte[] hits = new byte[index.size()]; // per entry: how many of the words it contains (≤ MAX_WORDS, fits a byte)
         int[] touched = new int[total];

@@ -45,4 +45,37 @@ public final class TitleSimilarity {
         Arrays.sort(grams);
         return grams;
     }
+
+    /**
+     * True when {@code a} becomes {@code b} with at most {@code max} single-character edits (insert,
+     * delete, replace, or swap of neighbours: the typos people make). Stops as soon as a row exceeds it.
+     */
+    public static boolean withinEdits(String a, String b, int max) {
+        int n = a.length();
+        int m = b.length();
+        if (Math.abs(n - m) > max) return false;
+        int[] before = new int[m + 1];
+        int[] prev = new int[m + 1];
+        int[] cur = new int[m + 1];
+        for (int j = 0; j <= m; j++) prev[j] = j;
+        for (int i = 1; i <= n; i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= m; j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, before[j - 2] + 1);
+                }
+                cur[j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > max) return false;
+            int[] t = before;
+            before = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[m] <= max;
+    }
 }

@@ -44,6 +44,9 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--resolve", description = "also resolve every hoster link to its media URL")
     boolean resolve;
 
+    @Option(names = "--work", description = "also ask SkyHook (KANAL_SKYHOOK_URL) which TVDB work the title is, as the catalog would")
+    boolean work;
+
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
@@ -63,6 +66,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         KanalConfig.Sites sites;
         KanalConfig.Http http;
+        java.net.URI skyhookUrl;
         try {
             ConfigLoader loader = new ConfigLoader(parent.env());
             var values = loader.loadWithoutStorage(loader.configFile(configFile != null ? configFile : parent.configFile));
@@ -71,6 +75,7 @@ final class ProbeCommand implements Callable<Integer> {
             http = new KanalConfig.Http(values.get(Settings.HTTP_RATE_LIMIT), values.get(Settings.HTTP_TIMEOUT),
                     values.get(Settings.HTTP_RETRIES), values.get(Settings.ALLOW_PRIVATE_UPSTREAMS),
                     values.get(Settings.USER_AGENT), KanalConfig.outbound(values));
+            skyhookUrl = values.get(Settings.SKYHOOK_URL);
         } catch (ConfigException e) {
             System.err.println("kanal: " + e.getMessage());
             return KanalCommand.EXIT_CONFIG;
@@ -78,7 +83,9 @@ final class ProbeCommand implements Callable<Integer> {
         Logging.configure("text", "warn");
         Providers providers = Providers.create(ProviderSettingsFactory.from(sites, http),
                 dev.kanal.catalog.ProviderRoutesFactory.from(http.outbound()));
-        ProbeReport report = new Probe(providers).run(new Probe.Request(id, slug, season, episode, resolve))
+        ProbeReport report = new Probe(providers, work ? Probe.workFrom(new dev.kanal.catalog.WorkProbe(
+                new dev.kanal.catalog.SkyHookClient(skyhookUrl, Json.mapper()))) : null)
+                .run(new Probe.Request(id, slug, season, episode, resolve))
                 .withRoute(dev.kanal.catalog.ProviderRoutesFactory.from(http.outbound()).site(id).describe());
         if (json) {
             System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -87,6 +94,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         return report.title() == null ? 1 : 0;
     }
+
 
 
 }

@@ -22,13 +22,35 @@ import java.util.Optional;
  */
 public final class Probe {
     private final Providers providers;
+    private final java.util.function.Function<TitleDetail, ProbeReport.Work> work;
 
     public Probe(Providers providers) {
+        this(providers, null);
+    }
+
+    /** @param work finds the title's work tie (null: not asked) */
+    public Probe(Providers providers, java.util.function.Function<TitleDetail, ProbeReport.Work> work) {
         this.providers = providers;
+        this.work = work;
     }
 
     /** What to look at. {@code season}/{@code episode} null means "the title only" (or the movie). */
     public record Request(SiteId site, String slug, Integer season, Integer episode, boolean resolve) {}
+
+    /** The work finder {@code kanal probe --work} uses: the catalog's own matcher against SkyHook. */
+    public static java.util.function.Function<TitleDetail, ProbeReport.Work> workFrom(
+            dev.kanal.catalog.WorkProbe probe) {
+        return detail -> {
+            try {
+                return probe.tie(detail).map(t -> new ProbeReport.Work(t.tvdb(), t.season(), t.method(), t.confidence(),
+                                t.sure(), t.evidence(), null))
+                        .orElse(new ProbeReport.Work(null, null, null, null, null, null,
+                                "no TVDB series like it (films are matched by their IMDb/TMDB id, not SkyHook)"));
+            } catch (dev.kanal.catalog.SkyHookClient.SkyHookException e) {
+                return new ProbeReport.Work(null, null, null, null, null, null, e.getMessage());
+            }
+        };
+    }
 
     public ProbeReport run(Request request) {
         Site site = providers.site(request.site()).orElseThrow(() -> new IllegalArgumentException(
@@ -56,10 +78,11 @@ public final class Probe {
                 error = e.failure().describe();
             }
         }
-        return new ProbeReport(request.site().id(), title.slug(), title.title(), title.altTitles(), title.year(),
-                title.kind().name().toLowerCase(java.util.Locale.ROOT), title.ids().imdb(), seasons,
+        ProbeReport report = new ProbeReport(request.site().id(), title.slug(), title.title(), title.altTitles(),
+                title.year(), title.kind().name().toLowerCase(java.util.Locale.ROOT), title.ids().imdb(), seasons,
                 target.map(a -> new ProbeReport.Target(a.season(), a.episode(), a.isMovie())).orElse(null), links,
                 error);
+        return work == null ? report : report.withWork(work.apply(detail));
     }
 
     private static Optional<EpisodeAddress> target(Request r, TitleKind kind) {

@@ -11,14 +11,15 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProbeReport(String site, String slug, String title, List<String> altTitles, Integer year,
         String kind, String imdb, List<Season> seasons, Target target, List<Link> links, String error,
-        String condition, String cause, String hint, String route) {
+        String condition, String cause, String hint, String route, Work work) {
 
     /**
      * Without the condition fields: they are derived from {@code error} (healthy when there is none).
      */
     public ProbeReport(String site, String slug, String title, List<String> altTitles, Integer year, String kind,
             String imdb, List<Season> seasons, Target target, List<Link> links, String error) {
-        this(site, slug, title, altTitles, year, kind, imdb, seasons, target, links, error, null, null, null, null);
+        this(site, slug, title, altTitles, year, kind, imdb, seasons, target, links, error, null, null, null, null,
+                null);
     }
 
     public ProbeReport {
@@ -33,8 +34,23 @@ public record ProbeReport(String site, String slug, String title, List<String> a
     /** The same report with how the site's requests left the machine ({@code direct}, {@code via socks5://…}). */
     public ProbeReport withRoute(String how) {
         return new ProbeReport(site, slug, title, altTitles, year, kind, imdb, seasons, target, links, error, condition,
-                cause, hint, how);
+                cause, hint, how, work);
     }
+
+    /** The same report with the work tie stage 3 would make ({@code --work}). */
+    public ProbeReport withWork(Work work) {
+        return new ProbeReport(site, slug, title, altTitles, year, kind, imdb, seasons, target, links, error, condition,
+                cause, hint, route, work);
+    }
+
+    /**
+     * The TVDB work the title would be tied to: how, how sure, and whether searches would use it.
+     *
+     * @param season the TVDB season the title's first site season is, or null for the same numbering
+     * @param error why no tie could be looked up (SkyHook unreachable), else null
+     */
+    public record Work(Integer tvdb, Integer season, String method, Double confidence, Boolean used, String evidence,
+            String error) {}
 
     /** A season and its episodes in the site's numbering. */
     public record Season(int number, List<Episode> episodes) {}

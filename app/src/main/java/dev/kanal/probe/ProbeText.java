@@ -50,6 +50,17 @@ public final class ProbeText {
                 }
             }
         }
+        if (r.work() != null) {
+            ProbeReport.Work w = r.work();
+            if (w.error() != null) {
+                sb.append("  work:   ").append(w.error()).append('\n');
+            } else {
+                sb.append(String.format(java.util.Locale.ROOT, "  work:   TVDB %d%s via %s, confidence %.2f%s%n", w.tvdb(),
+                        w.season() == null ? "" : " season " + w.season(), w.method(), w.confidence(),
+                        w.used() ? "" : " (unsure: searches would not use it)"));
+                sb.append("          ").append(w.evidence()).append('\n');
+            }
+        }
         if (r.error() != null) {
             sb.append("  state:  ").append(state(r)).append('\n');
             if (r.hint() != null) sb.append("  what to do: ").append(r.hint()).append('\n');

@@ -5,6 +5,7 @@ import dev.kanal.catalog.Release;
 import dev.kanal.catalog.ReleaseQueries.EpisodeFilter;
 import dev.kanal.catalog.ReleaseScope;
 import dev.kanal.catalog.TitleNormalizer;
+import dev.kanal.catalog.TitleQuery;
 import dev.kanal.catalog.TitleResolver;
 import dev.kanal.catalog.TitleSimilarity;
 import dev.kanal.providers.SiteId;
@@ -27,6 +28,7 @@ final class TorznabSearch {
     private static final Pattern TRAILING_NUMBER = Pattern.compile("^(?<title>.+?)[ .]+(?<n>\\d{1,4})$");
     private static final int MAX_TITLES = 5;
     private static final int MAX_PRIORITY_FETCHES = 2;
+    private static final TorznabRequest.Paging FIRST = new TorznabRequest.Paging(0, 1);
 
     private final Catalog catalog;
     private final ItemFactory items;
@@ -58,7 +60,7 @@ final class TorznabSearch {
         }
         if (titles.isEmpty() && t.q() != null && !numericQ) {
             if (t.season() == null && t.episode() == null) return text(t.q(), sites, TitleKind.SERIES, scopes, t.paging());
-            titles = resolve(t.q(), sites, TitleKind.SERIES);
+            titles = work(t.q(), t.season(), sites, TitleKind.SERIES);
         }
         EpisodeFilter filter;
         if (numericQ && t.hasIds()) filter = new EpisodeFilter.Absolute(Integer.parseInt(t.q()));
@@ -84,13 +86,25 @@ final class TorznabSearch {
             TorznabRequest.Paging paging) {
         Matcher se = SXXEYY.matcher(q);
         if (se.matches()) {
-            return releases(resolve(se.group("title"), sites, kind), new EpisodeFilter.Episode(
-                    Integer.parseInt(se.group("s")), Integer.parseInt(se.group("e"))), scopes, paging);
+            int season = Integer.parseInt(se.group("s"));
+            return releases(work(se.group("title"), season, sites, kind), new EpisodeFilter.Episode(
+                    season, Integer.parseInt(se.group("e"))), scopes, paging);
         }
         Matcher s = SXX.matcher(q);
-        if (s.matches()) {
-            return releases(resolve(s.group("title"), sites, kind),
-                    new EpisodeFilter.Season(Integer.parseInt(s.group("s"))), scopes, paging);
+        TitleQuery parsed = TitleQuery.parse(q);
+        if (s.matches() || parsed.season() != null) {
+            // "X S2", "X Season 2", "X 2nd Season", "X II": that season of the work first
+            String title = s.matches() ? s.group("title") : parsed.variants().getLast();
+            int season = s.matches() ? Integer.parseInt(s.group("s")) : parsed.season();
+            List<Integer> titles = work(title, season, sites, kind);
+            EpisodeFilter filter = new EpisodeFilter.Season(season);
+            // decided on the first item, not on the requested page, so every page answers the same question
+            if (!releases(titles, filter, scopes, FIRST).isEmpty()) return releases(titles, filter, scopes, paging);
+            if (s.matches()) {
+                // the season's own entry, not yet numbered as TVDB numbers it
+                return releases(ids(catalog.resolver().seasonEntries(title, season, sites)), new EpisodeFilter.All(),
+                        scopes, paging);
+            }
         }
         TitleResolver resolver = catalog.resolver();
         var whole = resolver.resolve(q, sites, kind);
@@ -101,11 +115,12 @@ final class TorznabSearch {
             var prefix = resolver.resolve(n.group("title"), sites, kind);
             if (!looksLikeYear && !prefix.isEmpty()
                     && (whole.isEmpty() || prefix.getFirst().score() > whole.getFirst().score())) {
-                return releases(sameTitle(prefix), new EpisodeFilter.Absolute(number), scopes, paging);
+                return releases(catalog.resolver().sameWork(sameTitle(prefix), sites), new EpisodeFilter.Absolute(number),
+                        scopes, paging);
             }
         }
         if (whole.isEmpty()) return episodeByTitle(q, sites, kind, scopes, paging);
-        return releases(sameTitle(whole), new EpisodeFilter.All(), scopes, paging);
+        return releases(catalog.resolver().sameWork(sameTitle(whole), sites), new EpisodeFilter.All(), scopes, paging);
     }
 
     /**
@@ -144,6 +159,24 @@ final class TorznabSearch {
 
     private List<Integer> resolve(String text, Set<SiteId> sites, TitleKind kind) {
         return sameTitle(catalog.resolver().resolve(text, sites, kind));
+    }
+
+    /**
+     * The titles a name of a work stands for on every site: the resolved title, every title tied to
+     * the same TVDB series, and for a season the pages or sequel entries that are that season.
+     */
+    private List<Integer> work(String text, Integer season, Set<SiteId> sites, TitleKind kind) {
+        List<Integer> titles = new ArrayList<>(resolve(text, sites, kind));
+        if (season != null) {
+            for (Integer id : ids(catalog.resolver().seasonEntries(text, season, sites))) {
+                if (!titles.contains(id)) titles.add(id);
+            }
+        }
+        return catalog.resolver().sameWork(titles, sites);
+    }
+
+    private static List<Integer> ids(List<TitleResolver.Match> matches) {
+        return matches.stream().map(TitleResolver.Match::titleId).toList();
     }
 
     /** The best match and the same title on other sites (scores within {@link TitleResolver#SAME_TITLE}). */

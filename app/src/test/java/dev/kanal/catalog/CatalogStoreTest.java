@@ -202,7 +202,7 @@ class CatalogStoreTest {
         store.saveDetail(id, v1, Instant.parse("2026-01-01T00:00:00Z"));
         SkyHookShow show = new SkyHookShow(4242, "Cut Anime", "2020-01-01", 24, null, null, List.of(), List.of());
         // TVDB has one season: site S02E01-02 are S01E03-04 there
-        mapping.save(id, show, Map.of(CatalogStore.key(1, 1), new SeriesMapper.Numbering(1, 1, 1),
+        mapping.save(id, new WorkTie(show.tvdbId(), null, "page-id", 1.0, "test"), show, Map.of(CatalogStore.key(1, 1), new SeriesMapper.Numbering(1, 1, 1),
                 CatalogStore.key(1, 2), new SeriesMapper.Numbering(1, 2, 2),
                 CatalogStore.key(2, 1), new SeriesMapper.Numbering(1, 3, 3),
                 CatalogStore.key(2, 2), new SeriesMapper.Numbering(1, 4, 4)), Instant.parse("2026-01-01T00:00:00Z"));
@@ -221,7 +221,7 @@ class CatalogStoreTest {
         // SkyHook failing keeps it held; the mapping numbers it and releases it
         mapping.failed(id, "SkyHook unreachable", Instant.parse("2026-02-01T00:00:01Z"));
         assertThat(queries.releases(List.of(id), new ReleaseQueries.EpisodeFilter.All())).hasSize(4);
-        mapping.save(id, show, Map.of(CatalogStore.key(2, 3), new SeriesMapper.Numbering(1, 5, 5)),
+        mapping.save(id, new WorkTie(show.tvdbId(), null, "page-id", 1.0, "test"), show, Map.of(CatalogStore.key(2, 3), new SeriesMapper.Numbering(1, 5, 5)),
                 Instant.parse("2026-02-01T00:00:02Z"));
         assertThat(queries.releases(List.of(id), new ReleaseQueries.EpisodeFilter.Episode(1, 5)))
                 .extracting(r -> r.season() * 100 + r.episode()).containsExactly(203);
@@ -236,7 +236,7 @@ class CatalogStoreTest {
         titles.upsertTitles(SiteId.STO, 1, List.of(v1.title()), Instant.parse("2026-01-01T00:00:00Z"));
         int id = titleId(SiteId.STO, "straight");
         store.saveDetail(id, v1, Instant.parse("2026-01-01T00:00:00Z"));
-        mapping.save(id, new SkyHookShow(77, "Straight Show", null, null, null, null, List.of(), List.of()),
+        mapping.save(id, new WorkTie(77, null, "page-id", 1.0, "test"), new SkyHookShow(77, "Straight Show", null, null, null, null, List.of(), List.of()),
                 Map.of(CatalogStore.key(1, 1), new SeriesMapper.Numbering(1, 1, null),
                         CatalogStore.key(1, 2), new SeriesMapper.Numbering(1, 2, null)), Instant.now());
         store.saveDetail(id, FakeSite.series(SiteId.STO, "straight", "Straight Show", List.of(), 2020, ExternalIds.NONE,

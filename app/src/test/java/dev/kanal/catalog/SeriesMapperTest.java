@@ -41,9 +41,36 @@ class SeriesMapperTest {
         var site = List.of(new SeriesMapper.SiteEpisode(0, 1, "Der Film: Mugen Train", "The Movie: Mugen Train", null),
                 new SeriesMapper.SiteEpisode(0, 2, "Unbekannt", "Unknown Special", null));
         var map = SeriesMapper.map(site, show(tvdb), true);
-        assertThat(map.get(CatalogStore.key(0, 2))).isEqualTo(new SeriesMapper.Numbering(0, 2, null));
-        var film = map.get(CatalogStore.key(0, 1));
-        assertThat(film.season()).isZero();
+        assertThat(map.get(CatalogStore.key(0, 1))).isEqualTo(new SeriesMapper.Numbering(0, 3, null));
+        // no TVDB special like it: numbered after the show's last special, so it takes nobody's number
+        assertThat(map.get(CatalogStore.key(0, 2))).isEqualTo(new SeriesMapper.Numbering(0, 5, null));
+    }
+
+    @Test
+    void each_film_takes_at_most_one_special_and_no_two_films_the_same() {
+        var tvdb = List.of(new SkyHookShow.Episode(0, 1, null, "Mugen Train"),
+                new SkyHookShow.Episode(0, 2, null, "Recap"));
+        // both films resemble special 1; only the closer one gets it
+        var site = List.of(new SeriesMapper.SiteEpisode(0, 1, "Mugen Train", "Mugen Train", null),
+                new SeriesMapper.SiteEpisode(0, 2, "Mugen Train Arc", "Mugen Train Arc", null),
+                new SeriesMapper.SiteEpisode(0, 3, null, null, null));
+        var map = SeriesMapper.map(site, show(tvdb), true);
+        assertThat(map.get(CatalogStore.key(0, 1))).isEqualTo(new SeriesMapper.Numbering(0, 1, null));
+        assertThat(map.get(CatalogStore.key(0, 2)).episode()).isNotEqualTo(1).isGreaterThan(2);
+        assertThat(map.get(CatalogStore.key(0, 3)).episode()).isGreaterThan(2);
+        assertThat(map.values().stream().map(SeriesMapper.Numbering::episode).distinct().count()).isEqualTo(3);
+    }
+
+    @Test
+    void a_sequel_entry_lands_in_its_tvdb_season_with_tvdb_absolute_numbers() {
+        List<SkyHookShow.Episode> tvdb = new ArrayList<>();
+        for (int e = 1; e <= 12; e++) tvdb.add(new SkyHookShow.Episode(1, e, e, "a" + e));
+        for (int e = 1; e <= 13; e++) tvdb.add(new SkyHookShow.Episode(2, e, 12 + e, "b" + e));
+        List<SeriesMapper.SiteEpisode> site = new ArrayList<>();
+        for (int e = 1; e <= 13; e++) site.add(new SeriesMapper.SiteEpisode(1, e, null, null, e));
+        var map = SeriesMapper.map(site, show(tvdb), true, 1);
+        assertThat(map.get(CatalogStore.key(1, 1))).isEqualTo(new SeriesMapper.Numbering(2, 1, 13));
+        assertThat(map.get(CatalogStore.key(1, 13))).isEqualTo(new SeriesMapper.Numbering(2, 13, 25));
     }
 
     @Test

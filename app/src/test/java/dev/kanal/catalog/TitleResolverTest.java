@@ -28,19 +28,22 @@ class TitleResolverTest {
     @BeforeAll
     static void load() throws Exception {
         titles = lines("/catalog/resolver-titles.psv", "\\|");
-        List<TitleIndex.Entry> entries = new ArrayList<>();
+        List<WorkNames.Name> names = new ArrayList<>();
         for (int id = 0; id < titles.size(); id++) {
             String[] t = titles.get(id);
             SiteId site = SiteId.fromId(t[0]).orElseThrow();
             TitleKind kind = TitleKind.valueOf(t[2].toUpperCase(Locale.ROOT));
             Integer year = Integer.valueOf(t[3]);
-            entries.add(new TitleIndex.Entry(id, site, kind, year, TitleNormalizer.key(t[4])));
-            if (t.length > 5) {
-                for (String alt : t[5].split(";")) {
-                    if (!alt.isBlank()) entries.add(new TitleIndex.Entry(id, site, kind, year, TitleNormalizer.key(alt)));
-                }
+            Integer tvdb = t.length > 6 && !t[6].isBlank() ? Integer.valueOf(t[6]) : null;
+            Integer season = t.length > 7 && !t[7].isBlank() ? Integer.valueOf(t[7]) : null;
+            List<String> all = new ArrayList<>(List.of(t[4]));
+            if (t.length > 5) all.addAll(List.of(t[5].split(";")));
+            if (t.length > 8) all.addAll(List.of(t[8].split(";"))); // what stage 3 stores from SkyHook
+            for (String name : all) {
+                if (!name.isBlank()) names.add(WorkNames.Name.of(id, site, kind, year, name, t[4], tvdb, season));
             }
         }
+        List<TitleIndex.Entry> entries = WorkNames.entries(names);
         resolver = new TitleResolver(() -> entries, List.of(SiteId.ANIWORLD, SiteId.STO, SiteId.MEGAKINO));
         resolver.rebuild();
     }
@@ -71,18 +74,26 @@ class TitleResolverTest {
     }
 
     @Test
-    void top_1_accuracy_over_the_labelled_queries_is_above_97_percent() throws Exception {
+    void top_1_accuracy_is_at_least_97_percent_and_false_positives_at_most_2_percent() throws Exception {
         List<String[]> cases = lines("/catalog/resolver-cases.tsv", "\t");
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(500);
         List<String> wrong = new ArrayList<>();
+        int falsePositives = 0;
+        int negatives = 0;
         for (String[] c : cases) {
             String got = resolve(c[0], c[2]);
-            if (!got.equals(c[1])) wrong.add("'" + c[0] + "' (" + c[3] + "): expected " + c[1] + " got " + got);
+            if (c[1].equals("-")) negatives++;
+            if (got.equals(c[1])) continue;
+            wrong.add("'" + c[0] + "' (" + c[3] + "): expected " + c[1] + " got " + got);
+            if (!got.equals("-")) falsePositives++; // a title answered that is not the one asked for
         }
         double accuracy = 1.0 - (double) wrong.size() / cases.size();
-        System.out.printf(Locale.ROOT, "resolver top-1 accuracy: %.2f%% over %d cases; misses: %s%n",
-                accuracy * 100, cases.size(), wrong);
-        assertThat(accuracy).as("misses: %s", wrong).isGreaterThan(0.97);
+        double falsePositiveRate = (double) falsePositives / cases.size();
+        System.out.printf(Locale.ROOT,
+                "resolver top-1 accuracy: %.2f%% over %d cases (%d must not match); false positives %.2f%%; misses: %s%n",
+                accuracy * 100, cases.size(), negatives, falsePositiveRate * 100, wrong);
+        assertThat(accuracy).as("misses: %s", wrong).isGreaterThanOrEqualTo(0.97);
+        assertThat(falsePositiveRate).as("misses: %s", wrong).isLessThanOrEqualTo(0.02);
     }
 
     @Test

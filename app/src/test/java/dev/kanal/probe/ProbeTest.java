@@ -29,6 +29,38 @@ class ProbeTest {
     }
 
     @Test
+    void with_work_it_shows_the_tie_the_catalog_would_make() {
+        var skyhook = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        skyhook.start();
+        try {
+            skyhook.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/v1/tvdb/search/en/?"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                            "[{\"tvdbId\":4242,\"title\":\"The Kanal Chronicles\",\"firstAired\":\"2020-04-01\"}]")));
+            skyhook.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/tvdb/shows/en/4242"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"tvdbId\":4242,"
+                            + "\"title\":\"The Kanal Chronicles\",\"firstAired\":\"2020-04-01\",\"episodes\":[]}")));
+            var withWork = new Probe(Providers.create(sites.settings()), Probe.workFrom(new dev.kanal.catalog.WorkProbe(
+                    new dev.kanal.catalog.SkyHookClient(URI.create("http://127.0.0.1:" + skyhook.port()), Json.mapper()))));
+            var report = withWork.run(new Probe.Request(SiteId.ANIWORLD, "kanal-chronicles", null, null, false));
+            assertThat(report.work().tvdb()).isEqualTo(4242);
+            assertThat(report.work().method()).isEqualTo("skyhook-name");
+            assertThat(report.work().used()).isTrue();
+            assertThat(ProbeText.render(report)).contains("work:   TVDB 4242 via skyhook-name, confidence");
+            int port = skyhook.port();
+            skyhook.stop();
+            var down = new Probe(Providers.create(sites.settings()), Probe.workFrom(new dev.kanal.catalog.WorkProbe(
+                    new dev.kanal.catalog.SkyHookClient(URI.create("http://127.0.0.1:" + port), Json.mapper()))))
+                    .run(new Probe.Request(SiteId.ANIWORLD, "kanal-chronicles", null, null, false));
+            assertThat(down.work().error()).contains("SkyHook unreachable");
+        } finally {
+            if (skyhook.isRunning()) skyhook.stop();
+        }
+    }
+
+    @Test
     void a_title_lists_its_seasons_episodes_and_languages() {
         var report = probe.run(new Probe.Request(SiteId.ANIWORLD, "kanal-chronicles", null, null, false));
         assertThat(report.title()).isEqualTo("Kanal Chronicles");
