@@ -39,12 +39,13 @@ public final class Catalog implements AutoCloseable {
     public Catalog(Providers providers, Database db, KanalConfig.Catalog config, List<SiteId> siteOrder,
             MeterRegistry meters, ObjectMapper json, Clock clock) {
         this.stages = new StageStore(db);
-        this.store = new CatalogStore(db);
-        this.queries = new ReleaseQueries(db);
+        CatalogChanges changes = new CatalogChanges();
+        this.store = new CatalogStore(db, changes);
+        this.queries = new ReleaseQueries(db, changes);
         this.resolver = new TitleResolver(queries::indexEntries, siteOrder);
         CatalogMetrics metrics = new CatalogMetrics(meters);
-        TitleStore titleStore = new TitleStore(db);
-        MappingStage mapping = new MappingStage(new MappingStore(db), new SkyHookClient(config.skyhookUrl(), json),
+        TitleStore titleStore = new TitleStore(db, changes);
+        MappingStage mapping = new MappingStage(new MappingStore(db, changes), new SkyHookClient(config.skyhookUrl(), json),
                 clock, config.concurrency());
         List<SiteId> ids = new ArrayList<>();
         for (Site site : providers.sites()) {

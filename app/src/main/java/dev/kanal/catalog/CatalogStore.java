@@ -48,9 +48,16 @@ public final class CatalogStore {
     private static final int ROWS_PER_INSERT = 400;
 
     private final Database db;
+    private final CatalogChanges changes;
 
     public CatalogStore(Database db) {
+        this(db, new CatalogChanges());
+    }
+
+    /** @param changes bumped after every write, so searches' in-memory copies are reloaded */
+    public CatalogStore(Database db, CatalogChanges changes) {
         this.db = db;
+        this.changes = changes;
     }
 
     /** A title that needs its details fetched. */
@@ -114,7 +121,7 @@ public final class CatalogStore {
     public List<EpisodeAddress> saveDetail(int titleId, TitleDetail detail, Instant now) {
         List<EpisodeRow> rows = rowsOf(detail);
         List<EpisodeAddress> unpaired = new ArrayList<>();
-        db.writeVoid(ctx -> {
+        writeVoid(ctx -> {
             unpaired.clear(); // the writer may run the transaction again
             TitleRef t = detail.title();
             Map<Long, Boolean> existing = new HashMap<>();
@@ -187,7 +194,7 @@ public final class CatalogStore {
      */
     public int requeueForRecent(SiteId site, List<RecentEpisode> recent) {
         if (recent.isEmpty()) return 0;
-        return db.write(ctx -> {
+        return write(ctx -> {
             Map<String, Integer> ids = new HashMap<>();
             Set<Integer> queued = new HashSet<>();
             for (RecentEpisode r : recent) {
@@ -212,7 +219,7 @@ public final class CatalogStore {
 
     /** Failed detail pages of a site waiting for a later retry become due now (a start, "Retry now"). */
     public void retryFailedDetailsNow(SiteId site, Instant now) {
-        db.writeVoid(ctx -> ctx.update(CATALOG_TITLE).set(CATALOG_TITLE.DETAILS_RETRY_AT, now.toString())
+        writeVoid(ctx -> ctx.update(CATALOG_TITLE).set(CATALOG_TITLE.DETAILS_RETRY_AT, now.toString())
                 .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.DETAILS_STATE.eq(FAILED),
                         CATALOG_TITLE.DETAILS_RETRY_AT.gt(now.toString()))
                 .execute());
@@ -220,7 +227,7 @@ public final class CatalogStore {
 
     /** Records a failed detail fetch; the title's live rows stay. */
     public void failDetail(int titleId, String error, Instant retryAt) {
-        db.writeVoid(ctx -> ctx.update(CATALOG_TITLE)
+        writeVoid(ctx -> ctx.update(CATALOG_TITLE)
                 .set(CATALOG_TITLE.DETAILS_STATE, FAILED)
                 .set(CATALOG_TITLE.DETAILS_ERROR, truncate(error))
                 .set(CATALOG_TITLE.DETAILS_RETRY_AT, retryAt.toString())
@@ -244,7 +251,7 @@ public final class CatalogStore {
      */
     public void recordMediaInfo(EpisodeAddress address, Language language, int height, String codec) {
         String normalized = codec == null || codec.isBlank() ? null : codec.trim().toLowerCase(Locale.ROOT);
-        db.writeVoid(ctx -> ctx.update(CATALOG_RELEASE)
+        writeVoid(ctx -> ctx.update(CATALOG_RELEASE)
                 .set(CATALOG_RELEASE.HEIGHT, height > 0 ? height : null)
                 .set(CATALOG_RELEASE.CODEC, normalized)
                 .where(CATALOG_RELEASE.TITLE_ID.eq(select(CATALOG_TITLE.ID).from(CATALOG_TITLE)
@@ -266,7 +273,7 @@ public final class CatalogStore {
     public void recordHosters(EpisodeAddress address, List<HosterLink> links, Instant now) {
         if (links.isEmpty()) return;
         HosterHints hints = HosterHints.ofLinks(links);
-        db.writeVoid(ctx -> {
+        writeVoid(ctx -> {
             Integer titleId = ctx.select(CATALOG_TITLE.ID).from(CATALOG_TITLE)
                     .where(CATALOG_TITLE.SITE.eq(address.site().id()), CATALOG_TITLE.SLUG.eq(address.slug()))
                     .fetchOne(r -> r.value1());
@@ -436,5 +443,21 @@ public final class CatalogStore {
 
     static TitleKind kindOf(String tag) {
         return TitleKind.valueOf(tag.toUpperCase(Locale.ROOT));
+    }
+
+    private <T> T write(java.util.function.Function<org.jooq.DSLContext, T> work) {
+        try {
+            return db.write(work);
+        } finally {
+            changes.changed();
+        }
+    }
+
+    private void writeVoid(java.util.function.Consumer<org.jooq.DSLContext> work) {
+        try {
+            db.writeVoid(work);
+        } finally {
+            changes.changed();
+        }
     }
 }

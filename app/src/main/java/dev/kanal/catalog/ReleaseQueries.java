@@ -5,6 +5,8 @@ import static dev.kanal.db.schema.Tables.CATALOG_RELEASE;
 import static dev.kanal.db.schema.Tables.CATALOG_TITLE;
 import static dev.kanal.db.schema.Tables.CATALOG_TITLE_NAME;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kanal.db.Database;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
@@ -12,6 +14,7 @@ import dev.kanal.providers.TitleKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.jooq.Condition;
@@ -24,10 +27,35 @@ import org.jooq.impl.DSL;
  * id, and the names the {@link TitleResolver} indexes. Reads only; never blocks the writer (WAL).
  */
 public final class ReleaseQueries {
-    private final Database db;
+    /** At most this many releases are kept in memory (about 300 bytes each). */
+    private static final long CACHED_RELEASES = 60_000;
+    private static final Comparator<Release> EPISODE_ORDER = Comparator.comparingInt(Release::tvdbSeason)
+            .thenComparingInt(Release::tvdbEpisode).thenComparingInt(Release::titleId)
+            .thenComparing(r -> r.language().label());
 
+    private final Database db;
+    private final CatalogChanges changes;
+    /** Per title: whether its details were fetched and its searchable releases, as of a {@link CatalogChanges} version. */
+    private final Cache<Integer, TitleReleases> cache;
+
+    private record TitleReleases(long version, boolean detailed, List<Release> releases) {}
+
+    /** Reads straight from SQLite on every call. */
     public ReleaseQueries(Database db) {
+        this(db, null);
+    }
+
+    /**
+     * Keeps recently searched titles' releases in memory until the next catalog change, so a repeated
+     * search (Sonarr asks for a season's episodes one by one) reads no rows.
+     *
+     * @param changes bumped by every catalog writer; null keeps nothing in memory
+     */
+    public ReleaseQueries(Database db, CatalogChanges changes) {
         this.db = db;
+        this.changes = changes;
+        this.cache = changes == null ? null : Caffeine.newBuilder().maximumWeight(CACHED_RELEASES)
+                .weigher((Integer id, TitleReleases t) -> 1 + t.releases().size()).build();
     }
 
     /** Which episodes of a title a search wants, in Sonarr's numbering. */
@@ -91,6 +119,7 @@ public final class ReleaseQueries {
     /** Of the given titles, those whose details were never fetched, in the given order (one query). */
     public List<Integer> withoutDetails(List<Integer> titleIds) {
         if (titleIds.isEmpty()) return List.of();
+        if (cache != null) return titleIds.stream().filter(id -> !cached(id).detailed()).toList();
         Set<Integer> missing = new java.util.HashSet<>(db.read().select(CATALOG_TITLE.ID).from(CATALOG_TITLE)
                 .where(CATALOG_TITLE.ID.in(titleIds), CATALOG_TITLE.DETAILS_AT.isNull())
                 .fetch(r -> r.value1()));
@@ -99,6 +128,14 @@ public final class ReleaseQueries {
 
     /** The releases of some titles matching {@code filter}, in episode order. */
     public List<Release> releases(Collection<Integer> titleIds, EpisodeFilter filter) {
+        if (cache != null) {
+            List<Release> out = new ArrayList<>();
+            for (Integer id : new java.util.LinkedHashSet<>(titleIds)) {
+                for (Release r : cached(id).releases()) if (wanted(r, filter)) out.add(r);
+            }
+            if (titleIds.size() > 1) out.sort(EPISODE_ORDER);
+            return out;
+        }
         Condition where = CATALOG_TITLE.ID.in(titleIds).and(switch (filter) {
             case EpisodeFilter.All a -> DSL.trueCondition();
             case EpisodeFilter.Season s -> CATALOG_EPISODE.TVDB_SEASON.eq(s.season());
@@ -110,6 +147,30 @@ public final class ReleaseQueries {
                 .orderBy(CATALOG_EPISODE.TVDB_SEASON, CATALOG_EPISODE.TVDB_EPISODE, CATALOG_TITLE.ID,
                         CATALOG_RELEASE.LANGUAGE)
                 .fetch(ReleaseQueries::toRelease);
+    }
+
+    private static boolean wanted(Release r, EpisodeFilter filter) {
+        return switch (filter) {
+            case EpisodeFilter.All a -> true;
+            case EpisodeFilter.Season s -> r.tvdbSeason() == s.season();
+            case EpisodeFilter.Episode e -> r.tvdbSeason() == e.season() && r.tvdbEpisode() == e.episode();
+            case EpisodeFilter.Absolute a -> r.absolute() != null && r.absolute() == a.absolute();
+        };
+    }
+
+    /** One title's entry, reloaded when the catalog changed since it was read. */
+    private TitleReleases cached(int titleId) {
+        TitleReleases t = cache.getIfPresent(titleId);
+        long version = changes.version();
+        if (t != null && t.version() == version) return t;
+        boolean detailed = db.read().fetchExists(CATALOG_TITLE, CATALOG_TITLE.ID.eq(titleId),
+                CATALOG_TITLE.DETAILS_AT.isNotNull());
+        List<Release> releases = select().where(CATALOG_TITLE.ID.eq(titleId))
+                .orderBy(CATALOG_EPISODE.TVDB_SEASON, CATALOG_EPISODE.TVDB_EPISODE, CATALOG_RELEASE.LANGUAGE)
+                .fetch(ReleaseQueries::toRelease);
+        t = new TitleReleases(version, detailed, List.copyOf(releases));
+        cache.put(titleId, t);
+        return t;
     }
 
     /** The newest releases within the scopes, newest first, paged exactly. */

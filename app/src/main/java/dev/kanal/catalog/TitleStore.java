@@ -29,14 +29,21 @@ public final class TitleStore {
     private static final double MIN_LISTING_SHARE = 0.5;
 
     private final Database db;
+    private final CatalogChanges changes;
 
     public TitleStore(Database db) {
+        this(db, new CatalogChanges());
+    }
+
+    /** @param changes bumped after every write, so searches' in-memory copies are reloaded */
+    public TitleStore(Database db, CatalogChanges changes) {
         this.db = db;
+        this.changes = changes;
     }
 
     /** Upserts one batch of listed titles in one transaction; a changed lastModified re-queues details. */
     public void upsertTitles(SiteId site, int run, List<TitleRef> batch, Instant now) {
-        db.writeVoid(ctx -> {
+        writeVoid(ctx -> {
             for (TitleRef t : batch) {
                 ctx.insertInto(CATALOG_TITLE)
                         .set(CATALOG_TITLE.SITE, site.id())
@@ -80,7 +87,7 @@ public final class TitleStore {
      * titles were removed.
      */
     public int finishListing(SiteId site, int run, int listed) {
-        return db.write(ctx -> {
+        return write(ctx -> {
             int before = ctx.fetchCount(CATALOG_TITLE, CATALOG_TITLE.SITE.eq(site.id()));
             int stale = ctx.fetchCount(CATALOG_TITLE, CATALOG_TITLE.SITE.eq(site.id()),
                     CATALOG_TITLE.LISTED_RUN.lt(run));
@@ -110,7 +117,7 @@ public final class TitleStore {
         String activeSince = now.minus(activeWindow).toString();
         String refreshBefore = now.minus(refresh).toString();
         String fullBefore = now.minus(fullRefresh).toString();
-        return db.write(ctx -> ctx.update(CATALOG_TITLE)
+        return write(ctx -> ctx.update(CATALOG_TITLE)
                 .set(CATALOG_TITLE.DETAILS_STATE, PENDING)
                 .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.DETAILS_STATE.eq(READY))
                 .and(CATALOG_TITLE.DETAILS_CHANGED_AT.gt(activeSince).and(CATALOG_TITLE.DETAILS_AT.lt(refreshBefore))
@@ -118,4 +125,20 @@ public final class TitleStore {
                 .execute());
     }
 
+
+    private <T> T write(java.util.function.Function<org.jooq.DSLContext, T> work) {
+        try {
+            return db.write(work);
+        } finally {
+            changes.changed();
+        }
+    }
+
+    private void writeVoid(java.util.function.Consumer<org.jooq.DSLContext> work) {
+        try {
+            db.writeVoid(work);
+        } finally {
+            changes.changed();
+        }
+    }
 }

@@ -1,10 +1,13 @@
 package dev.kanal.torznab;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kanal.catalog.Release;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +36,15 @@ final class ItemFactory {
     private final MagnetCodec codec;
     private final ReleaseNamer namer;
     private final StrmMode strm;
+    /**
+     * The items of recently offered releases: a release (all of it, hosters and height included) names
+     * and links the same until the catalog changes it, and stored names are read at most every ten
+     * minutes ({@link StoredNames}), so items live as long.
+     */
+    private final Cache<Offered, List<TorznabItem>> offered = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    private record Offered(Release release, boolean absolute) {}
 
     ItemFactory(MagnetCodec codec, ReleaseNamer namer, StrmMode strm) {
         this.codec = codec;
@@ -46,11 +58,15 @@ final class ItemFactory {
 
     /** The items of one release, download first; {@code absolute} picks the anime-style title. */
     List<TorznabItem> items(Release r, boolean absolute) {
+        return offered.get(new Offered(r, absolute), o -> render(o.release(), o.absolute()));
+    }
+
+    private List<TorznabItem> render(Release r, boolean absolute) {
         String title = absolute ? namer.absolute(r) : namer.standard(r);
         List<TorznabItem> out = new ArrayList<>(2);
         if (strm != StrmMode.ONLY) out.add(item(r, title, KanalMagnet.Mode.DOWNLOAD));
         if (strm != StrmMode.OFF) out.add(item(r, title + ReleaseNamer.STRM_SUFFIX, KanalMagnet.Mode.STRM));
-        return out;
+        return List.copyOf(out);
     }
 
     private TorznabItem item(Release r, String title, KanalMagnet.Mode mode) {

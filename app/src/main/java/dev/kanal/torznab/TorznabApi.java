@@ -1,5 +1,7 @@
 package dev.kanal.torznab;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kanal.catalog.Catalog;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.web.Access;
@@ -26,6 +28,8 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     private final String version;
     private final TorznabSearch search;
     private final Access access;
+    /** Each item's rendered bytes for as long as the item lives (items are kept by {@link ItemFactory}; weak: by identity). */
+    private final Cache<TorznabItem, byte[]> rendered = Caffeine.newBuilder().weakKeys().maximumSize(100_000).build();
 
     /** @param access where refused API keys are counted and the last Torznab request is remembered */
     public TorznabApi(KanalConfig.Security security, Catalog catalog, ReleaseOffers offers, String version,
@@ -61,8 +65,8 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
         }
     }
 
-    private static void feed(Context ctx, List<TorznabItem> items) {
-        ctx.contentType(RSS).result(TorznabXml.rss(items, ctx.url()));
+    private void feed(Context ctx, List<TorznabItem> items) {
+        ctx.contentType(RSS).result(TorznabXml.rss(items, ctx.url(), i -> rendered.get(i, TorznabXml::item)));
     }
 
     private void checkKey(Context ctx) {

@@ -1,10 +1,12 @@
 package dev.kanal.torznab;
 
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -61,17 +63,30 @@ final class TorznabXml {
         w.writeEndElement();
     }
 
-    /** The RSS feed of items. */
-    /** The feed as UTF-8 bytes, written straight into one buffer (feeds are the hot path). */
+    /** The feed as UTF-8 bytes, every item rendered afresh. */
     static byte[] rss(List<TorznabItem> items, String selfUrl) {
-        return writeBytes(w -> {
+        return rss(items, selfUrl, TorznabXml::item);
+    }
+
+    /**
+     * The feed as UTF-8 bytes, written straight into one buffer (feeds are the hot path): the channel
+     * head by the streaming writer, each item as the bytes {@code rendered} gives for it (see
+     * {@link #item(TorznabItem)}; a caller may keep them, items being immutable).
+     */
+    static byte[] rss(List<TorznabItem> items, String selfUrl, Function<TorznabItem, byte[]> rendered) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 1536 * items.size());
+        try {
+            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            w.setPrefix("torznab", TORZNAB_NS);
+            w.setPrefix("atom", ATOM_NS);
+            w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("rss");
             w.writeAttribute("version", "2.0");
             w.writeNamespace("atom", ATOM_NS);
             w.writeNamespace("torznab", TORZNAB_NS);
             w.writeStartElement("channel");
             w.writeStartElement(ATOM_NS, "link");
-            w.writeAttribute("href", selfUrl);
+            w.writeAttribute("href", clean(selfUrl));
             w.writeAttribute("rel", "self");
             w.writeAttribute("type", "application/rss+xml");
             w.writeEndElement();
@@ -79,10 +94,31 @@ final class TorznabXml {
             text(w, "description", "Kanal: AniWorld, s.to and Megakino as a Torznab indexer");
             text(w, "link", selfUrl);
             text(w, "language", "de-de");
-            for (TorznabItem item : items) item(w, item);
+            w.flush(); // everything so far is in out: the items' bytes follow it
+            for (TorznabItem item : items) out.writeBytes(rendered.apply(item));
             w.writeEndElement();
             w.writeEndElement();
-        });
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing Torznab XML failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One {@code <item>} as UTF-8 bytes, its {@code torznab:} prefix bound by the feed around it. */
+    static byte[] item(TorznabItem item) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1536);
+        try {
+            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            w.setPrefix("torznab", TORZNAB_NS);
+            item(w, item);
+            w.flush();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing Torznab XML failed", e);
+        }
+        return out.toByteArray();
     }
 
     private static void item(XMLStreamWriter w, TorznabItem i) throws XMLStreamException {
@@ -168,17 +204,6 @@ final class TorznabXml {
 
     private interface Body {
         void write(XMLStreamWriter w) throws XMLStreamException;
-    }
-
-    private static byte[] writeBytes(Body body) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(16_384);
-        try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
-            document(w, body);
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing Torznab XML failed", e);
-        }
-        return out.toByteArray();
     }
 
     private static void document(XMLStreamWriter w, Body body) throws XMLStreamException {
