@@ -29,7 +29,8 @@ public final class Catalog implements AutoCloseable {
 
     private final List<SiteId> enabled;
     private final StageStore stages;
-    private final CatalogStore store;
+    private final DetailQueue queue;
+    private final ReleaseFacts facts;
     private final ReleaseQueries queries;
     private final TitleResolver resolver;
     private final PriorityLane priority;
@@ -40,7 +41,9 @@ public final class Catalog implements AutoCloseable {
             MeterRegistry meters, ObjectMapper json, Clock clock) {
         this.stages = new StageStore(db);
         CatalogChanges changes = new CatalogChanges();
-        this.store = new CatalogStore(db, changes);
+        this.queue = new DetailQueue(db, changes);
+        this.facts = new ReleaseFacts(db, changes);
+        EpisodeStore episodes = new EpisodeStore(db, changes);
         this.queries = new ReleaseQueries(db, changes);
         this.resolver = new TitleResolver(queries::indexEntries, siteOrder);
         CatalogMetrics metrics = new CatalogMetrics(meters);
@@ -50,13 +53,13 @@ public final class Catalog implements AutoCloseable {
         List<SiteId> ids = new ArrayList<>();
         for (Site site : providers.sites()) {
             ids.add(site.id());
-            DetailFetcher fetcher = new DetailFetcher(site, store, metrics, clock, config.refreshInterval());
+            DetailFetcher fetcher = new DetailFetcher(site, episodes, queue, facts, metrics, clock, config.refreshInterval());
             fetchers.put(site.id(), fetcher);
-            crawlers.put(site.id(), new SiteCrawler(site, store, titleStore, stages, mapping, fetcher, resolver, metrics, config,
+            crawlers.put(site.id(), new SiteCrawler(site, queue, titleStore, stages, mapping, fetcher, resolver, metrics, config,
                     clock));
         }
         this.enabled = List.copyOf(ids);
-        this.priority = new PriorityLane(store, fetchers, config.priorityBudget(), metrics);
+        this.priority = new PriorityLane(queue, fetchers, config.priorityBudget(), metrics);
         Gauge.builder("kanal.catalog.ready", this, c -> c.ready() ? 1 : 0)
                 .description("1 when every enabled site's titles and details are indexed").register(meters);
         Gauge.builder("kanal.catalog.names", resolver, TitleResolver::size)
@@ -109,7 +112,7 @@ public final class Catalog implements AutoCloseable {
                 StageProgress p = stages.get(s, stage);
                 if ((stage == Stage.DETAILS || stage == Stage.MAPPING) && p.state() == StageState.RUNNING) {
                     // the persisted counters lag by up to a second
-                    int[] live = stage == Stage.DETAILS ? store.detailCounts(s) : store.mappingCounts(s);
+                    int[] live = stage == Stage.DETAILS ? queue.detailCounts(s) : queue.mappingCounts(s);
                     p = new StageProgress(s, stage, p.state(), p.run(), live[0], live[1], p.startedAt(),
                             p.lastSuccess(), p.lastError());
                 }
@@ -132,9 +135,9 @@ public final class Catalog implements AutoCloseable {
         return priority;
     }
 
-    /** The write side: downloads call {@link CatalogStore#recordMediaInfo}. */
-    public CatalogStore store() {
-        return store;
+    /** What downloads and episode pages teach about releases ({@link ReleaseFacts#recordMediaInfo}, hosters). */
+    public ReleaseFacts store() {
+        return facts;
     }
 
     /** Makes every crawler look for due work now instead of at its next refresh. */

@@ -28,23 +28,27 @@ final class DetailFetcher {
     static final int PAIRED_PER_TITLE = 6;
 
     private final Site site;
-    private final CatalogStore store;
+    private final EpisodeStore episodes;
+    private final DetailQueue queue;
+    private final ReleaseFacts facts;
     private final CatalogMetrics metrics;
     private final Clock clock;
     private final Duration permanentRetry;
     private final Map<Integer, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    DetailFetcher(Site site, CatalogStore store, CatalogMetrics metrics, Clock clock, Duration permanentRetry) {
+    DetailFetcher(Site site, EpisodeStore episodes, DetailQueue queue, ReleaseFacts facts, CatalogMetrics metrics, Clock clock, Duration permanentRetry) {
         this.site = site;
-        this.store = store;
+        this.episodes = episodes;
+        this.queue = queue;
+        this.facts = facts;
         this.metrics = metrics;
         this.clock = clock;
         this.permanentRetry = permanentRetry;
     }
 
     /** Starts (or joins) the fetch of one title; completes with true when its details were stored. */
-    CompletableFuture<Boolean> fetch(CatalogStore.DueTitle title) {
+    CompletableFuture<Boolean> fetch(DetailQueue.DueTitle title) {
         return inFlight.computeIfAbsent(title.id(), id -> {
             CompletableFuture<Boolean> done = new CompletableFuture<>();
             Thread.ofVirtual().name("catalog-detail-" + site.id().id()).start(() -> {
@@ -60,11 +64,11 @@ final class DetailFetcher {
         });
     }
 
-    private boolean fetchNow(CatalogStore.DueTitle title) {
+    private boolean fetchNow(DetailQueue.DueTitle title) {
         long started = System.nanoTime();
         try {
             TitleDetail detail = site.detail(title.slug());
-            List<EpisodeAddress> unpaired = store.saveDetail(title.id(), detail, clock.instant());
+            List<EpisodeAddress> unpaired = episodes.saveDetail(title.id(), detail, clock.instant());
             // a first fetch adds every episode: pairing them all would cost a request per episode
             if (title.everFetched()) pairHosters(unpaired);
             metrics.detailFetched(site.id(), System.nanoTime() - started);
@@ -73,14 +77,14 @@ final class DetailFetcher {
             if (stopping) return false; // interrupted by shutdown: the title stays due, not failed
             boolean transientFailure = e.failure().transientFailure();
             Duration retry = transientFailure ? TRANSIENT_RETRY : permanentRetry;
-            store.failDetail(title.id(), e.failure().describe(), clock.instant().plus(retry));
+            queue.failDetail(title.id(), e.failure().describe(), clock.instant().plus(retry));
             metrics.detailFailed(site.id());
             log.warn("catalog detail failed site={} slug={} reason=\"{}\" retry_in={}", site.id(), title.slug(),
                     e.failure().describe(), retry);
             return false;
         } catch (RuntimeException e) {
             if (stopping) return false;
-            store.failDetail(title.id(), "unexpected: " + e, clock.instant().plus(permanentRetry));
+            queue.failDetail(title.id(), "unexpected: " + e, clock.instant().plus(permanentRetry));
             metrics.detailFailed(site.id());
             log.error("catalog detail crashed site={} slug={}", site.id(), title.slug(), e);
             return false;
@@ -97,7 +101,7 @@ final class DetailFetcher {
         for (EpisodeAddress episode : newest) {
             if (stopping) return;
             try {
-                store.recordHosters(episode, site.hosterLinks(episode), clock.instant());
+                facts.recordHosters(episode, site.hosterLinks(episode), clock.instant());
                 metrics.hosterPage(site.id(), true);
             } catch (ProviderException e) {
                 metrics.hosterPage(site.id(), false);

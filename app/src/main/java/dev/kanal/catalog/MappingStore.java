@@ -1,9 +1,9 @@
 package dev.kanal.catalog;
 
-import static dev.kanal.catalog.CatalogStore.FAILED;
-import static dev.kanal.catalog.CatalogStore.NONE;
-import static dev.kanal.catalog.CatalogStore.PENDING;
-import static dev.kanal.catalog.CatalogStore.READY;
+import static dev.kanal.catalog.CatalogRows.FAILED;
+import static dev.kanal.catalog.CatalogRows.NONE;
+import static dev.kanal.catalog.CatalogRows.PENDING;
+import static dev.kanal.catalog.CatalogRows.READY;
 import static dev.kanal.catalog.StageStore.truncate;
 import static dev.kanal.db.schema.Tables.CATALOG_EPISODE;
 import static dev.kanal.db.schema.Tables.CATALOG_TITLE;
@@ -18,7 +18,7 @@ import java.util.Map;
 /** Reads and writes stage 3 (mapping onto Sonarr's numbering) of the catalog aggregate. */
 public final class MappingStore {
     private final Database db;
-    private final CatalogChanges changes;
+    private final CatalogWriter writer;
 
     public MappingStore(Database db) {
         this(db, new CatalogChanges());
@@ -27,7 +27,7 @@ public final class MappingStore {
     /** @param changes bumped after every write, so searches' in-memory copies are reloaded */
     public MappingStore(Database db, CatalogChanges changes) {
         this.db = db;
-        this.changes = changes;
+        this.writer = new CatalogWriter(db, changes);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class MappingStore {
     /** Stores a sure tie: the mapped ids, title, the tie and every episode's numbering in one transaction. */
     public void save(int titleId, WorkTie tie, SkyHookShow show, Map<Long, SeriesMapper.Numbering> numbering,
             Instant now) {
-        writeVoid(ctx -> {
+        writer.writeVoid(ctx -> {
             work(ctx, titleId, tie);
             for (var e : numbering.entrySet()) {
                 int season = (int) (e.getKey() >> 32);
@@ -109,7 +109,7 @@ public final class MappingStore {
 
     /** A tie not sure enough to use: recorded for people, the site's numbering and ids stay. */
     public void unsure(int titleId, WorkTie tie, Instant now) {
-        writeVoid(ctx -> work(ctx, titleId, tie));
+        writer.writeVoid(ctx -> work(ctx, titleId, tie));
         finish(titleId, NONE, String.format(java.util.Locale.ROOT, "unsure tie to TVDB %d (%.2f < %.2f): not used",
                 tie.tvdb(), tie.confidence(), WorkTie.SURE), now);
     }
@@ -137,12 +137,12 @@ public final class MappingStore {
 
     /** Puts failed mappings back in the queue (called at each refresh). */
     public int retryFailed(SiteId site) {
-        return write(ctx -> ctx.update(CATALOG_TITLE).set(CATALOG_TITLE.MAPPING_STATE, PENDING)
+        return writer.write(ctx -> ctx.update(CATALOG_TITLE).set(CATALOG_TITLE.MAPPING_STATE, PENDING)
                 .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.MAPPING_STATE.eq(FAILED)).execute());
     }
 
     private void finish(int titleId, String state, String error, Instant now) {
-        writeVoid(ctx -> {
+        writer.writeVoid(ctx -> {
             ctx.update(CATALOG_TITLE)
                     .set(CATALOG_TITLE.MAPPING_STATE, state)
                     .set(CATALOG_TITLE.MAPPING_AT, now.toString())
@@ -157,21 +157,5 @@ public final class MappingStore {
                         .execute();
             }
         });
-    }
-
-    private <T> T write(java.util.function.Function<org.jooq.DSLContext, T> work) {
-        try {
-            return db.write(work);
-        } finally {
-            changes.changed();
-        }
-    }
-
-    private void writeVoid(java.util.function.Consumer<org.jooq.DSLContext> work) {
-        try {
-            db.writeVoid(work);
-        } finally {
-            changes.changed();
-        }
     }
 }

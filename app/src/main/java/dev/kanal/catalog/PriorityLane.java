@@ -21,14 +21,14 @@ import org.slf4j.LoggerFactory;
 public final class PriorityLane {
     private static final Logger log = LoggerFactory.getLogger(PriorityLane.class);
 
-    private final CatalogStore store;
+    private final DetailQueue queue;
     private final Map<dev.kanal.providers.SiteId, DetailFetcher> fetchers;
     private final Duration budget;
     private final CatalogMetrics metrics;
 
-    PriorityLane(CatalogStore store, Map<dev.kanal.providers.SiteId, DetailFetcher> fetchers, Duration budget,
+    PriorityLane(DetailQueue queue, Map<dev.kanal.providers.SiteId, DetailFetcher> fetchers, Duration budget,
             CatalogMetrics metrics) {
-        this.store = store;
+        this.queue = queue;
         this.fetchers = fetchers;
         this.budget = budget;
         this.metrics = metrics;
@@ -40,9 +40,9 @@ public final class PriorityLane {
      */
     public boolean ensureDetails(Collection<Integer> titleIds) {
         List<CompletableFuture<Boolean>> fetches = new ArrayList<>();
-        List<CatalogStore.DueTitle> titles = new ArrayList<>();
+        List<DetailQueue.DueTitle> titles = new ArrayList<>();
         for (int id : titleIds) {
-            var title = store.title(id).orElse(null);
+            var title = queue.title(id).orElse(null);
             if (title == null || title.everFetched()) continue;
             DetailFetcher fetcher = fetchers.get(title.site());
             if (fetcher == null) continue;

@@ -28,7 +28,7 @@ import org.jooq.impl.DSL;
  */
 public final class ReleaseQueries {
     /** At most this many releases are kept in memory (about 300 bytes each). */
-    private static final long CACHED_RELEASES = 60_000;
+    private static final long CACHED_RELEASES = 20_000;
     private static final Comparator<Release> EPISODE_ORDER = Comparator.comparingInt(Release::tvdbSeason)
             .thenComparingInt(Release::tvdbEpisode).thenComparingInt(Release::titleId)
             .thenComparing(r -> r.language().label());
@@ -76,7 +76,7 @@ public final class ReleaseQueries {
                         CATALOG_TITLE.WORK_SEASON)
                 .from(CATALOG_TITLE_NAME).join(CATALOG_TITLE).on(CATALOG_TITLE.ID.eq(CATALOG_TITLE_NAME.TITLE_ID))
                 .fetch(r -> WorkNames.Name.of(r.value1(), SiteId.fromId(r.value2()).orElseThrow(),
-                        CatalogStore.kindOf(r.value3()), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
+                        CatalogRows.kindOf(r.value3()), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
         return WorkNames.entries(names);
     }
 
@@ -99,7 +99,7 @@ public final class ReleaseQueries {
                         CATALOG_TITLE.WORK_SEASON)
                 .from(CATALOG_TITLE).where(same).orderBy(CATALOG_TITLE.ID)
                 .fetch(r -> new WorkTitle(r.value1(), SiteId.fromId(r.value2()).orElseThrow(), r.value3(),
-                        CatalogStore.kindOf(r.value4()), r.value5()));
+                        CatalogRows.kindOf(r.value4()), r.value5()));
     }
 
     /** Titles carrying any of the given outside ids (nulls ignored), limited to {@code sites}. */
@@ -111,7 +111,7 @@ public final class ReleaseQueries {
         if (tmdb != null) any = any.or(CATALOG_TITLE.TMDB.eq(tmdb));
         if (tvmaze != null) any = any.or(CATALOG_TITLE.TVMAZE.eq(tvmaze));
         Condition where = any.and(CATALOG_TITLE.SITE.in(ids(sites)));
-        if (kind != null) where = where.and(CATALOG_TITLE.KIND.eq(CatalogStore.kindTag(kind)));
+        if (kind != null) where = where.and(CATALOG_TITLE.KIND.eq(CatalogRows.kindTag(kind)));
         return db.read().select(CATALOG_TITLE.ID).from(CATALOG_TITLE).where(where).orderBy(CATALOG_TITLE.ID)
                 .fetch(r -> r.value1());
     }
@@ -178,7 +178,7 @@ public final class ReleaseQueries {
         if (scopes.isEmpty() || limit <= 0) return List.of();
         Condition any = DSL.falseCondition();
         for (ReleaseScope s : scopes) {
-            Condition c = CATALOG_TITLE.SITE.eq(s.site().id()).and(CATALOG_TITLE.KIND.eq(CatalogStore.kindTag(s.kind())));
+            Condition c = CATALOG_TITLE.SITE.eq(s.site().id()).and(CATALOG_TITLE.KIND.eq(CatalogRows.kindTag(s.kind())));
             if (s.minHeight() > 0 || s.maxHeight() < Integer.MAX_VALUE) {
                 c = c.and(CATALOG_RELEASE.HEIGHT.isNull().or(CATALOG_RELEASE.HEIGHT.between(s.minHeight(), s.maxHeight())));
             }
@@ -262,7 +262,7 @@ public final class ReleaseQueries {
     private static Release toRelease(Record r) {
         String mapped = r.get(CATALOG_TITLE.MAPPED_TITLE);
         return new Release(r.get(CATALOG_TITLE.ID), SiteId.fromId(r.get(CATALOG_TITLE.SITE)).orElseThrow(),
-                r.get(CATALOG_TITLE.SLUG), CatalogStore.kindOf(r.get(CATALOG_TITLE.KIND)),
+                r.get(CATALOG_TITLE.SLUG), CatalogRows.kindOf(r.get(CATALOG_TITLE.KIND)),
                 mapped != null ? mapped : r.get(CATALOG_TITLE.TITLE), r.get(CATALOG_TITLE.YEAR),
                 r.get(CATALOG_TITLE.TVDB), r.get(CATALOG_TITLE.IMDB), r.get(CATALOG_TITLE.TMDB),
                 r.get(CATALOG_EPISODE.SEASON), r.get(CATALOG_EPISODE.EPISODE), r.get(CATALOG_EPISODE.TVDB_SEASON),
@@ -270,7 +270,7 @@ public final class ReleaseQueries {
                 Language.fromLabel(r.get(CATALOG_RELEASE.LANGUAGE)).orElse(Language.GERMAN_DUB),
                 Instant.parse(r.get(CATALOG_RELEASE.FIRST_SEEN)), r.get(CATALOG_RELEASE.HEIGHT),
                 r.get(CATALOG_RELEASE.CODEC), r.get(CATALOG_TITLE.RUNTIME_MINUTES), r.get(CATALOG_EPISODE.TITLE_DE),
-                r.get(CATALOG_EPISODE.TITLE_EN), CatalogStore.StoredHosters.split(r.get(CATALOG_RELEASE.HOSTERS)),
+                r.get(CATALOG_EPISODE.TITLE_EN), StoredHosters.split(r.get(CATALOG_RELEASE.HOSTERS)),
                 Integer.valueOf(1).equals(r.get(CATALOG_RELEASE.HOSTERS_PAIRED)));
     }
 

@@ -52,7 +52,7 @@ public final class SeriesMapper {
         return bestScore >= SERIES_MATCH ? best : null;
     }
 
-    /** Maps every site episode; keys are {@code CatalogStore.key(season, episode)}. */
+    /** Maps every site episode; keys are {@code CatalogRows.key(season, episode)}. */
     public static Map<Long, Numbering> map(List<SiteEpisode> site, SkyHookShow show, boolean anime) {
         return map(site, show, anime, 0);
     }
@@ -69,7 +69,7 @@ public final class SeriesMapper {
         Map<Integer, Integer> tvdbSeasonSizes = new TreeMap<>();
         int lastSpecial = 0;
         for (SkyHookShow.Episode e : show.episodes()) {
-            tvdb.put(CatalogStore.key(e.seasonNumber(), e.episodeNumber()), e);
+            tvdb.put(CatalogRows.key(e.seasonNumber(), e.episodeNumber()), e);
             if (e.absoluteEpisodeNumber() != null && e.seasonNumber() > 0) byAbsolute.put(e.absoluteEpisodeNumber(), e);
             tvdbSeasonSizes.merge(e.seasonNumber(), 1, Integer::sum);
             if (e.seasonNumber() == 0) lastSpecial = Math.max(lastSpecial, e.episodeNumber());
@@ -88,14 +88,14 @@ public final class SeriesMapper {
         Map<Long, Numbering> out = new HashMap<>();
         List<SiteEpisode> specials = new ArrayList<>();
         for (SiteEpisode e : site) {
-            long key = CatalogStore.key(e.season(), e.episode());
+            long key = CatalogRows.key(e.season(), e.episode());
             if (e.season() == 0) {
                 specials.add(e);
                 continue;
             }
             Integer siteAbsolute = e.absolute() == null ? null : e.absolute() + absoluteBase;
             SkyHookShow.Episode target = useAbsolute && siteAbsolute != null ? byAbsolute.get(siteAbsolute)
-                    : tvdb.get(CatalogStore.key(e.season() + shift, e.episode()));
+                    : tvdb.get(CatalogRows.key(e.season() + shift, e.episode()));
             if (target == null) {
                 out.put(key, new Numbering(e.season() + shift, e.episode(), siteAbsolute));
             } else {
@@ -125,14 +125,14 @@ public final class SeriesMapper {
         Map<Long, Numbering> out = new HashMap<>();
         java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (Pair p : pairs) {
-            long key = CatalogStore.key(0, p.site().episode());
+            long key = CatalogRows.key(0, p.site().episode());
             if (out.containsKey(key) || taken.contains(p.tvdb().episodeNumber())) continue;
             out.put(key, new Numbering(0, p.tvdb().episodeNumber(), null));
             taken.add(p.tvdb().episodeNumber());
         }
         int next = lastSpecial;
         for (SiteEpisode e : site) {
-            long key = CatalogStore.key(0, e.episode());
+            long key = CatalogRows.key(0, e.episode());
             if (!out.containsKey(key)) out.put(key, new Numbering(0, ++next, null));
         }
         return out;

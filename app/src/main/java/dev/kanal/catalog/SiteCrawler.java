@@ -29,7 +29,7 @@ final class SiteCrawler {
 
     private final Site site;
     private final SiteId id;
-    private final CatalogStore store;
+    private final DetailQueue queue;
     private final TitleStore titleStore;
     private final StageStore stages;
     private final MappingStage mapping;
@@ -53,11 +53,11 @@ final class SiteCrawler {
     private int recentFailures;
     private Thread thread;
 
-    SiteCrawler(Site site, CatalogStore store, TitleStore titleStore, StageStore stages, MappingStage mapping, DetailFetcher details,
+    SiteCrawler(Site site, DetailQueue queue, TitleStore titleStore, StageStore stages, MappingStage mapping, DetailFetcher details,
             TitleResolver resolver, CatalogMetrics metrics, KanalConfig.Catalog config, Clock clock) {
         this.site = site;
         this.id = site.id();
-        this.store = store;
+        this.queue = queue;
         this.titleStore = titleStore;
         this.stages = stages;
         this.mapping = mapping;
@@ -133,7 +133,7 @@ final class SiteCrawler {
                 || !titles.lastSuccess().plus(config.refreshInterval()).isAfter(now);
         boolean forced = retryNow;
         retryNow = false;
-        if (forced) store.retryFailedDetailsNow(id, now);
+        if (forced) queue.retryFailedDetailsNow(id, now);
         if (due && (titles.state() != StageState.FAILED || forced || retryDue(titles, now))) {
             if (!listTitles()) retry = backoff();
         }
@@ -150,7 +150,7 @@ final class SiteCrawler {
         if (retry != null && retry.compareTo(untilRefresh) < 0) untilRefresh = retry;
         Duration untilRecent = untilRecentCheck();
         if (untilRecent != null && untilRecent.compareTo(untilRefresh) < 0) untilRefresh = untilRecent;
-        Instant nextRetry = store.nextDetailRetry(id);
+        Instant nextRetry = queue.nextDetailRetry(id);
         if (nextRetry != null) {
             Duration untilRetry = Duration.between(clock.instant(), nextRetry);
             if (untilRetry.compareTo(untilRefresh) < 0) untilRefresh = untilRetry;
@@ -178,7 +178,7 @@ final class SiteCrawler {
         lastRecentCheck = clock.instant();
         try {
             var recent = site.recentEpisodes();
-            int queued = store.requeueForRecent(id, recent);
+            int queued = queue.requeueForRecent(id, recent);
             metrics.recentCheck(id, true);
             recentFailures = 0;
             if (queued > 0) {
@@ -240,8 +240,8 @@ final class SiteCrawler {
     }
 
     private void fetchDetails() throws InterruptedException {
-        int[] counts = store.detailCounts(id);
-        List<CatalogStore.DueTitle> due = store.dueForDetails(id, clock.instant(), config.concurrency() * 8);
+        int[] counts = queue.detailCounts(id);
+        List<DetailQueue.DueTitle> due = queue.dueForDetails(id, clock.instant(), config.concurrency() * 8);
         if (due.isEmpty()) {
             finishDetails(counts);
             return;
@@ -253,9 +253,9 @@ final class SiteCrawler {
         int sinceRebuild = 0;
         while (!due.isEmpty() && !stopped) {
             List<CompletableFuture<Boolean>> running = new ArrayList<>();
-            for (CatalogStore.DueTitle t : due) {
+            for (DetailQueue.DueTitle t : due) {
                 permits.acquire();
-                if (stopped || !store.detailsDue(t.id(), clock.instant())) {
+                if (stopped || !queue.detailsDue(t.id(), clock.instant())) {
                     permits.release();
                     continue;
                 }
@@ -277,10 +277,10 @@ final class SiteCrawler {
                 resolver.rebuild();
                 sinceRebuild = 0;
             }
-            due = store.dueForDetails(id, clock.instant(), config.concurrency() * 8);
+            due = queue.dueForDetails(id, clock.instant(), config.concurrency() * 8);
         }
         if (stopped) throw new InterruptedException();
-        finishDetails(store.detailCounts(id));
+        finishDetails(queue.detailCounts(id));
         resolver.rebuild();
     }
 
@@ -289,7 +289,7 @@ final class SiteCrawler {
         long last = lastProgress.get();
         // at most one progress write per second: counting and writing per title would halve the crawl
         if (now - last < PROGRESS_EVERY_NANOS || !lastProgress.compareAndSet(last, now)) return;
-        int[] counts = store.detailCounts(id);
+        int[] counts = queue.detailCounts(id);
         stages.progress(id, Stage.DETAILS, counts[0], counts[1]);
         metrics.stage(id, Stage.DETAILS, counts[0], counts[1]);
     }
@@ -303,7 +303,7 @@ final class SiteCrawler {
     }
 
     private void mapSeries() {
-        int[] counts = store.mappingCounts(id);
+        int[] counts = queue.mappingCounts(id);
         StageProgress p = stages.get(id, Stage.MAPPING);
         if (p.state() == StageState.FAILED && p.startedAt() != null
                 && p.startedAt().plus(config.refreshInterval()).isAfter(clock.instant())) {
@@ -313,7 +313,7 @@ final class SiteCrawler {
         stages.begin(id, Stage.MAPPING, counts[1], clock.instant());
         stages.progress(id, Stage.MAPPING, counts[0], counts[1]); // a re-run starts from what is mapped, not 0
         var failure = mapping.run(id, () -> stopped, this::mappingProgress);
-        counts = store.mappingCounts(id);
+        counts = queue.mappingCounts(id);
         stages.progress(id, Stage.MAPPING, counts[0], counts[1]);
         resolver.rebuild(); // TVDB's names and the work's names on other sites become searchable now
         if (failure.isPresent()) {
@@ -334,7 +334,7 @@ final class SiteCrawler {
         long now = System.nanoTime();
         long last = lastMappingProgress.get();
         if (now - last < PROGRESS_EVERY_NANOS || !lastMappingProgress.compareAndSet(last, now)) return;
-        int[] c = store.mappingCounts(id);
+        int[] c = queue.mappingCounts(id);
         stages.progress(id, Stage.MAPPING, c[0], c[1]);
         metrics.stage(id, Stage.MAPPING, c[0], c[1]);
     }

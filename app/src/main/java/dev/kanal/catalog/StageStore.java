@@ -5,7 +5,9 @@ import static dev.kanal.db.schema.Tables.CATALOG_STAGE;
 import dev.kanal.db.Database;
 import dev.kanal.db.schema.tables.records.CatalogStageRecord;
 import dev.kanal.providers.SiteId;
+import org.jooq.Field;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,25 +84,21 @@ public final class StageStore {
     }
 
     private void save(StageProgress p) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>(); // the columns an upsert sets, listed once
+        values.put(CATALOG_STAGE.STATE, p.state().tag());
+        values.put(CATALOG_STAGE.RUN, p.run());
+        values.put(CATALOG_STAGE.DONE, p.done());
+        values.put(CATALOG_STAGE.TOTAL, p.total());
+        values.put(CATALOG_STAGE.STARTED_AT, text(p.startedAt()));
+        values.put(CATALOG_STAGE.LAST_SUCCESS, text(p.lastSuccess()));
+        values.put(CATALOG_STAGE.LAST_ERROR, p.lastError());
         db.writeVoid(ctx -> ctx.insertInto(CATALOG_STAGE)
                 .set(CATALOG_STAGE.SITE, p.site().id())
                 .set(CATALOG_STAGE.STAGE, p.stage().tag())
-                .set(CATALOG_STAGE.STATE, p.state().tag())
-                .set(CATALOG_STAGE.RUN, p.run())
-                .set(CATALOG_STAGE.DONE, p.done())
-                .set(CATALOG_STAGE.TOTAL, p.total())
-                .set(CATALOG_STAGE.STARTED_AT, text(p.startedAt()))
-                .set(CATALOG_STAGE.LAST_SUCCESS, text(p.lastSuccess()))
-                .set(CATALOG_STAGE.LAST_ERROR, p.lastError())
+                .set(values)
                 .onConflict(CATALOG_STAGE.SITE, CATALOG_STAGE.STAGE)
                 .doUpdate()
-                .set(CATALOG_STAGE.STATE, p.state().tag())
-                .set(CATALOG_STAGE.RUN, p.run())
-                .set(CATALOG_STAGE.DONE, p.done())
-                .set(CATALOG_STAGE.TOTAL, p.total())
-                .set(CATALOG_STAGE.STARTED_AT, text(p.startedAt()))
-                .set(CATALOG_STAGE.LAST_SUCCESS, text(p.lastSuccess()))
-                .set(CATALOG_STAGE.LAST_ERROR, p.lastError())
+                .set(values)
                 .execute());
         cache.put(key(p.site(), p.stage()), p);
     }

@@ -1,9 +1,9 @@
 package dev.kanal.catalog;
 
-import static dev.kanal.catalog.CatalogStore.NONE;
-import static dev.kanal.catalog.CatalogStore.PENDING;
-import static dev.kanal.catalog.CatalogStore.READY;
-import static dev.kanal.catalog.CatalogStore.kindTag;
+import static dev.kanal.catalog.CatalogRows.NONE;
+import static dev.kanal.catalog.CatalogRows.PENDING;
+import static dev.kanal.catalog.CatalogRows.READY;
+import static dev.kanal.catalog.CatalogRows.kindTag;
 import static dev.kanal.catalog.StageStore.text;
 import static dev.kanal.db.schema.Tables.CATALOG_TITLE;
 import static org.jooq.impl.DSL.coalesce;
@@ -29,7 +29,7 @@ public final class TitleStore {
     private static final double MIN_LISTING_SHARE = 0.5;
 
     private final Database db;
-    private final CatalogChanges changes;
+    private final CatalogWriter writer;
 
     public TitleStore(Database db) {
         this(db, new CatalogChanges());
@@ -38,12 +38,12 @@ public final class TitleStore {
     /** @param changes bumped after every write, so searches' in-memory copies are reloaded */
     public TitleStore(Database db, CatalogChanges changes) {
         this.db = db;
-        this.changes = changes;
+        this.writer = new CatalogWriter(db, changes);
     }
 
     /** Upserts one batch of listed titles in one transaction; a changed lastModified re-queues details. */
     public void upsertTitles(SiteId site, int run, List<TitleRef> batch, Instant now) {
-        writeVoid(ctx -> {
+        writer.writeVoid(ctx -> {
             for (TitleRef t : batch) {
                 ctx.insertInto(CATALOG_TITLE)
                         .set(CATALOG_TITLE.SITE, site.id())
@@ -87,7 +87,7 @@ public final class TitleStore {
      * titles were removed.
      */
     public int finishListing(SiteId site, int run, int listed) {
-        return write(ctx -> {
+        return writer.write(ctx -> {
             int before = ctx.fetchCount(CATALOG_TITLE, CATALOG_TITLE.SITE.eq(site.id()));
             int stale = ctx.fetchCount(CATALOG_TITLE, CATALOG_TITLE.SITE.eq(site.id()),
                     CATALOG_TITLE.LISTED_RUN.lt(run));
@@ -117,28 +117,11 @@ public final class TitleStore {
         String activeSince = now.minus(activeWindow).toString();
         String refreshBefore = now.minus(refresh).toString();
         String fullBefore = now.minus(fullRefresh).toString();
-        return write(ctx -> ctx.update(CATALOG_TITLE)
+        return writer.write(ctx -> ctx.update(CATALOG_TITLE)
                 .set(CATALOG_TITLE.DETAILS_STATE, PENDING)
                 .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.DETAILS_STATE.eq(READY))
                 .and(CATALOG_TITLE.DETAILS_CHANGED_AT.gt(activeSince).and(CATALOG_TITLE.DETAILS_AT.lt(refreshBefore))
                         .or(CATALOG_TITLE.DETAILS_AT.lt(fullBefore)))
                 .execute());
-    }
-
-
-    private <T> T write(java.util.function.Function<org.jooq.DSLContext, T> work) {
-        try {
-            return db.write(work);
-        } finally {
-            changes.changed();
-        }
-    }
-
-    private void writeVoid(java.util.function.Consumer<org.jooq.DSLContext> work) {
-        try {
-            db.writeVoid(work);
-        } finally {
-            changes.changed();
-        }
     }
 }

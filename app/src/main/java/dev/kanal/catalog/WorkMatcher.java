@@ -144,7 +144,7 @@ final class WorkMatcher {
         Map<Long, String> tvdbTitles = new java.util.HashMap<>();
         for (var e : show.episodes()) {
             if (e.seasonNumber() > 0) tvdbSizes.merge(e.seasonNumber(), 1, Integer::sum);
-            if (e.title() != null) tvdbTitles.put(CatalogStore.key(e.seasonNumber(), e.episodeNumber()),
+            if (e.title() != null) tvdbTitles.put(CatalogRows.key(e.seasonNumber(), e.episodeNumber()),
                     TitleNormalizer.key(e.title()));
         }
         double score = c.score();
@@ -167,7 +167,7 @@ final class WorkMatcher {
             if (e.season() == 0 || e.titleEn() == null) continue;
             String site = TitleNormalizer.key(e.titleEn());
             if (GENERIC_EPISODE.matcher(site).matches()) continue;
-            String t = tvdbTitles.get(CatalogStore.key(e.season() + shift, e.episode()));
+            String t = tvdbTitles.get(CatalogRows.key(e.season() + shift, e.episode()));
             titled++;
             if (t != null && TitleSimilarity.of(site, t) >= SeriesMapper.SPECIAL_MATCH) {
                 agreeing++;

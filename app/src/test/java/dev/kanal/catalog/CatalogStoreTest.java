@@ -33,14 +33,18 @@ class CatalogStoreTest {
     static Path dir;
 
     static Database db;
-    static CatalogStore store;
+    static EpisodeStore store;
+    static DetailQueue queue;
+    static ReleaseFacts facts;
     static TitleStore titles;
     static ReleaseQueries queries;
 
     @BeforeAll
     static void open() {
         db = Database.open(dir.resolve("kanal.sqlite"));
-        store = new CatalogStore(db);
+        store = new EpisodeStore(db);
+        queue = new DetailQueue(db);
+        facts = new ReleaseFacts(db);
         titles = new TitleStore(db);
         queries = new ReleaseQueries(db);
     }
@@ -52,7 +56,7 @@ class CatalogStoreTest {
 
     private static int titleId(SiteId site, String slug) {
         return queries.indexEntries().stream().filter(e -> e.site() == site).map(TitleIndex.Entry::titleId)
-                .filter(id -> store.title(id).orElseThrow().slug().equals(slug)).findFirst().orElseThrow();
+                .filter(id -> queue.title(id).orElseThrow().slug().equals(slug)).findFirst().orElseThrow();
     }
 
     @Test
@@ -62,7 +66,7 @@ class CatalogStoreTest {
         titles.upsertTitles(SiteId.STO, 1, List.of(d.title()), Instant.parse("2026-01-01T00:00:00Z"));
         int id = titleId(SiteId.STO, "media");
         store.saveDetail(id, d, Instant.parse("2026-01-02T00:00:00Z"));
-        store.recordMediaInfo(new EpisodeAddress(SiteId.STO, "media", 1, 2), Language.GERMAN_DUB, 1080, "H.264 / AVC");
+        facts.recordMediaInfo(new EpisodeAddress(SiteId.STO, "media", 1, 2), Language.GERMAN_DUB, 1080, "H.264 / AVC");
         var releases = queries.releases(List.of(id), new ReleaseQueries.EpisodeFilter.Episode(1, 2));
         assertThat(releases).hasSize(2);
         Release german = releases.stream().filter(r -> r.language() == Language.GERMAN_DUB).findFirst().orElseThrow();
@@ -113,13 +117,13 @@ class CatalogStoreTest {
         titles.upsertTitles(SiteId.MEGAKINO, 1, List.of(t), Instant.now());
         int id = titleId(SiteId.MEGAKINO, "2-film");
         store.saveDetail(id, new TitleDetail(t, null, List.of()), Instant.now());
-        assertThat(store.detailsDue(id, Instant.now())).isFalse();
+        assertThat(queue.detailsDue(id, Instant.now())).isFalse();
         titles.upsertTitles(SiteId.MEGAKINO, 2, List.of(t), Instant.now());
-        assertThat(store.detailsDue(id, Instant.now())).isFalse();
+        assertThat(queue.detailsDue(id, Instant.now())).isFalse();
         TitleRef changed = new TitleRef(SiteId.MEGAKINO, "2-film", "Zwei", List.of(), 2021, TitleKind.MOVIE, null,
                 Instant.parse("2026-03-01T00:00:00Z"));
         titles.upsertTitles(SiteId.MEGAKINO, 3, List.of(changed), Instant.now());
-        assertThat(store.detailsDue(id, Instant.now())).isTrue();
+        assertThat(queue.detailsDue(id, Instant.now())).isTrue();
     }
 
     @Test
@@ -144,7 +148,7 @@ class CatalogStoreTest {
 
         // a download read episode 1's page: VOE and Filemoon serve the dub, Vidmoly the sub
         URI out = URI.create("https://aniworld.invalid/redirect/1");
-        store.recordHosters(new EpisodeAddress(SiteId.ANIWORLD, "hosted", 1, 1), List.of(
+        facts.recordHosters(new EpisodeAddress(SiteId.ANIWORLD, "hosted", 1, 1), List.of(
                 new HosterLink("VOE", Language.GERMAN_DUB, out), new HosterLink("Vidmoly", Language.GERMAN_SUB, out),
                 new HosterLink("Filemoon", Language.GERMAN_DUB, out), new HosterLink("VOE", Language.ENGLISH_SUB, out)),
                 Instant.parse("2026-01-03T00:00:00Z"));
@@ -185,9 +189,9 @@ class CatalogStoreTest {
         assertThat(hosters(id, 0, 0)).containsOnly(
                 entry(Language.GERMAN_DUB, new Hosters(List.of("GXPlayer", "VOE"), true)));
         // neither an unknown title nor an empty page changes anything
-        store.recordHosters(new EpisodeAddress(SiteId.MEGAKINO, "78-other", 0, 0),
+        facts.recordHosters(new EpisodeAddress(SiteId.MEGAKINO, "78-other", 0, 0),
                 List.of(new HosterLink("VOE", Language.GERMAN_DUB, embed)), Instant.now());
-        store.recordHosters(EpisodeAddress.movie(SiteId.MEGAKINO, "77-film"), List.of(), Instant.now());
+        facts.recordHosters(EpisodeAddress.movie(SiteId.MEGAKINO, "77-film"), List.of(), Instant.now());
         assertThat(hosters(id, 0, 0)).containsOnly(
                 entry(Language.GERMAN_DUB, new Hosters(List.of("GXPlayer", "VOE"), true)));
     }
@@ -202,10 +206,10 @@ class CatalogStoreTest {
         store.saveDetail(id, v1, Instant.parse("2026-01-01T00:00:00Z"));
         SkyHookShow show = new SkyHookShow(4242, "Cut Anime", "2020-01-01", 24, null, null, List.of(), List.of());
         // TVDB has one season: site S02E01-02 are S01E03-04 there
-        mapping.save(id, new WorkTie(show.tvdbId(), null, "page-id", 1.0, "test"), show, Map.of(CatalogStore.key(1, 1), new SeriesMapper.Numbering(1, 1, 1),
-                CatalogStore.key(1, 2), new SeriesMapper.Numbering(1, 2, 2),
-                CatalogStore.key(2, 1), new SeriesMapper.Numbering(1, 3, 3),
-                CatalogStore.key(2, 2), new SeriesMapper.Numbering(1, 4, 4)), Instant.parse("2026-01-01T00:00:00Z"));
+        mapping.save(id, new WorkTie(show.tvdbId(), null, "page-id", 1.0, "test"), show, Map.of(CatalogRows.key(1, 1), new SeriesMapper.Numbering(1, 1, 1),
+                CatalogRows.key(1, 2), new SeriesMapper.Numbering(1, 2, 2),
+                CatalogRows.key(2, 1), new SeriesMapper.Numbering(1, 3, 3),
+                CatalogRows.key(2, 2), new SeriesMapper.Numbering(1, 4, 4)), Instant.parse("2026-01-01T00:00:00Z"));
 
         // the site adds S02E03: under its own numbers Sonarr would read "season 2 episode 3"
         store.saveDetail(id, FakeSite.series(SiteId.ANIWORLD, "cut", "Cut Anime", List.of(), 2020, ExternalIds.NONE,
@@ -221,7 +225,7 @@ class CatalogStoreTest {
         // SkyHook failing keeps it held; the mapping numbers it and releases it
         mapping.failed(id, "SkyHook unreachable", Instant.parse("2026-02-01T00:00:01Z"));
         assertThat(queries.releases(List.of(id), new ReleaseQueries.EpisodeFilter.All())).hasSize(4);
-        mapping.save(id, new WorkTie(show.tvdbId(), null, "page-id", 1.0, "test"), show, Map.of(CatalogStore.key(2, 3), new SeriesMapper.Numbering(1, 5, 5)),
+        mapping.save(id, new WorkTie(show.tvdbId(), null, "page-id", 1.0, "test"), show, Map.of(CatalogRows.key(2, 3), new SeriesMapper.Numbering(1, 5, 5)),
                 Instant.parse("2026-02-01T00:00:02Z"));
         assertThat(queries.releases(List.of(id), new ReleaseQueries.EpisodeFilter.Episode(1, 5)))
                 .extracting(r -> r.season() * 100 + r.episode()).containsExactly(203);
@@ -237,8 +241,8 @@ class CatalogStoreTest {
         int id = titleId(SiteId.STO, "straight");
         store.saveDetail(id, v1, Instant.parse("2026-01-01T00:00:00Z"));
         mapping.save(id, new WorkTie(77, null, "page-id", 1.0, "test"), new SkyHookShow(77, "Straight Show", null, null, null, null, List.of(), List.of()),
-                Map.of(CatalogStore.key(1, 1), new SeriesMapper.Numbering(1, 1, null),
-                        CatalogStore.key(1, 2), new SeriesMapper.Numbering(1, 2, null)), Instant.now());
+                Map.of(CatalogRows.key(1, 1), new SeriesMapper.Numbering(1, 1, null),
+                        CatalogRows.key(1, 2), new SeriesMapper.Numbering(1, 2, null)), Instant.now());
         store.saveDetail(id, FakeSite.series(SiteId.STO, "straight", "Straight Show", List.of(), 2020, ExternalIds.NONE,
                 dub, 3), Instant.parse("2026-02-01T00:00:00Z"));
         assertThat(queries.releases(List.of(id), new ReleaseQueries.EpisodeFilter.Episode(1, 3))).hasSize(1);

@@ -18,7 +18,7 @@ class SeriesMapperTest {
         var site = List.of(new SeriesMapper.SiteEpisode(1, 1, null, null, 1), new SeriesMapper.SiteEpisode(1, 2, null, null, 2),
                 new SeriesMapper.SiteEpisode(2, 1, null, null, 3));
         var map = SeriesMapper.map(site, show(tvdb), true);
-        assertThat(map.get(CatalogStore.key(2, 1))).isEqualTo(new SeriesMapper.Numbering(2, 1, 3));
+        assertThat(map.get(CatalogRows.key(2, 1))).isEqualTo(new SeriesMapper.Numbering(2, 1, 3));
     }
 
     @Test
@@ -29,9 +29,9 @@ class SeriesMapperTest {
         for (int e = 1; e <= 12; e++) site.add(new SeriesMapper.SiteEpisode(1, e, null, null, e));
         for (int e = 1; e <= 12; e++) site.add(new SeriesMapper.SiteEpisode(2, e, null, null, 12 + e));
         var map = SeriesMapper.map(site, show(tvdb), true);
-        assertThat(map.get(CatalogStore.key(2, 3))).isEqualTo(new SeriesMapper.Numbering(1, 15, 15));
+        assertThat(map.get(CatalogRows.key(2, 3))).isEqualTo(new SeriesMapper.Numbering(1, 15, 15));
         // a non-anime site never renumbers through absolutes
-        assertThat(SeriesMapper.map(site, show(tvdb), false).get(CatalogStore.key(2, 3)))
+        assertThat(SeriesMapper.map(site, show(tvdb), false).get(CatalogRows.key(2, 3)))
                 .isEqualTo(new SeriesMapper.Numbering(2, 3, 15));
     }
 
@@ -41,9 +41,9 @@ class SeriesMapperTest {
         var site = List.of(new SeriesMapper.SiteEpisode(0, 1, "Der Film: Mugen Train", "The Movie: Mugen Train", null),
                 new SeriesMapper.SiteEpisode(0, 2, "Unbekannt", "Unknown Special", null));
         var map = SeriesMapper.map(site, show(tvdb), true);
-        assertThat(map.get(CatalogStore.key(0, 1))).isEqualTo(new SeriesMapper.Numbering(0, 3, null));
+        assertThat(map.get(CatalogRows.key(0, 1))).isEqualTo(new SeriesMapper.Numbering(0, 3, null));
         // no TVDB special like it: numbered after the show's last special, so it takes nobody's number
-        assertThat(map.get(CatalogStore.key(0, 2))).isEqualTo(new SeriesMapper.Numbering(0, 5, null));
+        assertThat(map.get(CatalogRows.key(0, 2))).isEqualTo(new SeriesMapper.Numbering(0, 5, null));
     }
 
     @Test
@@ -55,9 +55,9 @@ class SeriesMapperTest {
                 new SeriesMapper.SiteEpisode(0, 2, "Mugen Train Arc", "Mugen Train Arc", null),
                 new SeriesMapper.SiteEpisode(0, 3, null, null, null));
         var map = SeriesMapper.map(site, show(tvdb), true);
-        assertThat(map.get(CatalogStore.key(0, 1))).isEqualTo(new SeriesMapper.Numbering(0, 1, null));
-        assertThat(map.get(CatalogStore.key(0, 2)).episode()).isNotEqualTo(1).isGreaterThan(2);
-        assertThat(map.get(CatalogStore.key(0, 3)).episode()).isGreaterThan(2);
+        assertThat(map.get(CatalogRows.key(0, 1))).isEqualTo(new SeriesMapper.Numbering(0, 1, null));
+        assertThat(map.get(CatalogRows.key(0, 2)).episode()).isNotEqualTo(1).isGreaterThan(2);
+        assertThat(map.get(CatalogRows.key(0, 3)).episode()).isGreaterThan(2);
         assertThat(map.values().stream().map(SeriesMapper.Numbering::episode).distinct().count()).isEqualTo(3);
     }
 
@@ -69,8 +69,8 @@ class SeriesMapperTest {
         List<SeriesMapper.SiteEpisode> site = new ArrayList<>();
         for (int e = 1; e <= 13; e++) site.add(new SeriesMapper.SiteEpisode(1, e, null, null, e));
         var map = SeriesMapper.map(site, show(tvdb), true, 1);
-        assertThat(map.get(CatalogStore.key(1, 1))).isEqualTo(new SeriesMapper.Numbering(2, 1, 13));
-        assertThat(map.get(CatalogStore.key(1, 13))).isEqualTo(new SeriesMapper.Numbering(2, 13, 25));
+        assertThat(map.get(CatalogRows.key(1, 1))).isEqualTo(new SeriesMapper.Numbering(2, 1, 13));
+        assertThat(map.get(CatalogRows.key(1, 13))).isEqualTo(new SeriesMapper.Numbering(2, 13, 25));
     }
 
     @Test
