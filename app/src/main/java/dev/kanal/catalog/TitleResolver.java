@@ -36,6 +36,8 @@ public final class TitleResolver {
     private static final double TYPO_FLOOR = 0.5;
     /** A name that is the query plus more words is usually another title of the same family. */
     private static final double LONGER_NAME = 0.07;
+    /** The most {@link #consider} adds to a similarity (a matching year). */
+    private static final double MAX_BONUS = 0.03;
     /** A year that differs by more than one: for a film another film; for a series most likely another one. */
     private static final double WRONG_YEAR = 0.25;
 
@@ -135,19 +137,26 @@ public final class TitleResolver {
             for (int i : compact) consider(best, index.entry(i), 0.97 - variantPenalty, query, sites, kind);
             if (anyOfTheYear(index, compact, query)) continue;
             int[] grams = TitleSimilarity.bigrams(variant);
-            String run = " " + variant + " ";
             boolean runnable = variant.indexOf(' ') > 0 || variant.length() >= MIN_RUN;
+            boolean typoLength = variant.length() >= MIN_TYPO_LENGTH;
             for (int i : candidates(index, variant)) {
                 TitleIndex.Entry e = index.entry(i);
                 if (!sites.contains(e.site())) continue;
-                double similarity = TitleSimilarity.of(grams, index.grams(i));
-                if (e.searchText() && runnable && (" " + e.key() + " ").contains(run)) {
+                // Dice can be no higher than this: names of very different lengths are skipped unscored
+                int[] other = index.grams(i);
+                double bound = 2.0 * Math.min(grams.length, other.length) / Math.max(1, grams.length + other.length);
+                boolean reachable = bound + MAX_BONUS >= THRESHOLD
+                        || (bound >= TYPO_FLOOR && typoLength && !e.searchText());
+                if (!reachable && !(e.searchText() && runnable)) continue;
+                double similarity = reachable ? TitleSimilarity.of(grams, other) : 0.0;
+                if (e.searchText() && runnable && containsRun(e.key(), variant)) {
                     similarity = Math.max(similarity, IN_SEARCH_TEXT);
                 } else if (similarity < TYPO && similarity >= TYPO_FLOOR && variant.length() >= MIN_TYPO_LENGTH
                         && !e.searchText()
                         && TitleSimilarity.withinEdits(variant, e.key(), variant.length() >= 14 ? 2 : 1)) {
                     similarity = TYPO; // "Stranger Thigns", "Breaking Bda"
-                } else if (!e.searchText() && e.key().startsWith(variant + " ")) {
+                } else if (!e.searchText() && e.key().length() > variant.length() && e.key().startsWith(variant)
+                        && e.key().charAt(variant.length()) == ' ') {
                     similarity -= LONGER_NAME; // "Law & Order" is not "Law & Order: SVU"
                 }
                 consider(best, e, similarity - variantPenalty, query, sites, kind);
@@ -166,11 +175,20 @@ public final class TitleResolver {
         if (!sites.contains(e.site())) return;
         double score = similarity;
         if (query.year() != null && e.year() != null) {
-            score += Math.abs(query.year() - e.year()) <= 1 ? 0.03 : -WRONG_YEAR;
+            score += Math.abs(query.year() - e.year()) <= 1 ? MAX_BONUS : -WRONG_YEAR;
         }
         if (kind != null && e.kind() != kind) score -= 0.3;
         Match old = best.get(e.titleId());
         if (old == null || old.score() < score) best.put(e.titleId(), new Match(e.titleId(), e.site(), e.kind(), score));
+    }
+
+    /** True when {@code words} occur in {@code key} as whole words, one contiguous run. */
+    static boolean containsRun(String key, String words) {
+        for (int at = key.indexOf(words); at >= 0; at = key.indexOf(words, at + 1)) {
+            int end = at + words.length();
+            if ((at == 0 || key.charAt(at - 1) == ' ') && (end == key.length() || key.charAt(end) == ' ')) return true;
+        }
+        return false;
     }
 
     /** True when one of the entries is not ruled out by the query's year (a wrong year lets fuzzy names compete). */
