@@ -103,8 +103,9 @@ public class CatalogBench {
 
     public static void main(String[] args) throws Exception {
         int requestsPerType = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        int scale = args.length > 1 ? Integer.parseInt(args[1]) : 1; // 3: 60,000 titles, ~1.2 M episodes
         Random rnd = new Random(SEED);
-        Map<SiteId, List<Gen>> gen = generate(rnd);
+        Map<SiteId, List<Gen>> gen = generate(rnd, scale);
         long episodes = gen.values().stream().flatMap(List::stream)
                 .mapToLong(g -> g.kind() == TitleKind.MOVIE ? 1 : Arrays.stream(g.seasons()).sum()).sum();
         System.out.printf("generated titles=%d episodes=%d%n", gen.values().stream().mapToInt(List::size).sum(), episodes);
@@ -129,6 +130,10 @@ public class CatalogBench {
             while (get(http, base + "/health/catalog").contains("\"state\":\"running\"")) Thread.sleep(500);
             System.out.printf("every stage settled after %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
+            if (requestsPerType == 0) { // the size run: bootstrap, disk and memory only
+                report(dir);
+                return;
+            }
             Map<String, List<String>> queries = queries(gen, rnd, base);
             for (String q : List.of("search", "tvsearch_season_ep", "tvsearch_season", "alt_search", "search_text", "absolute")) {
                 String body = get(http, queries.get(q).getFirst());
@@ -147,14 +152,24 @@ public class CatalogBench {
                 System.out.printf("%-20s %d of 200 find nothing, %d find only other titles%n", q, empty, wrong);
             }
             for (int clients : new int[] {1, 32}) run(http, queries, clients, requestsPerType);
+            report(dir);
+        }
+    }
 
-            Path db = dir.resolve("data").resolve("kanal.sqlite");
-            long size = Files.size(db) + sizeOr0(db.resolveSibling("kanal.sqlite-wal"));
-            System.gc();
-            Thread.sleep(500);
-            var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            System.out.printf("catalog disk size: %.1f MB (sqlite + wal)%n", size / 1e6);
-            System.out.printf("heap used after GC: %.1f MB (whole process: Kanal + benchmark client)%n", heap.getUsed() / 1e6);
+    static void report(Path dir) throws Exception {
+        Path db = dir.resolve("data").resolve("kanal.sqlite");
+        long size = Files.size(db) + sizeOr0(db.resolveSibling("kanal.sqlite-wal"));
+        System.gc();
+        Thread.sleep(500);
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        System.out.printf("catalog disk size: %.1f MB = %.1f MiB (sqlite + wal)%n", size / 1e6, size / 1048576.0);
+        System.out.printf("heap used after GC: %.1f MB, max heap %.0f MB (whole process: Kanal + benchmark client)%n",
+                heap.getUsed() / 1e6, heap.getMax() / 1e6);
+        Path status = Path.of("/proc/self/status");
+        if (Files.exists(status)) {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM") || line.startsWith("VmRSS")) System.out.println(line.replaceAll("\\s+", " "));
+            }
         }
     }
 
@@ -162,14 +177,14 @@ public class CatalogBench {
         return Files.exists(p) ? Files.size(p) : 0;
     }
 
-    static Map<SiteId, List<Gen>> generate(Random rnd) {
+    static Map<SiteId, List<Gen>> generate(Random rnd, int scale) {
         Map<SiteId, List<Gen>> out = new LinkedHashMap<>();
         Map<String, Boolean> used = new HashMap<>();
         int[][] plan = {{7000, 0}, {8000, 0}, {5000, 1}}; // aniworld series, sto series, megakino films
         SiteId[] ids = {SiteId.ANIWORLD, SiteId.STO, SiteId.MEGAKINO};
         for (int i = 0; i < ids.length; i++) {
             List<Gen> list = new ArrayList<>();
-            for (int n = 0; n < plan[i][0]; n++) {
+            for (int n = 0; n < plan[i][0] * scale; n++) {
                 String title;
                 do {
                     int words = 2 + rnd.nextInt(3);
