@@ -13,6 +13,11 @@ final class CatalogRows {
 
     private CatalogRows() {}
 
+    /** A release's or episode's time as stored: to the second, as a feed's pubDate shows it (20 characters). */
+    static String stamp(java.time.Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     /** One episode as one number: season in the high half, episode in the low. */
     static long key(int season, int episode) {
         return ((long) season << 32) | (episode & 0xffffffffL);

@@ -178,7 +178,7 @@ public final class EpisodeStore {
                     CATALOG_EPISODE.FIRST_SEEN, CATALOG_EPISODE.AWAITING_MAPPING);
             for (EpisodeRow r : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT))) {
                 insert = insert.values(titleId, r.season(), r.episode(), r.titleDe(), r.titleEn(), r.season(),
-                        r.episode(), r.absolute(), now.toString(), awaitingMapping ? 1 : 0);
+                        r.episode(), r.absolute(), CatalogRows.stamp(now), awaitingMapping ? 1 : 0);
             }
             insert.execute();
         }
@@ -214,7 +214,7 @@ public final class EpisodeStore {
                     ctx.update(CATALOG_RELEASE)
                             .set(CATALOG_RELEASE.HOSTERS, after.names())
                             .set(CATALOG_RELEASE.HOSTERS_PAIRED, after.paired() ? 1 : 0)
-                            .set(CATALOG_RELEASE.HOSTERS_AT, now.toString())
+                            .set(CATALOG_RELEASE.HOSTERS_AT, CatalogRows.stamp(now))
                             .where(CATALOG_RELEASE.TITLE_ID.eq(titleId), CATALOG_RELEASE.SEASON.eq(r.season()),
                                     CATALOG_RELEASE.EPISODE.eq(r.episode()), CATALOG_RELEASE.LANGUAGE.eq(w.getKey()))
                             .execute();
@@ -233,8 +233,8 @@ public final class EpisodeStore {
                     CATALOG_RELEASE.HOSTERS, CATALOG_RELEASE.HOSTERS_PAIRED, CATALOG_RELEASE.HOSTERS_AT);
             for (Object[] a : added.subList(from, Math.min(added.size(), from + ROWS_PER_INSERT))) {
                 StoredHosters h = (StoredHosters) a[3];
-                insert = insert.values(titleId, (Integer) a[0], (Integer) a[1], (String) a[2], now.toString(),
-                        h.names(), h.paired() ? 1 : 0, h.names() == null ? null : now.toString());
+                insert = insert.values(titleId, (Integer) a[0], (Integer) a[1], (String) a[2], CatalogRows.stamp(now),
+                        h.names(), h.paired() ? 1 : 0, h.names() == null ? null : CatalogRows.stamp(now));
             }
             insert.execute();
         }

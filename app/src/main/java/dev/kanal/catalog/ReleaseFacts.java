@@ -96,7 +96,7 @@ public final class ReleaseFacts {
                 ctx.update(CATALOG_RELEASE)
                         .set(CATALOG_RELEASE.HOSTERS, StoredHosters.join(names))
                         .set(CATALOG_RELEASE.HOSTERS_PAIRED, 1)
-                        .set(CATALOG_RELEASE.HOSTERS_AT, now.toString())
+                        .set(CATALOG_RELEASE.HOSTERS_AT, CatalogRows.stamp(now))
                         .where(CATALOG_RELEASE.TITLE_ID.eq(titleId), CATALOG_RELEASE.SEASON.eq(address.season()),
                                 CATALOG_RELEASE.EPISODE.eq(address.episode()), CATALOG_RELEASE.LANGUAGE.eq(label))
                         .execute();
