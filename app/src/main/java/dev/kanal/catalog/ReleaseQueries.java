@@ -27,8 +27,8 @@ import org.jooq.impl.DSL;
  * id, and the names the {@link TitleResolver} indexes. Reads only; never blocks the writer (WAL).
  */
 public final class ReleaseQueries {
-    /** At most this many releases are kept in memory (about 300 bytes each). */
-    private static final long CACHED_RELEASES = 20_000;
+    /** At most this many releases are kept in memory (about 350 bytes each: 35 MB when full). */
+    private static final long CACHED_RELEASES = 100_000;
     private static final Comparator<Release> EPISODE_ORDER = Comparator.comparingInt(Release::tvdbSeason)
             .thenComparingInt(Release::tvdbEpisode).thenComparingInt(Release::titleId)
             .thenComparing(r -> r.language().label());

@@ -41,7 +41,7 @@ final class ItemFactory {
      * and links the same until the catalog changes it, and stored names are read at most every ten
      * minutes ({@link StoredNames}), so items live as long.
      */
-    private final Cache<Offered, List<TorznabItem>> offered = Caffeine.newBuilder().maximumSize(2_000)
+    private final Cache<Offered, List<TorznabItem>> offered = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     private record Offered(Release release, boolean absolute) {}

@@ -29,7 +29,7 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     private final TorznabSearch search;
     private final Access access;
     /** Each item's rendered bytes for as long as the item lives (items are kept by {@link ItemFactory}; weak: by identity). */
-    private final Cache<TorznabItem, byte[]> rendered = Caffeine.newBuilder().weakKeys().maximumSize(8_000).build();
+    private final Cache<TorznabItem, byte[]> rendered = Caffeine.newBuilder().weakKeys().maximumSize(20_000).build();
 
     /** @param access where refused API keys are counted and the last Torznab request is remembered */
     public TorznabApi(KanalConfig.Security security, Catalog catalog, ReleaseOffers offers, String version,
