@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  */
 public final class EnvironmentNames {
     /** Environment variables Kanal reads that are no {@link Setting}. */
-    static final Set<String> OTHER_KNOWN = Set.of("KANAL_CONFIG");
+    /** Read by the launchers, not by Kanal: the config file, the JVM options of scripts/run.sh. */
+    static final Set<String> OTHER_KNOWN = Set.of("KANAL_CONFIG", "KANAL_JAVA_OPTS");
 
     /** {@code KANAL[_X]_SERVICE_HOST}, {@code KANAL[_X]_SERVICE_PORT[_NAME]}, {@code KANAL[_X]_PORT_8080_TCP[_PROTO|_PORT|_ADDR]}. */
     private static final Pattern SERVICE_LINK_NAME = Pattern.compile(
