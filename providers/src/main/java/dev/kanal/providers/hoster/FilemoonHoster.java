@@ -9,7 +9,6 @@ import dev.kanal.providers.hoster.js.PackedScript;
 import dev.kanal.providers.http.Fetcher;
 import dev.kanal.providers.http.Page;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,13 +131,7 @@ public final class FilemoonHoster extends EmbedHoster {
             }
         }
         URI pageUrl = page.url();
-        List<String> scripts = new ArrayList<>();
-        try {
-            scripts.addAll(PackedScript.unpackAll(page.body()));
-        } catch (IllegalArgumentException e) {
-            throw EmbedPages.markupChanged(pageUrl, "Filemoon packed player script", "PackedScript.PACKED");
-        }
-        scripts.add(page.body());
+        List<String> scripts = PlayerSetup.scripts(pageUrl, page.body(), "Filemoon packed player script");
         Optional<String> media = PlayerSetup.mediaUrl(scripts);
         String file = found(media, pageUrl, page.body(), "Filemoon player source", "PackedScript.PACKED + PlayerSetup");
         return source(EmbedPages.resolve(pageUrl, file, "Filemoon file"), pageUrl);

@@ -1,13 +1,11 @@
 package dev.kanal.providers.hoster;
 
 import dev.kanal.providers.StreamSource;
-import dev.kanal.providers.hoster.js.PackedScript;
 import dev.kanal.providers.http.Fetcher;
 import dev.kanal.providers.http.Page;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,7 @@ public final class LuluvdoHoster extends EmbedHoster {
     private static final List<String> GONE_MARKERS = List.of(
             "File Not Found", "file was removed", "file was deleted", "No such file");
 
+    /** Luluvdo, always with its own mobile Firefox User-Agent. */
     public LuluvdoHoster() {
         super("Luluvdo", Set.of(), Set.of("luluvdo"), GONE_MARKERS, LULUVDO_USER_AGENT);
     }
@@ -45,13 +44,7 @@ public final class LuluvdoHoster extends EmbedHoster {
         Page page = EmbedPages.fetch(fetcher, player, request);
         URI pageUrl = page.url();
         String body = page.body();
-        List<String> scripts = new ArrayList<>();
-        try {
-            scripts.addAll(PackedScript.unpackAll(body));
-        } catch (IllegalArgumentException e) {
-            throw EmbedPages.markupChanged(pageUrl, "Luluvdo packed player script", "PackedScript.PACKED");
-        }
-        scripts.add(body);
+        List<String> scripts = PlayerSetup.scripts(pageUrl, body, "Luluvdo packed player script");
         String src = found(PlayerSetup.mediaUrl(scripts), pageUrl, body, "Luluvdo player source",
                 "PlayerSetup sources/file");
         URI media = EmbedPages.resolve(pageUrl, src, "Luluvdo player source");
