@@ -5,12 +5,13 @@ import dev.kanal.config.ConfigValues;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.config.SecretStore;
 import dev.kanal.providers.EpisodeAddress;
+import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.StreamSource;
+import dev.kanal.providers.resolve.Attempt;
+import dev.kanal.providers.resolve.Resolution;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceAttempt;
-import dev.kanal.sources.SourceResult;
 import dev.kanal.strm.StrmLinks;
 import dev.kanal.strm.StrmTarget;
 import dev.kanal.strm.UrlSigner;
@@ -217,11 +218,11 @@ public class StrmBenchmark {
 
     static Application startKanal(Path work, int origin) {
         EpisodeSources sources = (episode, language, skip) -> {
-            if (skip.contains("Bench")) return new SourceResult.NotFound(List.of());
+            if (skip.contains("Bench")) return new Resolution.Failed(List.of(), List.of());
             String path = episode.episode() == 2 ? "/limited/big.mp4" : "/big.mp4";
             URI url = URI.create("http://127.0.0.1:" + origin + path);
-            return new SourceResult.Found(new StreamSource(url, StreamSource.Format.MP4, Map.of(), null, "Bench"),
-                    "Bench", List.of(new SourceAttempt("Bench", null, false)));
+            return new Resolution.Resolved(new StreamSource(url, StreamSource.Format.MP4, Map.of(), null, "Bench"),
+                    new HosterLink("Bench", language, url), List.of(Attempt.worked("Bench", language, url)), List.of());
         };
         Map<String, String> env = Map.of("KANAL_PORT", "0", "KANAL_HOST", "127.0.0.1",
                 "KANAL_DATA_DIR", work.resolve("data").toString(), "KANAL_DOWNLOAD_DIR",

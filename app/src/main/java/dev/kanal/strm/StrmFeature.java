@@ -3,8 +3,8 @@ package dev.kanal.strm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.db.Database;
+import dev.kanal.providers.resolve.Resolution;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceResult;
 import dev.kanal.web.ApiGroup;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -29,8 +29,8 @@ public final class StrmFeature implements AutoCloseable {
                 new UrlSigner(config.security().signingKey()), clock);
         SourceCache cache = new SourceCache(sources, new SourceStore(db, json), clock);
         this.sharing = (episode, language, skip) -> {
-            SourceResult result = sources.resolve(episode, language, skip);
-            if (result instanceof SourceResult.Found found) cache.remember(new StrmTarget(episode, language), found);
+            Resolution result = sources.resolve(episode, language, skip);
+            if (result instanceof Resolution.Resolved found) cache.remember(new StrmTarget(episode, language), found);
             return result;
         };
         StreamMetrics metrics = new StreamMetrics(meters);
