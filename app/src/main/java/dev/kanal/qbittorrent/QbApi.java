@@ -37,7 +37,7 @@ public final class QbApi implements ApiGroup {
     private final MainData mainData = new MainData();
     private final QbPreferences preferences;
 
-    QbApi(QbSessions sessions, QbTorrents torrents, DownloadPaths paths, KanalConfig.Qbittorrent config,
+    public QbApi(QbSessions sessions, QbTorrents torrents, DownloadPaths paths, KanalConfig.Qbittorrent config,
             String apiKey, java.util.function.IntSupplier port, Access access) {
         this.preferences = new QbPreferences(paths, config, port);
         this.access = access;
@@ -219,19 +219,5 @@ public final class QbApi implements ApiGroup {
 
     private static void text(Context ctx, String body) {
         ctx.contentType(TEXT).result(body);
-    }
-
-    /**
-     * Builds both qBittorrent API groups over the shared sessions and torrent model; {@code access}
-     * (client addresses, login throttle, connections record) is shared with the other surfaces.
-     */
-    public static List<ApiGroup> create(KanalConfig.Qbittorrent config, java.time.Clock clock,
-            dev.kanal.jobs.JobScheduler scheduler, dev.kanal.jobs.JobStore store, dev.kanal.db.Database db,
-            DownloadPaths paths, dev.kanal.magnet.MagnetCodec magnets, List<String> strmCategories, String apiKey,
-            java.util.function.IntSupplier port, Access access) {
-        QbSessions sessions = new QbSessions(config, clock);
-        QbTorrents torrents = new QbTorrents(scheduler, store, new CategoryStore(db), paths, magnets, strmCategories);
-        return List.of(new QbApi(sessions, torrents, paths, config, apiKey, port, access),
-                new QbTorrentsApi(torrents, dev.kanal.Json.mapper()));
     }
 }

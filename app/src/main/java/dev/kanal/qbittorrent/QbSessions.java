@@ -22,14 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * one-hour ban, so a stranger cannot lock Sonarr out). Sessions live in memory: after a restart
  * Sonarr gets 403 and logs in again, which it does by itself.
  */
-final class QbSessions {
+public final class QbSessions {
     private final KanalConfig.Qbittorrent config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
     private final List<Subnet> bypass = new ArrayList<>();
 
-    QbSessions(KanalConfig.Qbittorrent config, Clock clock) {
+    public QbSessions(KanalConfig.Qbittorrent config, Clock clock) {
         this.config = config;
         this.clock = clock;
         for (String entry : config.authBypass()) bypass.addAll(Subnet.parse(entry));

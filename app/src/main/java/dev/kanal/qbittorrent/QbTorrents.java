@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * call. Categories decide the save path (default {@code <download dir>/<category>}) and, when listed
  * in {@code KANAL_STRM_CATEGORIES}, that grabs become {@code .strm} files.
  */
-final class QbTorrents {
+public final class QbTorrents {
     private static final Logger log = LoggerFactory.getLogger(QbTorrents.class);
 
     private final JobScheduler scheduler;
@@ -39,7 +39,7 @@ final class QbTorrents {
     private final MagnetCodec magnets;
     private final Set<String> strmCategories;
 
-    QbTorrents(JobScheduler scheduler, JobStore store, CategoryStore categories, DownloadPaths paths,
+    public QbTorrents(JobScheduler scheduler, JobStore store, CategoryStore categories, DownloadPaths paths,
             MagnetCodec magnets, Collection<String> strmCategories) {
         this.scheduler = scheduler;
         this.store = store;

@@ -17,7 +17,7 @@ import java.util.List;
  * as Sonarr and third-party tools only need them not to fail; {@code editTrackers} finds no tracker
  * to edit (409), as qBittorrent would.
  */
-final class QbTorrentsApi implements ApiGroup {
+public final class QbTorrentsApi implements ApiGroup {
     private static final String BASE = "/api/v2/torrents/";
     /** Accepted for compatibility; they need {@code hashes} and change nothing. */
     private static final List<String> ACCEPTED = List.of("topPrio", "bottomPrio", "increasePrio", "decreasePrio",
@@ -28,7 +28,7 @@ final class QbTorrentsApi implements ApiGroup {
     private final QbTorrents torrents;
     private final ObjectMapper json;
 
-    QbTorrentsApi(QbTorrents torrents, ObjectMapper json) {
+    public QbTorrentsApi(QbTorrents torrents, ObjectMapper json) {
         this.torrents = torrents;
         this.json = json;
     }
