@@ -32,8 +32,12 @@ import dev.kanal.providers.Providers;
 import dev.kanal.providers.resolve.SourceResolver;
 import dev.kanal.qbittorrent.CategoryNames;
 import dev.kanal.qbittorrent.CategoryStore;
+import dev.kanal.qbittorrent.QbAdd;
 import dev.kanal.qbittorrent.QbApi;
+import dev.kanal.qbittorrent.QbLabels;
 import dev.kanal.qbittorrent.QbSessions;
+import dev.kanal.qbittorrent.QbTorrentList;
+import dev.kanal.qbittorrent.QbTorrentView;
 import dev.kanal.qbittorrent.QbTorrents;
 import dev.kanal.qbittorrent.QbTorrentsApi;
 import dev.kanal.sources.CatalogOtherSites;
@@ -214,11 +218,13 @@ public final class Main {
             groups.add(catalogHealth);
             groups.add(new CatalogTitleApi(catalog, config.security().apiKey()));
             groups.add(new TorznabApi(config.security(), catalog, offers, Version.current(), access));
-            QbTorrents torrents = new QbTorrents(jobs, jobStore, new CategoryStore(db), paths, magnets,
-                    config.strm().categories());
-            groups.add(new QbApi(new QbSessions(config.qbittorrent(), clock), torrents, paths, config.qbittorrent(),
-                    config.security().apiKey(), () -> self.get().port(), access));
-            groups.add(new QbTorrentsApi(torrents, json));
+            QbLabels labels = new QbLabels(new CategoryStore(db), jobStore, paths);
+            QbTorrentView torrentView = new QbTorrentView(paths);
+            QbTorrentList torrentList = new QbTorrentList(jobStore, torrentView);
+            groups.add(new QbApi(new QbSessions(config.qbittorrent(), clock), torrentList, labels, paths,
+                    config.qbittorrent(), config.security().apiKey(), () -> self.get().port(), access));
+            groups.add(new QbTorrentsApi(new QbAdd(jobs, labels, paths, magnets, config.strm().categories()),
+                    torrentList, torrentView, new QbTorrents(jobs, jobStore), labels, json));
             JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, new JobsApi.Grabs(magnets, paths,
                     config.strm().categories(), CategoryNames::valid), config.security().apiKey(), json);
             groups.add(jobsApi);
