@@ -186,15 +186,16 @@ public final class Main {
                     .map(i -> new ArrClient(i, arrHttp, json, java.time.Duration.ofSeconds(20))).toList();
             ArrHandback handback = new ArrHandback(arrs, 3, java.time.Duration.ofSeconds(5));
             started.push(handback);
-            JobScheduler jobs = new JobScheduler(jobStore, jobEvents, new JobRunner(jobStore, jobEvents,
-                    strm.sharingSources(), new YtDlp(config.downloads().ytdlp(), config.downloads().rateLimit(),
+            JobRunner runner = new JobRunner(jobStore, jobEvents, strm.sharingSources(),
+                    new YtDlp(config.downloads().ytdlp(), config.downloads().rateLimit(),
                             config.http().privateUpstreams()),
                     new FfProbe(config.downloads().ffprobe(), json), paths,
                     overrides.strm().orElse(strm.files()::write), mediaInfo,
                     new HosterLimits(config.downloads().perHoster()), config.downloads(), clock, meters,
                     new FileModes(config.permissions().umask()), handback,
-                    new dev.kanal.download.Subtitles(providers.hosterFetcher())),
-                    paths, config.downloads().concurrency(), config.server().shutdownGrace(), meters);
+                    new dev.kanal.download.Subtitles(providers.hosterFetcher()));
+            JobScheduler jobs = new JobScheduler(jobStore, jobEvents, runner, paths, config.downloads().concurrency(),
+                    config.server().shutdownGrace(), meters);
             started.push(jobs);
             jobs.start();
 

@@ -38,8 +38,8 @@ public final class QbApi implements ApiGroup {
     private final MainData mainData = new MainData();
     private final QbPreferences preferences;
 
-    public QbApi(QbSessions sessions, QbTorrentList list, QbLabels labels, DownloadPaths paths, KanalConfig.Qbittorrent config,
-            String apiKey, java.util.function.IntSupplier port, Access access) {
+    public QbApi(QbSessions sessions, QbTorrentList list, QbLabels labels, DownloadPaths paths,
+            KanalConfig.Qbittorrent config, String apiKey, java.util.function.IntSupplier port, Access access) {
         this.preferences = new QbPreferences(paths, config, port);
         this.access = access;
         this.apiKey = ("Bearer " + apiKey).getBytes(java.nio.charset.StandardCharsets.UTF_8);

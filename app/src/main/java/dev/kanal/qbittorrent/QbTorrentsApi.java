@@ -11,11 +11,12 @@ import java.util.List;
 
 /**
  * The {@code torrents/*} endpoints of the qBittorrent WebAPI. Each handler parses the request,
- * calls {@link QbAdd}, {@link QbTorrentList}, {@link QbTorrents} or {@link QbLabels} and renders: JSON for reads, {@code Ok.}/{@code Fails.} for adds, an
- * empty 200 for other mutations. Queue-priority, share-limit, tracker, file-priority and similar
- * torrent settings that have no meaning for Kanal (no trackers, one file) are accepted and ignored,
- * as Sonarr and third-party tools only need them not to fail; {@code editTrackers} finds no tracker
- * to edit (409), as qBittorrent would.
+ * calls {@link QbAdd}, {@link QbTorrentList}, {@link QbTorrents} or {@link QbLabels} and renders:
+ * JSON for reads, {@code Ok.}/{@code Fails.} for adds, an empty 200 for other mutations.
+ * Queue-priority, share-limit, tracker, file-priority and similar torrent settings that have no
+ * meaning for Kanal (no trackers, one file) are accepted and ignored, as Sonarr and third-party
+ * tools only need them not to fail; {@code editTrackers} finds no tracker to edit (409), as
+ * qBittorrent would.
  */
 public final class QbTorrentsApi implements ApiGroup {
     private static final String BASE = "/api/v2/torrents/";
