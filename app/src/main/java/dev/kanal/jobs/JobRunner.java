@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * hosters until one delivers a file ffprobe accepts, retries transient failures later with
  * backoff, and fails only when every hoster failed, naming each. Stops at safe points when told.
  */
-final class JobRunner {
+public final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private static final long FLUSH_MILLIS = 1000;
 
@@ -56,7 +56,7 @@ final class JobRunner {
     private final Subtitles subtitles;
 
     /** @param subtitles keeps the hoster's caption tracks beside the video or .strm file */
-    JobRunner(JobStore store, JobEvents events, EpisodeSources sources, YtDlp ytdlp, FfProbe ffprobe,
+    public JobRunner(JobStore store, JobEvents events, EpisodeSources sources, YtDlp ytdlp, FfProbe ffprobe,
             DownloadPaths paths, StrmWriter strm, MediaInfoSink mediaInfo, HosterLimits limits,
             KanalConfig.Downloads config, Clock clock, MeterRegistry meters, FileModes modes, FailedJobs failed,
             Subtitles subtitles) {

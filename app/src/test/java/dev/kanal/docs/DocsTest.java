@@ -2,7 +2,7 @@ package dev.kanal.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kanal.cli.KanalCommand;
+import dev.kanal.Main;
 import dev.kanal.config.Setting;
 import dev.kanal.config.Settings;
 import java.io.IOException;
@@ -85,7 +85,7 @@ class DocsTest {
 
     /** The subcommand (if any) and each {@code --option} must exist in picocli's model. */
     private static void check(String arguments, List<String> problems, String where) {
-        CommandLine command = new CommandLine(new KanalCommand(Map.of()));
+        CommandLine command = Main.commandLine(Map.of());
         List<String> words = Arrays.stream(arguments.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
         CommandLine target = command;
         for (String word : words) {
