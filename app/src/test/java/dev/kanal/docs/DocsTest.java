@@ -29,8 +29,8 @@ import picocli.CommandLine;
  */
 class DocsTest {
     private static final Pattern SETTING = Pattern.compile("\\bKANAL_[A-Z0-9_]*[A-Z0-9]\\b");
-    /** Read by the loader itself rather than being a setting. */
-    private static final Set<String> NOT_SETTINGS = Set.of("KANAL_CONFIG");
+    /** Read by the loader itself or by the launcher scripts rather than being a setting. */
+    private static final Set<String> NOT_SETTINGS = Set.of("KANAL_CONFIG", "KANAL_JAVA_OPTS");
     private static final Pattern JAR_COMMAND = Pattern.compile("java\\s+(?:-\\S+\\s+)*-jar\\s+\\S*kanal\\.jar([^\\n`|;&]*)");
     private static final Pattern SCRIPT_COMMAND = Pattern.compile("(?<![\\w/])(?:\\./)?(scripts/[\\w./-]+)([^\\n`|;&]*)");
 
