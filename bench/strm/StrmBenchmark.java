@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class StrmBenchmark {
     static final long SIZE = 1L << 30;
     static final int ROUNDS = Integer.getInteger("rounds", 3);
+    /** The per-connection rate of the capped origin (nginx limit_rate syntax). */
+    static final String CAP = System.getProperty("cap", "1000m");
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("kanal-strm-bench");
@@ -78,7 +80,7 @@ public class StrmBenchmark {
             System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %12s %12s%n", "origin", "direct", "nginx", "kanal",
                     "kanal/direct", "kanal/nginx");
             row("unlimited", directFast, "http://127.0.0.1:" + proxy + "/big.mp4", fast);
-            row("limit_rate 700m", directLimited, "http://127.0.0.1:" + proxy + "/limited/big.mp4", limited);
+            row("limit_rate " + CAP, directLimited, "http://127.0.0.1:" + proxy + "/limited/big.mp4", limited);
             }
 
             warmUp(fast, 3000);
@@ -252,7 +254,7 @@ public class StrmBenchmark {
                     server {
                         listen 127.0.0.1:%2$d;
                         location / { root %4$s; }
-                        location /limited/ { alias %4$s/; limit_rate 700m; }
+                        location /limited/ { alias %4$s/; limit_rate %5$s; }
                     }
                     server {
                         listen 127.0.0.1:%3$d;
@@ -263,7 +265,7 @@ public class StrmBenchmark {
                         }
                     }
                 }
-                """.formatted(prefix, origin, proxy, media);
+                """.formatted(prefix, origin, proxy, media, CAP);
         Path confFile = prefix.resolve("nginx.conf");
         Files.writeString(confFile, conf);
         Process p = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", confFile.toString(), "-g",
