@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * wake-up of the HTTP server's selector. So reads are gathered into a {@link #BUFFER_BYTES} buffer
  * and written in one call; the buffer is direct, so the server writes it to the socket without the
  * extra copy into a temporary native buffer that a {@code byte[]} costs. Buffers are pooled, since
- * allocating native memory per request is slow. The first bytes go out as soon as they arrive, so
- * the player's time to first byte never waits for a full buffer.
+ * allocating native memory per request is slow. okio's per-read watchdog is switched off for the
+ * body (the socket's read timeout still ends a stalled upstream). The first bytes go out as soon as
+ * they arrive, so the player's time to first byte never waits for a full buffer.
  */
 final class MediaCopier {
     private static final Logger log = LoggerFactory.getLogger(MediaCopier.class);
@@ -58,6 +59,9 @@ final class MediaCopier {
         ByteBuffer buffer = borrow();
         try (upstream) {
             BufferedSource in = upstream.response().body().source();
+            // OkHttp guards each read twice: the socket's SO_TIMEOUT and okio's watchdog, which takes a
+            // lock and wakes its thread on every 8 KiB read; the socket timeout alone still ends a stall
+            in.timeout().clearTimeout();
             buffer.limit(FIRST_WRITE_BYTES);
             while (true) {
                 Chunk chunk = fill(in, buffer);
