@@ -267,6 +267,20 @@ class StreamProxyTest {
     }
 
     @Test
+    void an_upstream_stalling_mid_stream_is_ended_by_the_read_timeout_not_by_the_upstream() {
+        EpisodeAddress ep = newEpisode();
+        String stalls = "/video.mp4?stalls=" + ep.episode();
+        sources.offer(ep, "VOE", cdn.url(stalls));
+        cdn.fail(stalls, FakeUpstream.STALL);
+
+        // the upstream holds the connection for a minute; the 2 s read timeout must end the copy long before
+        var stalled = kanal.client().sendAsync(HttpRequest.newBuilder(kanal.url(streamPath(ep))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(stalled).failsWithin(java.time.Duration.ofSeconds(30))
+                .withThrowableThat().havingRootCause().isInstanceOf(IOException.class);
+    }
+
+    @Test
     void when_every_hoster_fails_the_player_gets_502_naming_them() {
         EpisodeAddress ep = newEpisode();
         String dead = "/gone-" + ep.episode();
