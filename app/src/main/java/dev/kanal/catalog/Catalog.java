@@ -33,6 +33,7 @@ public final class Catalog implements AutoCloseable {
     private final ReleaseQueries queries;
     private final TitleResolver resolver;
     private final PriorityLane priority;
+    private final ImdbLookup imdbLookup;
     private final Map<SiteId, SiteCrawler> crawlers = new EnumMap<>(SiteId.class);
     private final Map<SiteId, DetailFetcher> fetchers = new EnumMap<>(SiteId.class);
 
@@ -56,6 +57,7 @@ public final class Catalog implements AutoCloseable {
         }
         this.enabled = List.copyOf(ids);
         this.priority = new PriorityLane(store, fetchers, config.priorityBudget(), metrics);
+        this.imdbLookup = new ImdbLookup(providers.sites(), db, config.priorityBudget());
         Gauge.builder("kanal.catalog.ready", this, c -> c.ready() ? 1 : 0)
                 .description("1 when every enabled site's titles and details are indexed").register(meters);
         Gauge.builder("kanal.catalog.names", resolver, TitleResolver::size)
@@ -125,6 +127,11 @@ public final class Catalog implements AutoCloseable {
 
     public ReleaseQueries queries() {
         return queries;
+    }
+
+    /** Asks the sites whose search takes an IMDb id which of their films carry it (Radarr's exact searches). */
+    public ImdbLookup imdbLookup() {
+        return imdbLookup;
     }
 
     public PriorityLane priority() {
