@@ -14,4 +14,5 @@ if kanal_build_needed "$jar"; then
 else
   echo "Kanal is up to date ($jar); starting it" >&2
 fi
-exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"
+# shellcheck disable=SC2046 # the options are words
+exec "$JAVA_HOME/bin/java" $(kanal_java_opts app/target/kanal.jsa) -jar "$jar" "$@"

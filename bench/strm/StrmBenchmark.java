@@ -5,12 +5,13 @@ import dev.kanal.config.ConfigValues;
 import dev.kanal.config.KanalConfig;
 import dev.kanal.config.SecretStore;
 import dev.kanal.providers.EpisodeAddress;
+import dev.kanal.providers.HosterLink;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.StreamSource;
+import dev.kanal.providers.resolve.Attempt;
+import dev.kanal.providers.resolve.Resolution;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceAttempt;
-import dev.kanal.sources.SourceResult;
 import dev.kanal.strm.StrmLinks;
 import dev.kanal.strm.StrmTarget;
 import dev.kanal.strm.UrlSigner;
@@ -47,9 +48,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class StrmBenchmark {
     static final long SIZE = 1L << 30;
+    static Process nginx;
     static final int ROUNDS = Integer.getInteger("rounds", 3);
+    /** The per-connection rate of the capped origin (nginx limit_rate syntax). */
+    static final String CAP = System.getProperty("cap", "1000m");
 
     public static void main(String[] args) throws Exception {
+        System.out.printf(Locale.ROOT, "load average %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
         Path work = Files.createTempDirectory("kanal-strm-bench");
         // nginx workers run as nobody: they must be able to read the media
         Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -58,7 +63,7 @@ public class StrmBenchmark {
         writeFile(media.resolve("big.mp4"));
         int origin = freePort();
         int proxy = freePort();
-        Process nginx = startNginx(work, media, origin, proxy);
+        nginx = startNginx(work, media, origin, proxy);
         Application kanal = null;
         try {
             kanal = startKanal(work, origin);
@@ -78,7 +83,7 @@ public class StrmBenchmark {
             System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %12s %12s%n", "origin", "direct", "nginx", "kanal",
                     "kanal/direct", "kanal/nginx");
             row("unlimited", directFast, "http://127.0.0.1:" + proxy + "/big.mp4", fast);
-            row("limit_rate 700m", directLimited, "http://127.0.0.1:" + proxy + "/limited/big.mp4", limited);
+            row("limit_rate " + CAP, directLimited, "http://127.0.0.1:" + proxy + "/limited/big.mp4", limited);
             }
 
             warmUp(fast, 3000);
@@ -110,12 +115,50 @@ public class StrmBenchmark {
 
     static void row(String label, String direct, String nginx, String kanal) throws Exception {
         double d = 0, n = 0, k = 0;
+        List<Double> originCpu = new ArrayList<>(), nginxCpu = new ArrayList<>(), kanalCpu = new ArrayList<>();
         for (int i = 0; i < ROUNDS; i++) { // interleaved so drift hits all three alike
+            long w0 = nginxCpuNanos(), j0 = kanalCpuNanos();
             d = Math.max(d, speed(direct));
+            long w1 = nginxCpuNanos(), j1 = kanalCpuNanos();
             n = Math.max(n, speed(nginx));
+            long w2 = nginxCpuNanos(), j2 = kanalCpuNanos();
             k = Math.max(k, speed(kanal));
+            long w3 = nginxCpuNanos(), j3 = kanalCpuNanos();
+            originCpu.add((w1 - w0) / 1e6);
+            // nginx's one worker serves origin and proxy: the proxy's own share is what exceeds a direct fetch
+            nginxCpu.add(Math.max(0, (w2 - w1) - (w1 - w0)) / 1e6);
+            kanalCpu.add((j3 - j2 - (j1 - j0)) / 1e6);
         }
-        System.out.printf(Locale.ROOT, "%-22s %10.0f %10.0f %10.0f %12.2f %12.2f%n", label, d, n, k, k / d, k / n);
+        System.out.printf(Locale.ROOT, "%-22s %10.0f %10.0f %10.0f %12.2f %12.2f   cpu ms/GiB: origin %.0f,"
+                + " nginx proxy %.0f, kanal %.0f (kanal/nginx %.2f)%n", label, d, n, k, k / d, k / n,
+                median(originCpu), median(nginxCpu), median(kanalCpu), median(kanalCpu) / median(nginxCpu));
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** CPU time of this JVM (Kanal runs in it; the bench itself only waits for curl). */
+    static long kanalCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time (user + system) of nginx's worker processes, from /proc. */
+    static long nginxCpuNanos() {
+        long ticks = 0;
+        for (ProcessHandle worker : nginx.children().toList()) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + worker.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException e) {
+                // the worker went away: counted as nothing
+            }
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     static double speed(String url) throws Exception {
@@ -217,11 +260,11 @@ public class StrmBenchmark {
 
     static Application startKanal(Path work, int origin) {
         EpisodeSources sources = (episode, language, skip) -> {
-            if (skip.contains("Bench")) return new SourceResult.NotFound(List.of());
+            if (skip.contains("Bench")) return new Resolution.Failed(List.of(), List.of());
             String path = episode.episode() == 2 ? "/limited/big.mp4" : "/big.mp4";
             URI url = URI.create("http://127.0.0.1:" + origin + path);
-            return new SourceResult.Found(new StreamSource(url, StreamSource.Format.MP4, Map.of(), null, "Bench"),
-                    "Bench", List.of(new SourceAttempt("Bench", null, false)));
+            return new Resolution.Resolved(new StreamSource(url, StreamSource.Format.MP4, Map.of(), null, "Bench"),
+                    new HosterLink("Bench", language, url), List.of(Attempt.worked("Bench", language, url)), List.of());
         };
         Map<String, String> env = Map.of("KANAL_PORT", "0", "KANAL_HOST", "127.0.0.1",
                 "KANAL_DATA_DIR", work.resolve("data").toString(), "KANAL_DOWNLOAD_DIR",
@@ -252,7 +295,7 @@ public class StrmBenchmark {
                     server {
                         listen 127.0.0.1:%2$d;
                         location / { root %4$s; }
-                        location /limited/ { alias %4$s/; limit_rate 700m; }
+                        location /limited/ { alias %4$s/; limit_rate %5$s; }
                     }
                     server {
                         listen 127.0.0.1:%3$d;
@@ -263,7 +306,7 @@ public class StrmBenchmark {
                         }
                     }
                 }
-                """.formatted(prefix, origin, proxy, media);
+                """.formatted(prefix, origin, proxy, media, CAP);
         Path confFile = prefix.resolve("nginx.conf");
         Files.writeString(confFile, conf);
         Process p = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", confFile.toString(), "-g",

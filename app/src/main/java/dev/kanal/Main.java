@@ -9,7 +9,9 @@ import dev.kanal.catalog.CatalogTitleApi;
 import dev.kanal.catalog.ProviderSettingsFactory;
 import dev.kanal.cli.KanalCommand;
 import dev.kanal.config.KanalConfig;
+import dev.kanal.config.PublicUrlCheck;
 import dev.kanal.db.Database;
+import dev.kanal.demo.DemoCommand;
 import dev.kanal.download.DownloadPaths;
 import dev.kanal.download.FfProbe;
 import dev.kanal.download.FileModes;
@@ -17,7 +19,9 @@ import dev.kanal.download.YtDlp;
 import dev.kanal.health.HealthApi;
 import dev.kanal.health.MetricsApi;
 import dev.kanal.health.Readiness;
+import dev.kanal.jobs.HosterLimits;
 import dev.kanal.jobs.JobEvents;
+import dev.kanal.jobs.JobRunner;
 import dev.kanal.jobs.JobScheduler;
 import dev.kanal.jobs.JobStore;
 import dev.kanal.jobs.JobsApi;
@@ -27,7 +31,15 @@ import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.Providers;
 import dev.kanal.providers.resolve.SourceResolver;
 import dev.kanal.qbittorrent.CategoryNames;
+import dev.kanal.qbittorrent.CategoryStore;
+import dev.kanal.qbittorrent.QbAdd;
 import dev.kanal.qbittorrent.QbApi;
+import dev.kanal.qbittorrent.QbLabels;
+import dev.kanal.qbittorrent.QbSessions;
+import dev.kanal.qbittorrent.QbTorrentList;
+import dev.kanal.qbittorrent.QbTorrentView;
+import dev.kanal.qbittorrent.QbTorrents;
+import dev.kanal.qbittorrent.QbTorrentsApi;
 import dev.kanal.sources.CatalogOtherSites;
 import dev.kanal.sources.EpisodeSources;
 import dev.kanal.sources.FallbackEpisodeSources;
@@ -38,6 +50,7 @@ import dev.kanal.strm.StrmFeature;
 import dev.kanal.strm.StrmHealthApi;
 import dev.kanal.torznab.ReleaseOffers;
 import dev.kanal.torznab.TorznabApi;
+import dev.kanal.ui.ConnectValues;
 import dev.kanal.ui.HostHealthStatus;
 import dev.kanal.ui.PageReads;
 import dev.kanal.ui.WebUi;
@@ -58,16 +71,26 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 
-/** Entry point. Parses the command line, then wires Kanal's components by hand; nothing else. */
+/**
+ * Entry point and the one place that wires Kanal's components, by hand: every component gets its
+ * collaborators and only its own configuration section here. Nothing in the application imports
+ * this class back; the command line receives {@link #start} as its {@link KanalCommand.Starter}.
+ */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new KanalCommand(System.getenv())).execute(args));
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /** {@code kanal} with its subcommands; serving starts Kanal through {@link #start(KanalConfig)}. */
+    public static CommandLine commandLine(Map<String, String> env) {
+        return new CommandLine(new KanalCommand(env, Main::start)).addSubcommand(new DemoCommand());
     }
 
     /**
@@ -148,7 +171,7 @@ public final class Main {
                     new CatalogOtherSites(db, ProviderSettingsFactory.order(config.sites().order()).stream()
                             .filter(id -> providers.site(id).isPresent()).toList()));
 
-            StrmFeature strm = new StrmFeature(config, db, sources, meters, json, clock);
+            StrmFeature strm = new StrmFeature(strmSettings(config), config.http(), db, sources, meters, json, clock);
             started.push(strm);
 
             DownloadPaths paths = new DownloadPaths(config.storage().downloadDir(),
@@ -163,14 +186,16 @@ public final class Main {
                     .map(i -> new ArrClient(i, arrHttp, json, java.time.Duration.ofSeconds(20))).toList();
             ArrHandback handback = new ArrHandback(arrs, 3, java.time.Duration.ofSeconds(5));
             started.push(handback);
-            JobScheduler jobs = JobScheduler.create(jobStore, jobEvents, strm.sharingSources(),
+            JobRunner runner = new JobRunner(jobStore, jobEvents, strm.sharingSources(),
                     new YtDlp(config.downloads().ytdlp(), config.downloads().rateLimit(),
                             config.http().privateUpstreams()),
                     new FfProbe(config.downloads().ffprobe(), json), paths,
                     overrides.strm().orElse(strm.files()::write), mediaInfo,
-                    config.downloads(), config.server().shutdownGrace(), clock, meters,
+                    new HosterLimits(config.downloads().perHoster()), config.downloads(), clock, meters,
                     new FileModes(config.permissions().umask()), handback,
                     new dev.kanal.download.Subtitles(providers.hosterFetcher()));
+            JobScheduler jobs = new JobScheduler(jobStore, jobEvents, runner, paths, config.downloads().concurrency(),
+                    config.server().shutdownGrace(), meters);
             started.push(jobs);
             jobs.start();
 
@@ -194,14 +219,20 @@ public final class Main {
             groups.add(catalogHealth);
             groups.add(new CatalogTitleApi(catalog, config.security().apiKey()));
             groups.add(new TorznabApi(config.security(), catalog, offers, Version.current(), access));
-            groups.addAll(QbApi.create(config.qbittorrent(), clock, jobs, jobStore, db, paths, magnets,
-                    config.strm().categories(), config.security().apiKey(), () -> self.get().port(), access));
+            QbLabels labels = new QbLabels(new CategoryStore(db), jobStore, paths);
+            QbTorrentView torrentView = new QbTorrentView(paths);
+            QbTorrentList torrentList = new QbTorrentList(jobStore, torrentView);
+            groups.add(new QbApi(new QbSessions(config.qbittorrent(), clock), torrentList, labels, paths,
+                    config.qbittorrent(), config.security().apiKey(), () -> self.get().port(), access));
+            groups.add(new QbTorrentsApi(new QbAdd(jobs, labels, paths, magnets, config.strm().categories()),
+                    torrentList, torrentView, new QbTorrents(jobs, jobStore), labels, json));
             JobsApi jobsApi = new JobsApi(jobStore, jobs, jobEvents, new JobsApi.Grabs(magnets, paths,
                     config.strm().categories(), CategoryNames::valid), config.security().apiKey(), json);
             groups.add(jobsApi);
             groups.addAll(strm.apis());
             groups.add(new ArrApi(arrs));
-            WebUi ui = WebUi.create(config, new PageReads(catalog, offers, db, catalogHealth::view,
+            WebUi ui = WebUi.create(config.qbittorrent(), config.security(), config.storage().downloadDir(),
+                    ConnectValues.of(config), new PageReads(catalog, offers, db, catalogHealth::view,
                             () -> StrmHealthApi.view(strm.library())),
                     overrides.ui().orElseGet(() -> WebUi.Backends.hosts(
                             HostHealthStatus.of(providers.health(), catalog::retryNow))),
@@ -222,5 +253,12 @@ public final class Main {
             new Application(config, -1, started).close();
             throw e;
         }
+    }
+
+    /** The STRM capability's slice of the configuration. */
+    public static StrmFeature.Settings strmSettings(KanalConfig config) {
+        return new StrmFeature.Settings(config.server().publicUrl(), config.security().signingKey(),
+                config.security().apiKey(), config.storage().downloadDir(), config.strm().scanInterval(),
+                PublicUrlCheck.warning(config));
     }
 }

@@ -34,6 +34,7 @@ public final class Catalog implements AutoCloseable {
     private final ReleaseQueries queries;
     private final TitleResolver resolver;
     private final PriorityLane priority;
+    private final ImdbLookup imdbLookup;
     private final Map<SiteId, SiteCrawler> crawlers = new EnumMap<>(SiteId.class);
     private final Map<SiteId, DetailFetcher> fetchers = new EnumMap<>(SiteId.class);
 
@@ -60,6 +61,7 @@ public final class Catalog implements AutoCloseable {
         }
         this.enabled = List.copyOf(ids);
         this.priority = new PriorityLane(queue, fetchers, config.priorityBudget(), metrics);
+        this.imdbLookup = new ImdbLookup(providers.sites(), db, changes, config.priorityBudget());
         Gauge.builder("kanal.catalog.ready", this, c -> c.ready() ? 1 : 0)
                 .description("1 when every enabled site's titles and details are indexed").register(meters);
         Gauge.builder("kanal.catalog.names", resolver, TitleResolver::size)
@@ -129,6 +131,11 @@ public final class Catalog implements AutoCloseable {
 
     public ReleaseQueries queries() {
         return queries;
+    }
+
+    /** Asks the sites whose search takes an IMDb id which of their films carry it (Radarr's exact searches). */
+    public ImdbLookup imdbLookup() {
+        return imdbLookup;
     }
 
     public PriorityLane priority() {

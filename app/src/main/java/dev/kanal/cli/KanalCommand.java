@@ -1,7 +1,6 @@
 package dev.kanal.cli;
 
 import dev.kanal.Application;
-import dev.kanal.Main;
 import dev.kanal.Version;
 import dev.kanal.config.ConfigException;
 import dev.kanal.config.ConfigLoader;
@@ -28,19 +27,30 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "kanal", mixinStandardHelpOptions = true, versionProvider = KanalCommand.VersionProvider.class,
         description = "Torznab indexer and qBittorrent-compatible download client for AniWorld, s.to and Megakino.",
-        subcommands = {KanalCommand.Serve.class, KanalCommand.ConfigDocs.class, ProbeCommand.class,
-                dev.kanal.demo.DemoCommand.class})
+        subcommands = {KanalCommand.Serve.class, KanalCommand.ConfigDocs.class, ProbeCommand.class})
 public final class KanalCommand implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;
     static final int EXIT_STARTUP = 1;
 
     private final Map<String, String> env;
+    private final Starter starter;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML or TOML configuration file (or KANAL_CONFIG).")
     Path configFile;
 
-    public KanalCommand(Map<String, String> env) {
+    /**
+     * @param starter wires and starts Kanal once the configuration is loaded; given by the entry point,
+     *     so this package needs neither the wiring nor the subcommands added beside it (such as {@code demo})
+     */
+    public KanalCommand(Map<String, String> env, Starter starter) {
         this.env = Map.copyOf(env);
+        this.starter = starter;
+    }
+
+    /** Wires and starts every component for a loaded configuration; the caller owns the application. */
+    @FunctionalInterface
+    public interface Starter {
+        Application start(KanalConfig config);
     }
 
     /** The environment the command was started with (subcommands read their settings from it). */
@@ -152,7 +162,7 @@ public final class KanalCommand implements Callable<Integer> {
         ShutdownSignals.install(stop::request);
         Application app;
         try {
-            app = Main.start(config);
+            app = starter.start(config);
         } catch (Database.Damaged e) {
             log.error("{}", e.getMessage());
             System.err.println("kanal: " + e.getMessage());

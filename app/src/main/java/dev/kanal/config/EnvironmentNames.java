@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * are recognised and ignored with a note.
  */
 public final class EnvironmentNames {
-    /** Environment variables Kanal reads that are no {@link Setting}. */
-    static final Set<String> OTHER_KNOWN = Set.of("KANAL_CONFIG");
+    /** Environment variables that are no {@link Setting}: the config file, and the JVM options scripts/run.sh reads. */
+    static final Set<String> OTHER_KNOWN = Set.of("KANAL_CONFIG", "KANAL_JAVA_OPTS");
 
     /** {@code KANAL[_X]_SERVICE_HOST}, {@code KANAL[_X]_SERVICE_PORT[_NAME]}, {@code KANAL[_X]_PORT_8080_TCP[_PROTO|_PORT|_ADDR]}. */
     private static final Pattern SERVICE_LINK_NAME = Pattern.compile(

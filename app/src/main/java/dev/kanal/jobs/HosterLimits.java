@@ -9,11 +9,11 @@ import java.util.concurrent.Semaphore;
  * hoster full does not wait for it in a worker: it goes back to the queue, and the dispatcher leaves
  * it there until {@link #full} turns false, so other hosters' jobs get the workers meanwhile.
  */
-final class HosterLimits {
+public final class HosterLimits {
     private final int perHoster;
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
 
-    HosterLimits(int perHoster) {
+    public HosterLimits(int perHoster) {
         this.perHoster = perHoster;
     }
 

@@ -12,9 +12,9 @@ import dev.kanal.download.ProcessTree;
 import dev.kanal.download.Subtitles;
 import dev.kanal.download.YtDlp;
 import dev.kanal.magnet.KanalMagnet;
+import dev.kanal.providers.resolve.Attempt;
+import dev.kanal.providers.resolve.Resolution;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceAttempt;
-import dev.kanal.sources.SourceResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * hosters until one delivers a file ffprobe accepts, retries transient failures later with
  * backoff, and fails only when every hoster failed, naming each. Stops at safe points when told.
  */
-final class JobRunner {
+public final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private static final long FLUSH_MILLIS = 1000;
 
@@ -56,7 +56,7 @@ final class JobRunner {
     private final Subtitles subtitles;
 
     /** @param subtitles keeps the hoster's caption tracks beside the video or .strm file */
-    JobRunner(JobStore store, JobEvents events, EpisodeSources sources, YtDlp ytdlp, FfProbe ffprobe,
+    public JobRunner(JobStore store, JobEvents events, EpisodeSources sources, YtDlp ytdlp, FfProbe ffprobe,
             DownloadPaths paths, StrmWriter strm, MediaInfoSink mediaInfo, HosterLimits limits,
             KanalConfig.Downloads config, Clock clock, MeterRegistry meters, FileModes modes, FailedJobs failed,
             Subtitles subtitles) {
@@ -103,14 +103,14 @@ final class JobRunner {
         String partialHoster = job.currentHoster();
         while (!control.stopping()) {
             if (store.byId(id).isEmpty()) return; // deleted while it was starting
-            SourceResult result = sources.resolve(job.episode(), job.language(), Set.copyOf(skip));
+            Resolution result = sources.resolve(job.episode(), job.language(), Set.copyOf(skip));
             if (control.stopping()) return;
             recordFailures(id, result, skip);
-            if (result instanceof SourceResult.NotFound nf) {
+            if (result instanceof Resolution.Failed nf) {
                 giveUpOrRetry(job, nf);
                 return;
             }
-            SourceResult.Found found = (SourceResult.Found) result;
+            Resolution.Resolved found = (Resolution.Resolved) result;
             String hoster = found.hoster();
             store.hoster(id, hoster);
             if (job.mode() == KanalMagnet.Mode.STRM) {
@@ -146,7 +146,7 @@ final class JobRunner {
     }
 
     /** Downloads, checks and moves into place; returns why it failed, or null when done (or stopped). */
-    private String download(Job job, SourceResult.Found found, Path incomplete, JobControl control)
+    private String download(Job job, Resolution.Resolved found, Path incomplete, JobControl control)
             throws InterruptedException {
         long id = job.id();
         var request = new YtDlp.Request(found.source().url(), found.source().headers(), incomplete);
@@ -212,7 +212,7 @@ final class JobRunner {
         }
     }
 
-    private void writeStrm(Job job, String hoster, SourceResult.Found found) {
+    private void writeStrm(Job job, String hoster, Resolution.Resolved found) {
         try {
             Path dir = paths.inside(job.savePath()).orElseThrow();
             Files.createDirectories(dir);
@@ -232,22 +232,22 @@ final class JobRunner {
         publish(job.id(), "state");
     }
 
-    private void recordFailures(long id, SourceResult result, Set<String> skip) {
-        for (SourceAttempt a : result.attempts()) {
+    private void recordFailures(long id, Resolution result, Set<String> skip) {
+        for (Attempt a : result.attempts()) {
             if (a.succeeded()) continue;
-            store.attemptFailed(id, new JobAttempt(a.hoster(), a.failure(), clock.instant()), !a.transientFailure());
+            store.attemptFailed(id, new JobAttempt(a.hoster(), a.reason(), clock.instant()), !a.transientFailure());
             if (!a.transientFailure()) skip.add(a.hoster());
         }
     }
 
-    private void giveUpOrRetry(Job job, SourceResult.NotFound nf) {
-        boolean transientLeft = nf.attempts().stream().anyMatch(SourceAttempt::transientFailure);
+    private void giveUpOrRetry(Job job, Resolution.Failed nf) {
+        boolean transientLeft = nf.worthRetrying();
         Job now = store.byId(job.id()).orElse(job);
         if (transientLeft && now.retries() < config.retries()) {
             Duration delay = config.retryDelay().multipliedBy(1L << Math.min(now.retries(), 16));
             store.requeue(job.id(), clock.instant().plus(delay), now.retries() + 1);
             log.warn("no hoster available, retrying later job={} retry={} in_s={} reason=\"{}\"", job.id(),
-                    now.retries() + 1, delay.toSeconds(), nf.describe());
+                    now.retries() + 1, delay.toSeconds(), nf.summary());
         } else {
             String message = describe(now, nf);
             store.finish(job.id(), JobState.FAILED, message);
@@ -263,17 +263,18 @@ final class JobRunner {
      * offer (and those it does), the anti-bot wall every try met ("s.to answered a link gate (needs a
      * browser)"), or each hoster tried (as the site names it) with its last error.
      */
-    static String describe(Job job, SourceResult.NotFound last) {
+    static String describe(Job job, Resolution.Failed last) {
         Map<String, String> byHoster = new LinkedHashMap<>();
         for (JobAttempt a : job.attempts()) byHoster.put(a.hoster(), a.error());
         if (byHoster.isEmpty()) {
-            if (!last.offered().isEmpty() && !last.offered().contains(job.language())) {
-                return job.language().label() + " is not offered for this episode; offered: " + last.offered().stream()
+            Set<dev.kanal.providers.Language> offered = last.offeredLanguages();
+            if (!offered.isEmpty() && !offered.contains(job.language())) {
+                return job.language().label() + " is not offered for this episode; offered: " + offered.stream()
                         .sorted().map(dev.kanal.providers.Language::label).collect(Collectors.joining(", "));
             }
             return last.attempts().isEmpty()
                     ? "no hoster offers this episode in " + job.language().label() + " on the site"
-                    : "every hoster failed: " + last.describe();
+                    : "every hoster failed: " + last.summary();
         }
         var reasons = new java.util.LinkedHashSet<>(byHoster.values());
         if (reasons.size() == 1 && reasons.iterator().next().contains(" answered ")) {

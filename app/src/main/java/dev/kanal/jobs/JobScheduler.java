@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class JobScheduler implements AutoCloseable {
     private volatile boolean closed;
     private Thread dispatcher;
 
-    JobScheduler(JobStore store, JobEvents events, JobRunner runner, DownloadPaths paths, int concurrency,
+    public JobScheduler(JobStore store, JobEvents events, JobRunner runner, DownloadPaths paths, int concurrency,
             Duration grace, MeterRegistry meters) {
         this.store = store;
         this.events = events;
@@ -232,16 +231,5 @@ public final class JobScheduler implements AutoCloseable {
             }
         }
         if (dispatcher != null) dispatcher.interrupt();
-    }
-
-    /** Builds the scheduler and its runner from their parts; used by {@code Main}. */
-    public static JobScheduler create(JobStore store, JobEvents events, dev.kanal.sources.EpisodeSources sources,
-            dev.kanal.download.YtDlp ytdlp, dev.kanal.download.FfProbe ffprobe, DownloadPaths paths, StrmWriter strm,
-            MediaInfoSink mediaInfo, dev.kanal.config.KanalConfig.Downloads config, Duration grace, Clock clock,
-            MeterRegistry meters, dev.kanal.download.FileModes modes, FailedJobs failed,
-            dev.kanal.download.Subtitles subtitles) {
-        JobRunner runner = new JobRunner(store, events, sources, ytdlp, ffprobe, paths, strm, mediaInfo,
-                new HosterLimits(config.perHoster()), config, clock, meters, modes, failed, subtitles);
-        return new JobScheduler(store, events, runner, paths, config.concurrency(), grace, meters);
     }
 }

@@ -140,13 +140,6 @@ public final class JobStore {
                 .orderBy(JOB.ID).limit(limit).fetch(this::toJob);
     }
 
-    /** The earliest retry time of a waiting job, for the scheduler's sleep. */
-    public Optional<Instant> nextDue() {
-        Long next = db.read().select(DSL.min(JOB.NOT_BEFORE)).from(JOB).join(TORRENT).on(JOB.TORRENT_HASH.eq(TORRENT.HASH))
-                .where(JOB.STATE.eq(JobState.QUEUED.name()), TORRENT.STOPPED.eq(0L)).fetchOne(0, Long.class);
-        return Optional.ofNullable(next).map(Instant::ofEpochMilli);
-    }
-
     public void markRunning(long id) {
         update(id, ctx -> ctx.update(JOB).set(JOB.STATE, JobState.RUNNING.name()).set(JOB.ERROR, (String) null)
                 .set(JOB.SPEED, 0L).set(JOB.ETA, -1L));

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The one place Kanal's magnets are built and parsed. The format is a documented contract:
@@ -107,15 +106,6 @@ public final class MagnetCodec {
         if (dn.isBlank()) dn = slug + (episode.isMovie() ? "" : String.format(Locale.ROOT, ".S%02dE%02d",
                 episode.season(), episode.episode()));
         return new KanalMagnet(hash, dn, episode, language, mode);
-    }
-
-    /** Parses without throwing. */
-    public Optional<KanalMagnet> tryParse(String uri) {
-        try {
-            return Optional.of(parse(uri));
-        } catch (InvalidMagnet e) {
-            return Optional.empty();
-        }
     }
 
     private static Map<String, String> query(String query) {

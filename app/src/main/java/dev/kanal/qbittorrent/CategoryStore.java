@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Persists qBittorrent categories (with their save path as the user gave it) and tags. */
-final class CategoryStore {
+public final class CategoryStore {
     private final Database db;
 
-    CategoryStore(Database db) {
+    public CategoryStore(Database db) {
         this.db = db;
     }
 

@@ -29,7 +29,8 @@ public final class QbApi implements ApiGroup {
     private static final String TEXT = "text/plain; charset=UTF-8";
 
     private final QbSessions sessions;
-    private final QbTorrents torrents;
+    private final QbTorrentList list;
+    private final QbLabels labels;
     private final DownloadPaths paths;
     private final KanalConfig.Qbittorrent config;
     private final byte[] apiKey;
@@ -37,13 +38,14 @@ public final class QbApi implements ApiGroup {
     private final MainData mainData = new MainData();
     private final QbPreferences preferences;
 
-    QbApi(QbSessions sessions, QbTorrents torrents, DownloadPaths paths, KanalConfig.Qbittorrent config,
-            String apiKey, java.util.function.IntSupplier port, Access access) {
+    public QbApi(QbSessions sessions, QbTorrentList list, QbLabels labels, DownloadPaths paths,
+            KanalConfig.Qbittorrent config, String apiKey, java.util.function.IntSupplier port, Access access) {
         this.preferences = new QbPreferences(paths, config, port);
         this.access = access;
         this.apiKey = ("Bearer " + apiKey).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.sessions = sessions;
-        this.torrents = torrents;
+        this.list = list;
+        this.labels = labels;
         this.paths = paths;
         this.config = config;
     }
@@ -167,16 +169,16 @@ public final class QbApi implements ApiGroup {
         } catch (NumberFormatException e) {
             rid = 0;
         }
-        var infos = torrents.info(InfoQuery.all());
+        var infos = list.info(InfoQuery.all());
         Map<String, Map<String, Object>> cats = new LinkedHashMap<>();
-        torrents.categories().forEach(cats::put);
-        var snapshot = new MainData.Snapshot(MainData.keyed(infos), cats, MainData.copy(torrents.tags()),
+        labels.categories().forEach(cats::put);
+        var snapshot = new MainData.Snapshot(MainData.keyed(infos), cats, MainData.copy(labels.tags()),
                 serverState(infos));
         ctx.json(mainData.answer(rid, snapshot));
     }
 
     private Map<String, Object> transferInfo() {
-        var infos = torrents.info(InfoQuery.all());
+        var infos = list.info(InfoQuery.all());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dl_info_speed", sum(infos, "dlspeed"));
         m.put("dl_info_data", sum(infos, "downloaded"));
@@ -219,19 +221,5 @@ public final class QbApi implements ApiGroup {
 
     private static void text(Context ctx, String body) {
         ctx.contentType(TEXT).result(body);
-    }
-
-    /**
-     * Builds both qBittorrent API groups over the shared sessions and torrent model; {@code access}
-     * (client addresses, login throttle, connections record) is shared with the other surfaces.
-     */
-    public static List<ApiGroup> create(KanalConfig.Qbittorrent config, java.time.Clock clock,
-            dev.kanal.jobs.JobScheduler scheduler, dev.kanal.jobs.JobStore store, dev.kanal.db.Database db,
-            DownloadPaths paths, dev.kanal.magnet.MagnetCodec magnets, List<String> strmCategories, String apiKey,
-            java.util.function.IntSupplier port, Access access) {
-        QbSessions sessions = new QbSessions(config, clock);
-        QbTorrents torrents = new QbTorrents(scheduler, store, new CategoryStore(db), paths, magnets, strmCategories);
-        return List.of(new QbApi(sessions, torrents, paths, config, apiKey, port, access),
-                new QbTorrentsApi(torrents, dev.kanal.Json.mapper()));
     }
 }

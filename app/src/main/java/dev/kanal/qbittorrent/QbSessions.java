@@ -1,8 +1,7 @@
 package dev.kanal.qbittorrent;
 
 import dev.kanal.config.KanalConfig;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.kanal.web.AddressRange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -22,17 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * one-hour ban, so a stranger cannot lock Sonarr out). Sessions live in memory: after a restart
  * Sonarr gets 403 and logs in again, which it does by itself.
  */
-final class QbSessions {
+public final class QbSessions {
     private final KanalConfig.Qbittorrent config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
-    private final List<Subnet> bypass = new ArrayList<>();
+    private final List<AddressRange> bypass = new ArrayList<>();
 
-    QbSessions(KanalConfig.Qbittorrent config, Clock clock) {
+    public QbSessions(KanalConfig.Qbittorrent config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        for (String entry : config.authBypass()) bypass.addAll(Subnet.parse(entry));
+        for (String entry : config.authBypass()) bypass.addAll(AddressRange.parse(entry));
     }
 
     /** True when {@code username} and {@code password} are the configured ones (constant time). */
@@ -72,58 +71,12 @@ final class QbSessions {
     /** True when {@code address} may skip the login ({@code KANAL_QBIT_AUTH_BYPASS}). */
     boolean bypassed(String address) {
         if (bypass.isEmpty() || address == null) return false;
-        try {
-            byte[] ip = InetAddress.getByName(address.replaceAll("^\\[|]$", "")).getAddress();
-            return bypass.stream().anyMatch(s -> s.contains(ip));
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        byte[] ip = AddressRange.literal(address);
+        return ip != null && bypass.stream().anyMatch(s -> s.contains(ip));
     }
 
     private static boolean equal(String a, String b) {
         return MessageDigest.isEqual(String.valueOf(a).getBytes(StandardCharsets.UTF_8),
                 String.valueOf(b).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** An address range from the bypass list. */
-    record Subnet(byte[] network, int prefix) {
-        static List<Subnet> parse(String entry) {
-            String e = entry.strip();
-            if (e.equalsIgnoreCase("localhost")) {
-                byte[] v6 = new byte[16];
-                v6[15] = 1;
-                return List.of(new Subnet(new byte[] {127, 0, 0, 0}, 8), new Subnet(v6, 128));
-            }
-            try {
-                int slash = e.indexOf('/');
-                InetAddress a = InetAddress.getByName(slash < 0 ? e : e.substring(0, slash));
-                int bits = a.getAddress().length * 8;
-                int prefix = slash < 0 ? bits : Integer.parseInt(e.substring(slash + 1));
-                if (prefix < 0 || prefix > bits) throw new IllegalArgumentException("bad prefix in " + e);
-                return List.of(new Subnet(a.getAddress(), prefix));
-            } catch (UnknownHostException | NumberFormatException ex) {
-                throw new IllegalArgumentException("KANAL_QBIT_AUTH_BYPASS: '" + e
-                        + "' is neither 'localhost' nor an address or subnet such as 172.18.0.0/16");
-            }
-        }
-
-        boolean contains(byte[] ip) {
-            byte[] candidate = ip;
-            if (candidate.length == 16 && network.length == 4 && isMappedV4(candidate)) {
-                candidate = java.util.Arrays.copyOfRange(candidate, 12, 16);
-            }
-            if (candidate.length != network.length) return false;
-            int p = prefix;
-            for (int i = 0; i < network.length && p > 0; i++, p -= 8) {
-                int mask = p >= 8 ? 0xff : (0xff << (8 - p)) & 0xff;
-                if ((candidate[i] & mask) != (network[i] & mask)) return false;
-            }
-            return true;
-        }
-
-        private static boolean isMappedV4(byte[] a) {
-            for (int i = 0; i < 10; i++) if (a[i] != 0) return false;
-            return a[10] == (byte) 0xff && a[11] == (byte) 0xff;
-        }
     }
 }

@@ -16,13 +16,13 @@ import java.util.Map;
  * is {@code stoppedUP} with its seed limit reached ({@code ratio_limit} 0) so Sonarr moves the file
  * and removes the entry; {@code content_path} is the file itself, never the save path.
  */
-final class QbTorrentView {
+public final class QbTorrentView {
     /** qBittorrent's "unknown / infinite" eta. */
     static final long ETA_UNKNOWN = 8_640_000;
 
     private final DownloadPaths paths;
 
-    QbTorrentView(DownloadPaths paths) {
+    public QbTorrentView(DownloadPaths paths) {
         this.paths = paths;
     }
 

@@ -11,13 +11,14 @@ import java.util.List;
 
 /**
  * The {@code torrents/*} endpoints of the qBittorrent WebAPI. Each handler parses the request,
- * calls {@link QbTorrents} and renders: JSON for reads, {@code Ok.}/{@code Fails.} for adds, an
- * empty 200 for other mutations. Queue-priority, share-limit, tracker, file-priority and similar
- * torrent settings that have no meaning for Kanal (no trackers, one file) are accepted and ignored,
- * as Sonarr and third-party tools only need them not to fail; {@code editTrackers} finds no tracker
- * to edit (409), as qBittorrent would.
+ * calls {@link QbAdd}, {@link QbTorrentList}, {@link QbTorrents} or {@link QbLabels} and renders:
+ * JSON for reads, {@code Ok.}/{@code Fails.} for adds, an empty 200 for other mutations.
+ * Queue-priority, share-limit, tracker, file-priority and similar torrent settings that have no
+ * meaning for Kanal (no trackers, one file) are accepted and ignored, as Sonarr and third-party
+ * tools only need them not to fail; {@code editTrackers} finds no tracker to edit (409), as
+ * qBittorrent would.
  */
-final class QbTorrentsApi implements ApiGroup {
+public final class QbTorrentsApi implements ApiGroup {
     private static final String BASE = "/api/v2/torrents/";
     /** Accepted for compatibility; they need {@code hashes} and change nothing. */
     private static final List<String> ACCEPTED = List.of("topPrio", "bottomPrio", "increasePrio", "decreasePrio",
@@ -25,20 +26,29 @@ final class QbTorrentsApi implements ApiGroup {
             "setAutoManagement", "toggleSequentialDownload", "toggleFirstLastPiecePrio", "setLocation",
             "setSavePath", "setDownloadPath");
 
+    private final QbAdd adds;
+    private final QbTorrentList list;
+    private final QbTorrentView view;
     private final QbTorrents torrents;
+    private final QbLabels labels;
     private final ObjectMapper json;
 
-    QbTorrentsApi(QbTorrents torrents, ObjectMapper json) {
+    public QbTorrentsApi(QbAdd adds, QbTorrentList list, QbTorrentView view, QbTorrents torrents, QbLabels labels,
+            ObjectMapper json) {
+        this.adds = adds;
+        this.list = list;
+        this.view = view;
         this.torrents = torrents;
+        this.labels = labels;
         this.json = json;
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
         read(routes, BASE + "info", ctx -> ctx.contentType("application/json")
-                .result(torrents.infoJson(InfoQuery.from(QbParams.of(ctx)), json)));
-        read(routes, BASE + "properties", ctx -> ctx.json(torrents.view().properties(find(ctx))));
-        read(routes, BASE + "files", ctx -> ctx.json(torrents.view().files(find(ctx))));
+                .result(list.infoJson(InfoQuery.from(QbParams.of(ctx)), json)));
+        read(routes, BASE + "properties", ctx -> ctx.json(view.properties(find(ctx))));
+        read(routes, BASE + "files", ctx -> ctx.json(view.files(find(ctx))));
         read(routes, BASE + "trackers", ctx -> {
             find(ctx);
             ctx.json(List.of());
@@ -76,8 +86,8 @@ final class QbTorrentsApi implements ApiGroup {
             p.required("priority");
             torrents.find(p.required("hash"));
         });
-        read(routes, BASE + "categories", ctx -> ctx.json(torrents.categories()));
-        read(routes, BASE + "tags", ctx -> ctx.json(torrents.tags()));
+        read(routes, BASE + "categories", ctx -> ctx.json(labels.categories()));
+        read(routes, BASE + "tags", ctx -> ctx.json(labels.tags()));
         routes.post(BASE + "add", this::add);
         routes.post(BASE + "delete", ctx -> {
             QbParams p = QbParams.of(ctx);
@@ -95,28 +105,28 @@ final class QbTorrentsApi implements ApiGroup {
         });
         routes.post(BASE + "setCategory", ctx -> {
             QbParams p = QbParams.of(ctx);
-            torrents.setCategory(p.hashes("hashes"), p.required("category").strip());
+            labels.setCategory(torrents.select(p.hashes("hashes")), p.required("category").strip());
         });
         routes.post(BASE + "createCategory", ctx -> {
             QbParams p = QbParams.of(ctx);
-            torrents.createCategory(p.required("category").strip(), p.optional("savePath").orElse(""));
+            labels.createCategory(p.required("category").strip(), p.optional("savePath").orElse(""));
         });
         routes.post(BASE + "editCategory", ctx -> {
             QbParams p = QbParams.of(ctx);
-            torrents.editCategory(p.required("category").strip(), p.required("savePath"));
+            labels.editCategory(p.required("category").strip(), p.required("savePath"));
         });
-        routes.post(BASE + "removeCategories", ctx -> torrents.removeCategories(
+        routes.post(BASE + "removeCategories", ctx -> labels.removeCategories(
                 Arrays.stream(QbParams.of(ctx).required("categories").split("\\r?\\n"))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList()));
-        routes.post(BASE + "createTags", ctx -> torrents.createTags(tags(QbParams.of(ctx))));
-        routes.post(BASE + "deleteTags", ctx -> torrents.deleteTags(tags(QbParams.of(ctx))));
+        routes.post(BASE + "createTags", ctx -> labels.createTags(tags(QbParams.of(ctx))));
+        routes.post(BASE + "deleteTags", ctx -> labels.deleteTags(tags(QbParams.of(ctx))));
         routes.post(BASE + "addTags", ctx -> {
             QbParams p = QbParams.of(ctx);
-            torrents.changeTags(p.hashes("hashes"), tags(p), true);
+            labels.changeTags(torrents.select(p.hashes("hashes")), tags(p), true);
         });
         routes.post(BASE + "removeTags", ctx -> {
             QbParams p = QbParams.of(ctx);
-            torrents.changeTags(p.hashes("hashes"), AddForm.tagList(p.optional("tags")), false);
+            labels.changeTags(torrents.select(p.hashes("hashes")), AddForm.tagList(p.optional("tags")), false);
         });
         for (String name : ACCEPTED) {
             routes.post(BASE + name, ctx -> QbParams.of(ctx).hashes("hashes"));
@@ -124,7 +134,7 @@ final class QbTorrentsApi implements ApiGroup {
     }
 
     private void add(Context ctx) {
-        int added = torrents.add(AddForm.from(ctx));
+        int added = adds.add(AddForm.from(ctx));
         ctx.contentType("text/plain; charset=UTF-8").result(added > 0 ? "Ok." : "Fails.");
     }
 

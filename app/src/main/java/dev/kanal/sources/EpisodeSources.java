@@ -2,6 +2,7 @@ package dev.kanal.sources;
 
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.Language;
+import dev.kanal.providers.resolve.Resolution;
 import java.util.Set;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Set;
 public interface EpisodeSources {
     /**
      * Tries each hoster once, skipping the names in {@code skipHosters}, and reports every attempt.
-     * Never throws for upstream failures; those are in the result.
+     * Never throws for upstream failures; those are in the result. A {@link Resolution.Resolved} names
+     * the hoster as {@link Resolution.Resolved#hoster()}.
      */
-    SourceResult resolve(EpisodeAddress episode, Language language, Set<String> skipHosters);
+    Resolution resolve(EpisodeAddress episode, Language language, Set<String> skipHosters);
 }

@@ -2,6 +2,8 @@ package dev.kanal.sources;
 
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.Language;
+import dev.kanal.providers.resolve.Attempt;
+import dev.kanal.providers.resolve.Resolution;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +30,9 @@ public final class FallbackEpisodeSources implements EpisodeSources {
     }
 
     @Override
-    public SourceResult resolve(EpisodeAddress episode, Language language, Set<String> skipHosters) {
-        SourceResult first = delegate.resolve(episode, language, ownSkips(skipHosters));
-        if (first instanceof SourceResult.Found) return first;
+    public Resolution resolve(EpisodeAddress episode, Language language, Set<String> skipHosters) {
+        Resolution first = delegate.resolve(episode, language, ownSkips(skipHosters));
+        if (first instanceof Resolution.Resolved) return first;
         List<EpisodeAddress> others;
         try {
             others = otherSites.of(episode, language);
@@ -38,23 +40,20 @@ public final class FallbackEpisodeSources implements EpisodeSources {
             log.warn("looking up other sites failed site={} slug={}: {}", episode.site(), episode.slug(), e.toString());
             return first;
         }
-        List<SourceAttempt> attempts = new ArrayList<>(first.attempts());
+        List<Attempt> attempts = new ArrayList<>(first.attempts());
         for (EpisodeAddress other : others) {
             if (other.site() == episode.site()) continue;
-            String prefix = other.site().id() + ":";
-            SourceResult r = delegate.resolve(other, language, skipsFor(prefix, skipHosters));
-            List<SourceAttempt> named = r.attempts().stream()
-                    .map(a -> new SourceAttempt(prefix + a.hoster(), a.failure(), a.transientFailure())).toList();
-            attempts.addAll(named);
-            if (r instanceof SourceResult.Found f) {
+            Resolution r = delegate.resolve(other, language, skipsFor(other.site().id() + ":", skipHosters));
+            attempts.addAll(r.attempts().stream().map(a -> a.onSite(other.site())).toList());
+            if (r instanceof Resolution.Resolved found) {
+                Resolution.Resolved served = found.servedBy(other, attempts);
                 log.info("episode served by another site grabbed={}:{} served={}:{} s={} e={} hoster={}",
                         episode.site(), episode.slug(), other.site(), other.slug(), other.season(), other.episode(),
-                        f.hoster());
-                return new SourceResult.Found(f.source(), prefix + f.hoster(), attempts, other);
+                        served.hoster());
+                return served;
             }
         }
-        return others.isEmpty() ? first
-                : new SourceResult.NotFound(attempts, ((SourceResult.NotFound) first).offered());
+        return others.isEmpty() ? first : new Resolution.Failed(attempts, first.offered());
     }
 
     /** Names without a site prefix belong to the grabbed site. */

@@ -2,6 +2,9 @@ package dev.kanal.sources;
 
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.Language;
+import dev.kanal.providers.ProviderFailure;
+import dev.kanal.providers.resolve.Attempt;
+import dev.kanal.providers.resolve.Resolution;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,21 +31,22 @@ public final class HttpOnlySources implements EpisodeSources {
     }
 
     @Override
-    public SourceResult resolve(EpisodeAddress episode, Language language, Set<String> skipHosters) {
+    public Resolution resolve(EpisodeAddress episode, Language language, Set<String> skipHosters) {
         Set<String> skip = new LinkedHashSet<>(skipHosters);
-        List<SourceAttempt> refused = new ArrayList<>();
+        List<Attempt> refused = new ArrayList<>();
         for (int i = 0; ; i++) {
-            SourceResult result = inner.resolve(episode, language, Set.copyOf(skip));
-            if (!(result instanceof SourceResult.Found found) || fetchable(found.source().url())) {
+            Resolution result = inner.resolve(episode, language, Set.copyOf(skip));
+            if (!(result instanceof Resolution.Resolved found) || fetchable(found.source().url())) {
                 return refused.isEmpty() ? result : withRefusals(result, refused);
             }
             String scheme = String.valueOf(found.source().url().getScheme());
             log.warn("hoster gave a media address that is not http(s); refused hoster={} scheme={} site={} slug={}",
                     found.hoster(), scheme, episode.site(), episode.slug());
-            refused.add(new SourceAttempt(found.hoster(), "gave a '" + scheme + ":' address instead of http(s); refused",
-                    false));
+            String why = "gave a '" + scheme + ":' address instead of http(s); refused";
+            refused.add(new Attempt(found.hoster(), language, null,
+                    new ProviderFailure.HosterGone(found.source().url(), why), why));
             skip.add(found.hoster());
-            if (i >= MAX_REFUSALS) return withRefusals(new SourceResult.NotFound(List.of()), refused);
+            if (i >= MAX_REFUSALS) return withRefusals(new Resolution.Failed(List.of(), result.offered()), refused);
         }
     }
 
@@ -52,14 +56,14 @@ public final class HttpOnlySources implements EpisodeSources {
         return scheme.equals("http") || scheme.equals("https");
     }
 
-    private static SourceResult withRefusals(SourceResult result, List<SourceAttempt> refused) {
-        List<SourceAttempt> attempts = new ArrayList<>(refused);
-        for (SourceAttempt a : result.attempts()) {
+    private static Resolution withRefusals(Resolution result, List<Attempt> refused) {
+        List<Attempt> attempts = new ArrayList<>(refused);
+        for (Attempt a : result.attempts()) {
             if (refused.stream().noneMatch(r -> r.hoster().equals(a.hoster()))) attempts.add(a);
         }
         return switch (result) {
-            case SourceResult.Found f -> new SourceResult.Found(f.source(), f.hoster(), attempts);
-            case SourceResult.NotFound n -> new SourceResult.NotFound(attempts);
+            case Resolution.Resolved r -> r.withAttempts(attempts);
+            case Resolution.Failed f -> new Resolution.Failed(attempts, f.offered());
         };
     }
 }

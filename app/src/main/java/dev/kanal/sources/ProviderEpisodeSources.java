@@ -1,11 +1,7 @@
 package dev.kanal.sources;
 
 import dev.kanal.providers.EpisodeAddress;
-import dev.kanal.providers.HosterLink;
-import dev.kanal.providers.SiteId;
 import dev.kanal.providers.Language;
-import dev.kanal.providers.ProviderFailure;
-import dev.kanal.providers.resolve.Attempt;
 import dev.kanal.providers.resolve.Resolution;
 import dev.kanal.providers.resolve.SourceResolver;
 import java.util.ArrayList;
@@ -36,7 +32,7 @@ public final class ProviderEpisodeSources implements EpisodeSources {
     }
 
     @Override
-    public SourceResult resolve(EpisodeAddress episode, Language language, Set<String> skipHosters) {
+    public Resolution resolve(EpisodeAddress episode, Language language, Set<String> skipHosters) {
         List<String> order = new ArrayList<>(hosterOrder);
         preferences.lastWorked(episode.site(), episode.slug()).ifPresent(last -> {
             order.removeIf(name -> name.equalsIgnoreCase(last));
@@ -49,33 +45,9 @@ public final class ProviderEpisodeSources implements EpisodeSources {
             // learning hosters is a side benefit: it never fails the download or stream
             log.warn("recording hosters failed site={} slug={}: {}", episode.site(), episode.slug(), e.toString());
         }
-        List<SourceAttempt> attempts = resolution.attempts().stream().map(a -> toAttempt(episode.site(), a)).toList();
-        return switch (resolution) {
-            case Resolution.Resolved r -> {
-                preferences.worked(episode.site(), episode.slug(), r.link().hoster());
-                yield new SourceResult.Found(r.source(), r.link().hoster(), attempts);
-            }
-            case Resolution.Failed f -> new SourceResult.NotFound(attempts, resolution.offered().stream()
-                    .map(HosterLink::language).collect(java.util.stream.Collectors.toSet()));
-        };
-    }
-
-    private static SourceAttempt toAttempt(SiteId site, Attempt a) {
-        if (a.succeeded()) return new SourceAttempt(a.hoster(), null, false);
-        ProviderFailure f = a.failure();
-        if (f instanceof ProviderFailure.Blocked b) {
-            // the site's page or link-out (no embed yet) or the hoster's embed page met an anti-bot wall
-            String who = a.embedUrl() == null ? SiteNames.of(site) : a.hoster();
-            return new SourceAttempt(a.hoster(), who + " answered " + article(b.kind().label()) + " (needs a browser)",
-                    false);
+        if (resolution instanceof Resolution.Resolved r) {
+            preferences.worked(episode.site(), episode.slug(), r.link().hoster());
         }
-        String text = a.describe();
-        String reason = text.startsWith(a.hoster() + ": ") ? text.substring(a.hoster().length() + 2) : text;
-        return new SourceAttempt(a.hoster(), reason, f.transientFailure());
-    }
-
-    private static String article(String label) {
-        String l = label.replace("s.to link-out gate", "link gate");
-        return ("aeiouAEIOU".indexOf(l.charAt(0)) >= 0 ? "an " : "a ") + l;
+        return resolution;
     }
 }

@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.kanal.KanalException;
+import dev.kanal.providers.resolve.Resolution;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,19 +84,19 @@ public final class SourceCache {
     }
 
     private CachedSource resolveNow(StrmTarget target, Set<String> skipHosters) {
-        SourceResult result = sources.resolve(target.episode(), target.language(), skipHosters);
+        Resolution result = sources.resolve(target.episode(), target.language(), skipHosters);
         return switch (result) {
-            case SourceResult.Found found -> {
+            case Resolution.Resolved found -> {
                 log.debug("source resolved target=\"{}\" hoster={}", target.describe(), found.hoster());
                 yield remember(target, found);
             }
-            case SourceResult.NotFound notFound -> throw new KanalException.UpstreamFailed(
-                    "no hoster plays " + target.describe() + ": " + notFound.describe(), null);
+            case Resolution.Failed notFound -> throw new KanalException.UpstreamFailed(
+                    "no hoster plays " + target.describe() + ": " + notFound.summary(), null);
         };
     }
 
     /** Caches a source someone else resolved (e.g. a STRM job proving the episode plays). */
-    CachedSource remember(StrmTarget target, SourceResult.Found found) {
+    CachedSource remember(StrmTarget target, Resolution.Resolved found) {
         Instant now = clock.instant();
         Instant expires = found.source().expiresAt() != null ? found.source().expiresAt() : now.plus(DEFAULT_TTL);
         var cached = new CachedSource(found.source(), found.hoster(), now, expires);

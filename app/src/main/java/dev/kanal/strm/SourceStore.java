@@ -12,9 +12,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
+import org.jooq.Field;
 
 /**
  * The last media source each episode resolved to, kept across restarts so a player that resumes
@@ -57,27 +59,24 @@ final class SourceStore {
             throw new IllegalStateException("headers not serialisable", e);
         }
         var ep = target.episode();
+        Map<Field<?>, Object> source = new LinkedHashMap<>();
+        source.put(STRM_SOURCE.URL, cached.source().url().toString());
+        source.put(STRM_SOURCE.FORMAT, cached.source().format().name());
+        source.put(STRM_SOURCE.HEADERS_JSON, headers);
+        source.put(STRM_SOURCE.HOSTER, cached.hoster());
+        source.put(STRM_SOURCE.EXPIRES_AT, stamp(cached.expiresAt()));
+        source.put(STRM_SOURCE.RESOLVED_AT, stamp(now));
         db.writeVoid(ctx -> ctx.insertInto(STRM_SOURCE)
                 .set(STRM_SOURCE.SITE, ep.site().id())
                 .set(STRM_SOURCE.SLUG, ep.slug())
                 .set(STRM_SOURCE.SEASON, ep.season())
                 .set(STRM_SOURCE.EPISODE, ep.episode())
                 .set(STRM_SOURCE.LANGUAGE, target.language().name())
-                .set(STRM_SOURCE.URL, cached.source().url().toString())
-                .set(STRM_SOURCE.FORMAT, cached.source().format().name())
-                .set(STRM_SOURCE.HEADERS_JSON, headers)
-                .set(STRM_SOURCE.HOSTER, cached.hoster())
-                .set(STRM_SOURCE.EXPIRES_AT, stamp(cached.expiresAt()))
-                .set(STRM_SOURCE.RESOLVED_AT, stamp(now))
+                .set(source)
                 .onConflict(STRM_SOURCE.SITE, STRM_SOURCE.SLUG, STRM_SOURCE.SEASON, STRM_SOURCE.EPISODE,
                         STRM_SOURCE.LANGUAGE)
                 .doUpdate()
-                .set(STRM_SOURCE.URL, cached.source().url().toString())
-                .set(STRM_SOURCE.FORMAT, cached.source().format().name())
-                .set(STRM_SOURCE.HEADERS_JSON, headers)
-                .set(STRM_SOURCE.HOSTER, cached.hoster())
-                .set(STRM_SOURCE.EXPIRES_AT, stamp(cached.expiresAt()))
-                .set(STRM_SOURCE.RESOLVED_AT, stamp(now))
+                .set(source)
                 .execute());
     }
 

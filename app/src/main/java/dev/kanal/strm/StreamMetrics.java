@@ -39,10 +39,6 @@ public final class StreamMetrics {
         bytes.increment(bytesSent);
     }
 
-    int activeStreams() {
-        return active.get();
-    }
-
     void firstByte(Duration took) {
         firstByte.record(took);
     }

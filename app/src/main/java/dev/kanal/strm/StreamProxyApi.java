@@ -4,17 +4,22 @@ import dev.kanal.web.ApiGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The URLs media servers play: {@code /strm/stream/<id>.mp4} (what {@code .strm} files hold) and
- * {@code /strm/proxy/<name>} (the children of rewritten HLS playlists). Both are signed; bytes are
- * streamed straight from the upstream to the servlet output stream, never buffered whole, never
- * compressed, and never redirected to the hoster.
+ * {@code /strm/hls/<token>/<path>} (the children of rewritten HLS playlists; {@code /strm/proxy/<name>}
+ * in the first format). All are signed; bytes are streamed straight from the upstream to the
+ * servlet output stream, never buffered whole, never compressed, and never redirected to the hoster.
  */
 public final class StreamProxyApi implements ApiGroup {
     private static final Logger log = LoggerFactory.getLogger(StreamProxyApi.class);
@@ -37,6 +42,8 @@ public final class StreamProxyApi implements ApiGroup {
         routes.head("/strm/stream/{file}", this::stream);
         routes.get("/strm/proxy/{name}", this::proxy);
         routes.head("/strm/proxy/{name}", this::proxy);
+        routes.get("/strm/hls/{token}/<rest>", this::hls);
+        routes.head("/strm/hls/{token}/<rest>", this::hls);
     }
 
     /**
@@ -59,6 +66,44 @@ public final class StreamProxyApi implements ApiGroup {
         render(ctx, service.proxy(target, playRequest(ctx)));
     }
 
+    /**
+     * The servlet output as a channel. Jetty's own output takes a {@link ByteBuffer} as it is, so the
+     * copier's direct buffer reaches the socket without another copy; any other output gets the bytes.
+     */
+    static WritableByteChannel channelOf(ServletOutputStream out) {
+        if (out instanceof HttpOutput jetty) {
+            return new WritableByteChannel() {
+                @Override
+                public int write(ByteBuffer src) throws IOException {
+                    int n = src.remaining();
+                    jetty.write(src);
+                    src.position(src.limit());
+                    return n;
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return true;
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+        return Channels.newChannel(out);
+    }
+
+    /** A short playlist-child link; the rest and query are taken raw, as the hoster wrote them. */
+    private void hls(Context ctx) {
+        String token = ctx.pathParam("token");
+        String uri = ctx.req().getRequestURI();
+        int at = uri.indexOf(HlsLinks.ROUTE);
+        String rest = at < 0 ? "" : uri.substring(at + HlsLinks.ROUTE.length());
+        rest = rest.startsWith(token + "/") ? rest.substring(token.length() + 1) : "";
+        var child = links.hls().verify(token, rest, ctx.req().getQueryString());
+        render(ctx, service.proxy(child, playRequest(ctx)));
+    }
+
     private static PlayRequest playRequest(Context ctx) {
         return new PlayRequest(ctx.header("Range"), ctx.header("If-Range"), ctx.method() == HandlerType.HEAD);
     }
@@ -74,7 +119,7 @@ public final class StreamProxyApi implements ApiGroup {
                     if (head) {
                         media.upstream().close();
                     } else {
-                        copier.copy(media.upstream(), res.getOutputStream(), media.hoster());
+                        copier.copy(media.upstream(), channelOf(res.getOutputStream()), media.hoster());
                     }
                 }
                 case StreamReply.Playlist playlist -> {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ final class StreamService {
             if (result instanceof Attempt.Opened opened) {
                 metrics.firstByte(Duration.ofNanos(System.nanoTime() - started));
                 if (!request.head()) warmer.playing(target);
-                return reply(opened.upstream(), source, target, request, true);
+                return reply(opened.upstream(), source, target, request, true, Optional.empty());
             }
             String reason = ((Attempt.Failed) result).reason();
             metrics.upstreamFailed(source.hoster(), reason);
@@ -85,19 +86,28 @@ final class StreamService {
 
     /** Fetches a playlist child (variant, segment, key) with the headers of its episode's source. */
     StreamReply proxy(StrmLinks.ProxyTarget target, PlayRequest request) {
+        return child(target.upstream(), target.target(), Optional.empty(), request);
+    }
+
+    /** Fetches a playlist child named by a short link; a playlist answer names its children relative to it. */
+    StreamReply proxy(HlsLinks.Child child, PlayRequest request) {
+        return child(child.upstream(), child.target(), Optional.of(child.served()), request);
+    }
+
+    private StreamReply child(URI url, StrmTarget target, Optional<HlsLinks.Served> served, PlayRequest request) {
         long started = System.nanoTime();
-        CachedSource source = cache.get(target.target());
-        Attempt result = open(target.upstream(), source, request, false);
+        CachedSource source = cache.get(target);
+        Attempt result = open(url, source, request, false);
         if (result instanceof Attempt.Failed failed) {
             metrics.upstreamFailed(source.hoster(), failed.reason());
             // the next playlist load then resolves a fresh source
-            cache.invalidate(target.target());
-            log.warn("upstream segment failed target=\"{}\" hoster={} reason={}", target.target().describe(),
+            cache.invalidate(target);
+            log.warn("upstream segment failed target=\"{}\" hoster={} reason={}", target.describe(),
                     source.hoster(), failed.reason());
             throw new KanalException.UpstreamFailed("upstream answered " + failed.reason(), null);
         }
         metrics.firstByte(Duration.ofNanos(System.nanoTime() - started));
-        return reply(((Attempt.Opened) result).upstream(), source, target.target(), request, false);
+        return reply(((Attempt.Opened) result).upstream(), source, target, request, false, served);
     }
 
     private Attempt open(URI url, CachedSource source, PlayRequest request, boolean topLevel) {
@@ -136,8 +146,13 @@ final class StreamService {
         return new Attempt.Opened(opened);
     }
 
+    /**
+     * The answer to the player: media as an open upstream, or a playlist rewritten so its children
+     * are fetched through Kanal. {@code served} is where the player fetched a child playlist by a
+     * short link (empty for the {@code .strm} URL itself and for first-format proxy URLs).
+     */
     private StreamReply reply(UpstreamClient.Upstream opened, CachedSource source, StrmTarget target,
-            PlayRequest request, boolean topLevel) {
+            PlayRequest request, boolean topLevel, Optional<HlsLinks.Served> served) {
         Response response = opened.response();
         boolean playlist = response.code() < 300 && isPlaylist(opened, source, topLevel);
         if (!playlist) return new StreamReply.Media(opened, response.code(),
@@ -150,10 +165,10 @@ final class StreamService {
             }
             URI base = opened.finalUrl();
             if (topLevel && HlsRewriter.isMediaPlaylist(text)) {
-                return new StreamReply.Playlist(HlsRewriter.syntheticMaster(links.proxyPath(base, target),
+                return new StreamReply.Playlist(HlsRewriter.syntheticMaster(links.hls().link(base, target),
                         HlsRewriter.DEFAULT_BANDWIDTH));
             }
-            return new StreamReply.Playlist(HlsRewriter.rewrite(text, base, u -> links.proxyPath(u, target),
+            return new StreamReply.Playlist(HlsRewriter.rewrite(text, base, links.hls().namer(target, served),
                     upstream.allowance()));
         } catch (HlsRewriter.TooLarge e) {
             throw new KanalException.UpstreamFailed("upstream playlist refused: " + e.getMessage(), null);

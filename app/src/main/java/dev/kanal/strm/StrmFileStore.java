@@ -9,7 +9,10 @@ import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jooq.Field;
 
 /** Every {@code .strm} file Kanal wrote, so the library health scan knows what to check. */
 final class StrmFileStore {
@@ -25,23 +28,20 @@ final class StrmFileStore {
 
     void recordWritten(Path path, StrmTarget target, int urlVersion, Instant now) {
         EpisodeAddress ep = target.episode();
+        Map<Field<?>, Object> row = new LinkedHashMap<>();
+        row.put(STRM_FILE.SITE, ep.site().id());
+        row.put(STRM_FILE.SLUG, ep.slug());
+        row.put(STRM_FILE.SEASON, ep.season());
+        row.put(STRM_FILE.EPISODE, ep.episode());
+        row.put(STRM_FILE.LANGUAGE, target.language().name());
+        row.put(STRM_FILE.URL_VERSION, urlVersion);
+        row.put(STRM_FILE.WRITTEN_AT, now.toString());
+        // a path written again is a new file: what the last scan found about the old one no longer holds
         db.writeVoid(ctx -> ctx.insertInto(STRM_FILE)
                 .set(STRM_FILE.PATH, path.toString())
-                .set(STRM_FILE.SITE, ep.site().id())
-                .set(STRM_FILE.SLUG, ep.slug())
-                .set(STRM_FILE.SEASON, ep.season())
-                .set(STRM_FILE.EPISODE, ep.episode())
-                .set(STRM_FILE.LANGUAGE, target.language().name())
-                .set(STRM_FILE.URL_VERSION, urlVersion)
-                .set(STRM_FILE.WRITTEN_AT, now.toString())
+                .set(row)
                 .onConflict(STRM_FILE.PATH).doUpdate()
-                .set(STRM_FILE.SITE, ep.site().id())
-                .set(STRM_FILE.SLUG, ep.slug())
-                .set(STRM_FILE.SEASON, ep.season())
-                .set(STRM_FILE.EPISODE, ep.episode())
-                .set(STRM_FILE.LANGUAGE, target.language().name())
-                .set(STRM_FILE.URL_VERSION, urlVersion)
-                .set(STRM_FILE.WRITTEN_AT, now.toString())
+                .set(row)
                 .setNull(STRM_FILE.CHECKED_AT)
                 .setNull(STRM_FILE.BROKEN_REASON)
                 .execute());

@@ -26,6 +26,7 @@ public final class StrmLinks {
     private final String pathPrefix;
     private final UrlSigner signer;
     private final Clock clock;
+    private final HlsLinks hls;
 
     public StrmLinks(URI publicUrl, UrlSigner signer, Clock clock) {
         String base = publicUrl.toString();
@@ -34,6 +35,12 @@ public final class StrmLinks {
         this.pathPrefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.signer = signer;
         this.clock = clock;
+        this.hls = new HlsLinks(pathPrefix, signer, clock, PROXY_TTL);
+    }
+
+    /** The short links of HLS playlist children ({@code /strm/hls/…}). */
+    HlsLinks hls() {
+        return hls;
     }
 
     /** The absolute URL a {@code .strm} file holds for {@code target}. */
@@ -44,8 +51,10 @@ public final class StrmLinks {
     }
 
     /**
-     * A root-relative proxy URL (below the public URL's path prefix) for an upstream resource of
-     * {@code target}. Relative so players stay on whatever host they reached Kanal by.
+     * A root-relative proxy URL in the first format (below the public URL's path prefix) for an
+     * upstream resource of {@code target}. Relative so players stay on whatever host they reached Kanal by.
+     * Playlists now name their children by {@link HlsLinks}; these URLs are still served so that a
+     * player holding a playlist from before keeps playing until the link expires.
      */
     public String proxyPath(URI upstream, StrmTarget target) {
         String u = B64.encodeToString(upstream.toString().getBytes(StandardCharsets.UTF_8));

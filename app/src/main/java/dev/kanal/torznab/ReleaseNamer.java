@@ -106,10 +106,6 @@ final class ReleaseNamer {
         };
     }
 
-    static String codecTag(String codec) {
-        return QualityTags.codec(codec);
-    }
-
     /** {@code Attack on Titan: Final Season} → {@code Attack.on.Titan.Final.Season}. */
     static String dotted(String title) {
         return words(title).replace(' ', '.');

@@ -77,6 +77,8 @@ final class TorznabSearch {
         List<ReleaseScope> scopes = Categories.scopes(m.categories(), sites, TitleKind.MOVIE);
         List<Integer> titles = List.of();
         if (m.hasIds()) titles = catalog.queries().titlesByIds(null, m.imdb(), m.tmdb(), null, sites, TitleKind.MOVIE);
+        // a film the catalog knows only by name: Megakino's search takes the IMDb id (asked once, within the budget)
+        if (titles.isEmpty() && m.imdb() != null) titles = catalog.imdbLookup().find(m.imdb(), sites);
         if (titles.isEmpty() && m.q() != null) titles = resolve(m.q(), sites, TitleKind.MOVIE);
         else if (!m.hasIds() && m.q() == null) return rss(scopes, m.paging());
         return releases(titles, new EpisodeFilter.All(), scopes, m.paging());

@@ -8,7 +8,7 @@ import java.util.List;
  * The values a person pastes into Prowlarr, Sonarr and Radarr, derived from {@code KANAL_PUBLIC_URL}
  * and the credentials, so the connect view can never drift from what Kanal really accepts.
  */
-record ConnectValues(
+public record ConnectValues(
         String public_url,
         String torznab_url,
         String api_path,
@@ -26,7 +26,7 @@ record ConnectValues(
         String public_url_warning,
         List<String> grab_categories) {
 
-    static ConnectValues of(KanalConfig config) {
+    public static ConnectValues of(KanalConfig config) {
         URI pub = config.server().publicUrl();
         String base = pub.toString().replaceAll("/+$", "");
         boolean ssl = "https".equalsIgnoreCase(pub.getScheme());

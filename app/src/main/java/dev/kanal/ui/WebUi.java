@@ -2,6 +2,7 @@ package dev.kanal.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kanal.config.KanalConfig;
+import java.nio.file.Path;
 import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
 import java.time.Clock;
@@ -10,15 +11,14 @@ import java.util.Optional;
 
 /**
  * Builds the web page's surfaces (login, assets, status views, search) from their parts; used by
- * {@code Main}. Returns the sessions too, so other surfaces can accept the page's cookie. The queue
+ * {@code Main}, which hands it the qBittorrent and security sections, the download directory and
+ * the connect values. The queue
  * view reads the one jobs API ({@code jobs/JobsApi}, under {@code /ui/api/jobs}), wired by {@code Main}.
  */
 public final class WebUi {
-    private final UiSessions sessions;
     private final List<ApiGroup> groups;
 
-    private WebUi(UiSessions sessions, List<ApiGroup> groups) {
-        this.sessions = sessions;
+    private WebUi(List<ApiGroup> groups) {
         this.groups = groups;
     }
 
@@ -47,22 +47,22 @@ public final class WebUi {
         }
     }
 
-    /** @param access login throttle, client addresses and connections record, shared with the qBittorrent API */
-    public static WebUi create(KanalConfig config, PageReads reads, Backends backends, ObjectMapper json,
-            Clock clock, Access access) {
-        UiSessions sessions = new UiSessions(config.qbittorrent(), config.security(), clock, access.throttle());
+    /**
+     * @param qbittorrent the page logs in with the qBittorrent credentials
+     * @param connect what the Connect view shows
+     * @param access login throttle, client addresses and connections record, shared with the qBittorrent API
+     */
+    public static WebUi create(KanalConfig.Qbittorrent qbittorrent, KanalConfig.Security security, Path downloadDir,
+            ConnectValues connect, PageReads reads, Backends backends, ObjectMapper json, Clock clock, Access access) {
+        UiSessions sessions = new UiSessions(qbittorrent, security, clock, access.throttle());
         PageSearch search = new PageSearch(reads.catalog(), reads.offers(), new TitleNames(reads.db(), clock));
-        return new WebUi(sessions, List.of(
+        return new WebUi(List.of(
                 new UiAssets(),
-                new UiAuthApi(sessions, json, config.qbittorrent().username(), access),
+                new UiAuthApi(sessions, json, qbittorrent.username(), access),
                 new ConnectionsApi(access.connections()),
-                new StatusApi(ConnectValues.of(config), config.storage().downloadDir(),
+                new StatusApi(connect, downloadDir,
                         backends.catalog().orElse(reads.catalogStatus()), backends.strm().orElse(reads.strmStatus()),
                         backends.hosts(), search)));
-    }
-
-    public UiSessions sessions() {
-        return sessions;
     }
 
     public List<ApiGroup> groups() {

@@ -114,6 +114,35 @@ class SiteCatalogTest {
             assertThat(movie.titles()).containsExactly("Example.Movie.2024.WEB-DL.German-KANAL");
             assertThat(movie.items().getFirst().attrs("category")).contains("2000");
 
+            // Radarr by an IMDb id Megakino's pages never print: its search takes the id, asked once, then stored
+            var mk = sites.megakino().server();
+            mk.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*/index.php"))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("story=tt0099999"))
+                    .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                            .withStatus(200).withHeader("Content-Type", "text/html").withBody(
+                                    "<html><body><div id=\"dle-content\"><a class=\"poster grid-item\" "
+                                    + "href=\"/films/5920-example-movie.html\"><h3 class=\"poster__title\">Example Movie"
+                                    + "</h3><ul class=\"poster__subtitle\"><li>USA, 2024</li><li>Filme / Action</li></ul>"
+                                    + "</a></div></body></html>")));
+            mk.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*/index.php"))
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("story=tt0088888"))
+                    .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                            .withStatus(200).withHeader("Content-Type", "text/html")
+                            .withBody("<html><body><div id=\"dle-content\"></div></body></html>")));
+            for (int i = 0; i < 2; i++) {
+                assertThat(torznab(kanal, "t=movie&imdbid=tt0099999").titles())
+                        .containsExactly("Example.Movie.2024.WEB-DL.German-KANAL");
+                assertThat(torznab(kanal, "t=movie&imdbid=tt0088888").titles()).isEmpty();
+            }
+            for (String id : List.of("tt0099999", "tt0088888")) {
+                mk.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*/index.php"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("story=" + id)));
+            }
+            assertThat(title(kanal, "megakino", "5920-example-movie").toString()).contains("tt0099999");
+
             // paging: exact pages, no duplicates, the union is the whole answer
             Set<String> guids = new HashSet<>();
             List<Integer> sizes = new ArrayList<>();

@@ -135,9 +135,20 @@ class DockerContractTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("stderr"));
         assertThat(p.exitValue()).as(err).isZero();
-        assertThat(out).contains("gosu 1234:1234", "java -jar /opt/kanal/kanal.jar --version data=" + dir.resolve("config"));
+        assertThat(out).contains("gosu 1234:1234", "java -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
+                + dir.resolve("config/kanal.jsa") + " -XX:+UseSerialGC -Xms16m -jar /opt/kanal/kanal.jar --version data="
+                + dir.resolve("config"));
         assertThat(err).contains("cannot chown " + dir.resolve("data/torrents") + " to 1234:1234 (NFS/SMB share?); continuing");
         assertThat(dir.resolve("data/torrents")).isDirectory();
+    }
+
+    @Test
+    void the_image_starts_java_with_the_same_options_as_scripts_run() throws IOException {
+        String prepare = Files.readString(DOCKER.resolveSibling("scripts/lib/prepare.sh"));
+        String entrypoint = Files.readString(DOCKER.resolve("entrypoint.sh"));
+        String options = "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%s -XX:+UseSerialGC -Xms16m";
+        assertThat(prepare).contains(options.formatted("$1"));
+        assertThat(entrypoint).contains(options.formatted("$DATA_DIR/kanal.jsa"));
     }
 
     private static void shim(Path bin, String name, String body) throws IOException {

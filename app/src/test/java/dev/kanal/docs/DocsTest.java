@@ -2,7 +2,7 @@ package dev.kanal.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kanal.cli.KanalCommand;
+import dev.kanal.Main;
 import dev.kanal.config.Setting;
 import dev.kanal.config.Settings;
 import java.io.IOException;
@@ -29,8 +29,8 @@ import picocli.CommandLine;
  */
 class DocsTest {
     private static final Pattern SETTING = Pattern.compile("\\bKANAL_[A-Z0-9_]*[A-Z0-9]\\b");
-    /** Read by the loader itself rather than being a setting. */
-    private static final Set<String> NOT_SETTINGS = Set.of("KANAL_CONFIG");
+    /** Read by the loader itself or by the launcher scripts rather than being a setting. */
+    private static final Set<String> NOT_SETTINGS = Set.of("KANAL_CONFIG", "KANAL_JAVA_OPTS");
     private static final Pattern JAR_COMMAND = Pattern.compile("java\\s+(?:-\\S+\\s+)*-jar\\s+\\S*kanal\\.jar([^\\n`|;&]*)");
     private static final Pattern SCRIPT_COMMAND = Pattern.compile("(?<![\\w/])(?:\\./)?(scripts/[\\w./-]+)([^\\n`|;&]*)");
 
@@ -85,7 +85,7 @@ class DocsTest {
 
     /** The subcommand (if any) and each {@code --option} must exist in picocli's model. */
     private static void check(String arguments, List<String> problems, String where) {
-        CommandLine command = new CommandLine(new KanalCommand(Map.of()));
+        CommandLine command = Main.commandLine(Map.of());
         List<String> words = Arrays.stream(arguments.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
         CommandLine target = command;
         for (String word : words) {

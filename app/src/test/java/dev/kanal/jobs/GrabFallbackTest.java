@@ -25,10 +25,10 @@ import dev.kanal.providers.Language;
 import dev.kanal.providers.Providers;
 import dev.kanal.providers.SiteId;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceResult;
 import dev.kanal.testing.Eventually;
 import dev.kanal.testing.FakeSources;
 import dev.kanal.testing.FakeSources.Hoster;
+import dev.kanal.testing.Resolutions;
 import dev.kanal.testing.MediaServer;
 import dev.kanal.testing.QbClient;
 import dev.kanal.testing.TestKanal;
@@ -105,7 +105,7 @@ class GrabFallbackTest {
         sonarr.stubFor(WireMock.delete(urlPathMatching("/api/v3/queue/.*")).willReturn(aResponse().withStatus(200)));
 
         EpisodeSources sources = (episode, language, skip) -> episode.slug().equals("english-show")
-                ? new SourceResult.NotFound(List.of(), Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB))
+                ? Resolutions.failed(List.of(), Set.of(Language.GERMAN_DUB, Language.GERMAN_SUB))
                 : SOURCES.resolve(episode, language, skip);
         STO.put(FakeSite.series(SiteId.STO, "english-show", "English Show", List.of(), 2021,
                 new ExternalIds(null, null, 3333), Set.of(Language.GERMAN_DUB), 3));

@@ -13,10 +13,10 @@ import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.providers.SubtitleTrack;
-import dev.kanal.sources.SourceResult;
 import dev.kanal.testing.Eventually;
 import dev.kanal.testing.MediaServer;
 import dev.kanal.testing.QbClient;
+import dev.kanal.testing.Resolutions;
 import dev.kanal.testing.TestKanal;
 import dev.kanal.testing.TestMedia;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ class SubtitleDownloadTest {
                             new SubtitleTrack(media.url("subs/missing.en.vtt"), "en", "English")));
             try (TestKanal kanal = TestKanal.start(root.resolve("kanal"), Map.of("KANAL_ALLOW_PRIVATE_UPSTREAMS", "true"),
                     Main.Overrides.none().withSources((episode, language, skip) ->
-                            new SourceResult.Found(source, "VOE", List.of())))) {
+                            Resolutions.found(source, "VOE", List.of())))) {
                 QbClient qb = new QbClient(kanal);
                 qb.login();
                 MagnetCodec codec = new MagnetCodec();

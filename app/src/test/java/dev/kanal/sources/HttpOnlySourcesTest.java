@@ -6,6 +6,8 @@ import dev.kanal.Main;
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
+import dev.kanal.providers.resolve.Attempt;
+import dev.kanal.providers.resolve.Resolution;
 import dev.kanal.strm.StrmLinks;
 import dev.kanal.strm.StrmTarget;
 import dev.kanal.strm.UrlSigner;
@@ -28,12 +30,12 @@ class HttpOnlySourcesTest {
                 FakeSources.Hoster.serving("Evil", URI.create("file:///etc/passwd")),
                 FakeSources.Hoster.serving("Gopher", URI.create("gopher://127.0.0.1/x")),
                 FakeSources.Hoster.serving("VOE", URI.create("https://cdn.example/video.mp4")));
-        SourceResult result = new HttpOnlySources(fake).resolve(EPISODE, Language.GERMAN_DUB, Set.of());
+        Resolution result = new HttpOnlySources(fake).resolve(EPISODE, Language.GERMAN_DUB, Set.of());
 
-        assertThat(result).isInstanceOf(SourceResult.Found.class);
-        assertThat(((SourceResult.Found) result).hoster()).isEqualTo("VOE");
-        assertThat(result.attempts()).extracting(SourceAttempt::hoster).containsExactly("Evil", "Gopher", "VOE");
-        assertThat(result.attempts().getFirst().failure()).contains("'file:'").contains("refused");
+        assertThat(result).isInstanceOf(Resolution.Resolved.class);
+        assertThat(((Resolution.Resolved) result).hoster()).isEqualTo("VOE");
+        assertThat(result.attempts()).extracting(Attempt::hoster).containsExactly("Evil", "Gopher", "VOE");
+        assertThat(result.attempts().getFirst().reason()).contains("'file:'").contains("refused");
         assertThat(result.attempts().getFirst().transientFailure()).isFalse();
     }
 
@@ -41,11 +43,11 @@ class HttpOnlySourcesTest {
     void only_file_addresses_is_not_found_naming_why(@TempDir Path root) {
         FakeSources fake = new FakeSources().script("file-show",
                 FakeSources.Hoster.serving("Evil", URI.create("file:///etc/passwd")));
-        SourceResult result = new HttpOnlySources(fake).resolve(EPISODE, Language.GERMAN_DUB, Set.of());
-        assertThat(result).isInstanceOf(SourceResult.NotFound.class);
-        assertThat(((SourceResult.NotFound) result).describe()).isEqualTo(
+        Resolution result = new HttpOnlySources(fake).resolve(EPISODE, Language.GERMAN_DUB, Set.of());
+        assertThat(result).isInstanceOf(Resolution.Failed.class);
+        assertThat(((Resolution.Failed) result).summary()).isEqualTo(
                 "Evil: gave a 'file:' address instead of http(s); refused");
-        assertThat(((SourceResult.NotFound) result).onlyTransient()).isFalse();
+        assertThat(((Resolution.Failed) result).onlyTransient()).isFalse();
 
         // played through the stream proxy: a clean refusal in problem JSON, never a 500 with a stack trace
         try (TestKanal kanal = TestKanal.start(root, Map.of(), Main.Overrides.none().withSources(fake))) {

@@ -16,6 +16,8 @@ import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleDetail;
 import dev.kanal.providers.TitleRef;
 import dev.kanal.providers.http.OkHttpFetcher;
+import dev.kanal.providers.resolve.Attempt;
+import dev.kanal.providers.resolve.Resolution;
 import dev.kanal.providers.resolve.SourceResolver;
 import dev.kanal.providers.testing.hoster.FakeHosters;
 import java.net.URI;
@@ -100,24 +102,24 @@ class ProviderEpisodeSourcesTest {
                 sighted::put);
         var ep = new EpisodeAddress(SiteId.ANIWORLD, "demo", 1, 1);
 
-        SourceResult first = sources.resolve(ep, Language.GERMAN_SUB, Set.of());
+        Resolution first = sources.resolve(ep, Language.GERMAN_SUB, Set.of());
         // every language's links go to the catalog, not only the one being resolved
         assertThat(sighted.get(ep)).extracting(HosterLink::language)
                 .containsExactly(Language.GERMAN_SUB, Language.ENGLISH_SUB, Language.GERMAN_SUB);
 
-        assertThat(first).isInstanceOf(SourceResult.Found.class);
-        var found = (SourceResult.Found) first;
+        assertThat(first).isInstanceOf(Resolution.Resolved.class);
+        var found = (Resolution.Resolved) first;
         assertThat(found.source().url()).isEqualTo(media);
         assertThat(found.hoster()).isEqualTo("Filemoon");
-        assertThat(found.attempts()).extracting(SourceAttempt::hoster).containsExactly("VOE", "Filemoon");
-        assertThat(found.attempts().getFirst().failure()).contains("video gone");
+        assertThat(found.attempts()).extracting(Attempt::hoster).containsExactly("VOE", "Filemoon");
+        assertThat(found.attempts().getFirst().reason()).contains("video gone");
         assertThat(found.attempts().getFirst().transientFailure()).isFalse();
 
-        var second = (SourceResult.Found) sources.resolve(ep, Language.GERMAN_SUB, Set.of());
-        assertThat(second.attempts()).extracting(SourceAttempt::hoster).containsExactly("Filemoon");
+        var second = (Resolution.Resolved) sources.resolve(ep, Language.GERMAN_SUB, Set.of());
+        assertThat(second.attempts()).extracting(Attempt::hoster).containsExactly("Filemoon");
 
         var none = sources.resolve(ep, Language.GERMAN_SUB, Set.of("Filemoon", "VOE"));
-        assertThat(none).isInstanceOf(SourceResult.NotFound.class);
-        assertThat(((SourceResult.NotFound) none).describe()).isNotBlank();
+        assertThat(none).isInstanceOf(Resolution.Failed.class);
+        assertThat(((Resolution.Failed) none).summary()).isNotBlank();
     }
 }

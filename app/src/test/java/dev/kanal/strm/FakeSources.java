@@ -3,9 +3,10 @@ package dev.kanal.strm;
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.StreamSource;
+import dev.kanal.providers.HosterLink;
+import dev.kanal.providers.resolve.Attempt;
+import dev.kanal.providers.resolve.Resolution;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceAttempt;
-import dev.kanal.sources.SourceResult;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,9 +43,9 @@ final class FakeSources implements EpisodeSources {
     }
 
     @Override
-    public synchronized SourceResult resolve(EpisodeAddress episode, Language language, Set<String> skipHosters) {
+    public synchronized Resolution resolve(EpisodeAddress episode, Language language, Set<String> skipHosters) {
         calls.add(new Call(episode, language, Set.copyOf(skipHosters)));
-        List<SourceAttempt> attempts = new ArrayList<>();
+        List<Attempt> attempts = new ArrayList<>();
         for (var entry : hosters.getOrDefault(episode, Map.of()).entrySet()) {
             String hoster = entry.getKey();
             if (skipHosters.contains(hoster)) continue;
@@ -53,9 +54,9 @@ final class FakeSources implements EpisodeSources {
             List<URI> urls = entry.getValue();
             URI url = urls.get(Math.min(n, urls.size() - 1));
             var source = new StreamSource(url, StreamSource.formatOf(url), headers, null, hoster);
-            attempts.add(new SourceAttempt(hoster, null, false));
-            return new SourceResult.Found(source, hoster, attempts);
+            attempts.add(Attempt.worked(hoster, language, url));
+            return new Resolution.Resolved(source, new HosterLink(hoster, language, url), attempts, List.of());
         }
-        return new SourceResult.NotFound(attempts);
+        return new Resolution.Failed(attempts, List.of());
     }
 }

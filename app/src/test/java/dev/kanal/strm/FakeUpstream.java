@@ -41,6 +41,8 @@ final class FakeUpstream implements AutoCloseable {
     static final int HALF = -3;
     /** Fails with this pseudo status: no answer for 5 s (longer than the tests' upstream timeout). */
     static final int HANG = -2;
+    /** Fails with this pseudo status: the file's first half arrives, then nothing for a minute. */
+    static final int STALL = -4;
 
     FakeUpstream(Path root) throws IOException {
         this.root = root;
@@ -87,13 +89,14 @@ final class FakeUpstream implements AutoCloseable {
                 ex.sendResponseHeaders(200, 1000);
                 return; // closes with no body bytes
             }
-            if (fail != null && fail == HALF) {
+            if (fail != null && (fail == HALF || fail == STALL)) {
                 byte[] all = Files.readAllBytes(root.resolve(path.substring(1)));
                 ex.getResponseHeaders().set("Content-Type", "video/mp4");
                 ex.sendResponseHeaders(200, all.length);
                 ex.getResponseBody().write(all, 0, all.length / 2);
                 ex.getResponseBody().flush();
                 failing.remove(ex.getRequestURI().toString()); // the next request works
+                if (fail == STALL) sleep(60_000);
                 return;
             }
             if (fail != null && fail == HANG) {
@@ -118,6 +121,14 @@ final class FakeUpstream implements AutoCloseable {
                 return;
             }
             serveFile(ex, file);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

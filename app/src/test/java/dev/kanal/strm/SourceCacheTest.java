@@ -11,8 +11,8 @@ import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceAttempt;
-import dev.kanal.sources.SourceResult;
+import dev.kanal.providers.resolve.Resolution;
+import dev.kanal.testing.Resolutions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +61,7 @@ class SourceCacheTest {
         volatile CountDownLatch gate;
 
         @Override
-        public SourceResult resolve(EpisodeAddress episode, Language language, Set<String> skip) {
+        public Resolution resolve(EpisodeAddress episode, Language language, Set<String> skip) {
             calls.incrementAndGet();
             if (gate != null) {
                 try {
@@ -72,7 +72,7 @@ class SourceCacheTest {
             }
             var source = new StreamSource(URI.create("https://cdn.example/" + calls.get() + ".mp4"),
                     StreamSource.Format.MP4, Map.of("Referer", "https://voe.example/"), expiresAt.get(), "VOE");
-            return new SourceResult.Found(source, "VOE", List.of(new SourceAttempt("VOE", null, false)));
+            return Resolutions.found(source, "VOE", List.of(Resolutions.worked("VOE")));
         }
     }
 
@@ -163,8 +163,8 @@ class SourceCacheTest {
 
     @Test
     void no_hoster_means_upstream_failed_naming_the_attempts() {
-        EpisodeSources none = (e, l, s) -> new SourceResult.NotFound(
-                List.of(new SourceAttempt("VOE", "video gone: deleted", false)));
+        EpisodeSources none = (e, l, s) -> Resolutions.failed(
+                List.of(Resolutions.gone("VOE", "video gone: deleted")));
 
         assertThatThrownBy(() -> cache(none).get(newTarget())).isInstanceOf(KanalException.UpstreamFailed.class)
                 .hasMessageContaining("VOE: video gone: deleted");

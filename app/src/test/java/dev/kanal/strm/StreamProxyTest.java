@@ -267,6 +267,20 @@ class StreamProxyTest {
     }
 
     @Test
+    void an_upstream_stalling_mid_stream_is_ended_by_the_read_timeout_not_by_the_upstream() {
+        EpisodeAddress ep = newEpisode();
+        String stalls = "/video.mp4?stalls=" + ep.episode();
+        sources.offer(ep, "VOE", cdn.url(stalls));
+        cdn.fail(stalls, FakeUpstream.STALL);
+
+        // the upstream holds the connection for a minute; the 2 s read timeout must end the copy long before
+        var stalled = kanal.client().sendAsync(HttpRequest.newBuilder(kanal.url(streamPath(ep))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(stalled).failsWithin(java.time.Duration.ofSeconds(30))
+                .withThrowableThat().havingRootCause().isInstanceOf(IOException.class);
+    }
+
+    @Test
     void when_every_hoster_fails_the_player_gets_502_naming_them() {
         EpisodeAddress ep = newEpisode();
         String dead = "/gone-" + ep.episode();
@@ -291,13 +305,14 @@ class StreamProxyTest {
         String body = new String(master.body(), StandardCharsets.UTF_8);
         assertThat(body).contains("BANDWIDTH=800000").doesNotContain("127.0.0.1");
         String variant = body.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
-        assertThat(variant).startsWith("/strm/proxy/index.m3u8?u=");
+        assertThat(variant).startsWith("/strm/hls/").contains("/index.m3u8");
 
         String mediaPlaylist = new String(get(variant, null).body(), StandardCharsets.UTF_8);
         List<String> segments = mediaPlaylist.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
-        assertThat(segments).isNotEmpty().allMatch(l -> l.startsWith("/strm/proxy/seg"));
+        // segments beside the playlist keep the hoster's relative names: the rewrite adds nothing to them
+        assertThat(segments).isNotEmpty().allMatch(l -> l.matches("seg\\d+\\.ts"));
 
-        var segment = get(segments.getFirst(), null);
+        var segment = get(URI.create(variant).resolve(segments.getFirst()).toString(), null);
         assertThat(segment.statusCode()).isEqualTo(200);
         assertThat(segment.body()).isEqualTo(Files.readAllBytes(media.dir().resolve("hls/seg000.ts")));
         assertThat(cdn.requestHeaders().getLast().get("Referer")).containsExactly("https://hoster.example/e/abc");
@@ -335,7 +350,7 @@ class StreamProxyTest {
         String body = new String(get(streamPath(ep), null).body(), StandardCharsets.UTF_8);
 
         assertThat(body).startsWith("#EXTM3U").contains("#EXT-X-STREAM-INF:BANDWIDTH=");
-        String variant = body.lines().filter(l -> l.startsWith("/strm/proxy/")).findFirst().orElseThrow();
+        String variant = body.lines().filter(l -> l.startsWith("/strm/hls/")).findFirst().orElseThrow();
         assertThat(new String(get(variant, null).body(), StandardCharsets.UTF_8)).contains("#EXTINF");
     }
 
@@ -344,15 +359,22 @@ class StreamProxyTest {
         EpisodeAddress ep = newEpisode();
         sources.offer(ep, "VOE", cdn.url("/hls/master.m3u8"));
         String variant = new String(get(streamPath(ep), null).body(), StandardCharsets.UTF_8).lines()
-                .filter(l -> l.startsWith("/strm/proxy/")).findFirst().orElseThrow();
+                .filter(l -> l.startsWith("/strm/hls/")).findFirst().orElseThrow();
         int before = cdn.totalHits();
-        String otherUrl = variant.replaceFirst("u=[^&]+",
-                "u=" + java.util.Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString("http://127.0.0.1:1/admin".getBytes(StandardCharsets.UTF_8)));
-        String laterExpiry = variant.replaceFirst("exp=(\\d+)", "exp=99999999999");
+        String[] token = variant.split("/")[3].split("\\.");
+        String otherDir = variant.replace(token[2], java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("http://127.0.0.1:1/admin/".getBytes(StandardCharsets.UTF_8)));
+        String laterExpiry = variant.replace("." + token[1] + ".", "." + Long.toString(99999999999L, 36) + ".");
+        String otherId = new StrmTarget(newEpisode(), Language.GERMAN_DUB).id();
+        String otherEpisode = variant.replace(token[0] + ".", otherId + ".");
+        String climbing = variant.replace("/index.m3u8", "/../../secret.m3u8");
+        String encodedClimb = variant.replace("/index.m3u8", "/%2e%2e/secret.m3u8");
 
-        assertThat(get(otherUrl, null).statusCode()).isEqualTo(403);
+        assertThat(get(otherDir, null).statusCode()).isEqualTo(403);
         assertThat(get(laterExpiry, null).statusCode()).isEqualTo(403);
+        assertThat(get(otherEpisode, null).statusCode()).isEqualTo(403);
+        assertThat(get(climbing, null).statusCode()).isIn(400, 403, 404);
+        assertThat(get(encodedClimb, null).statusCode()).isIn(400, 403);
         assertThat(cdn.totalHits()).isEqualTo(before);
     }
 

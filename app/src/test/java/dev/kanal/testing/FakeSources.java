@@ -3,9 +3,11 @@ package dev.kanal.testing;
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.StreamSource;
+import dev.kanal.providers.HosterLink;
+import dev.kanal.providers.ProviderFailure;
+import dev.kanal.providers.resolve.Attempt;
+import dev.kanal.providers.resolve.Resolution;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceAttempt;
-import dev.kanal.sources.SourceResult;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,18 +53,20 @@ public final class FakeSources implements EpisodeSources {
     }
 
     @Override
-    public SourceResult resolve(EpisodeAddress episode, Language language, Set<String> skipHosters) {
+    public Resolution resolve(EpisodeAddress episode, Language language, Set<String> skipHosters) {
         calls.add(new Call(episode, language, Set.copyOf(skipHosters)));
-        List<SourceAttempt> attempts = new ArrayList<>();
+        List<Attempt> attempts = new ArrayList<>();
         for (Hoster h : scripts.getOrDefault(episode.slug(), List.of())) {
             if (skipHosters.contains(h.name())) continue;
             if (h.url() != null) {
-                attempts.add(new SourceAttempt(h.name(), null, false));
+                attempts.add(Attempt.worked(h.name(), language, h.url()));
                 var source = new StreamSource(h.url(), StreamSource.formatOf(h.url()), h.headers(), null, h.name());
-                return new SourceResult.Found(source, h.name(), attempts);
+                return new Resolution.Resolved(source, new HosterLink(h.name(), language, h.url()), attempts, List.of());
             }
-            attempts.add(new SourceAttempt(h.name(), h.failure(), h.transientFailure()));
+            ProviderFailure failure = h.transientFailure() ? new ProviderFailure.Unreachable(null, h.failure())
+                    : new ProviderFailure.HosterGone(null, h.failure());
+            attempts.add(new Attempt(h.name(), language, null, failure, h.failure()));
         }
-        return new SourceResult.NotFound(attempts);
+        return new Resolution.Failed(attempts, List.of());
     }
 }

@@ -7,8 +7,7 @@ import dev.kanal.Json;
 import dev.kanal.Main;
 import dev.kanal.catalog.CatalogAwait;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceAttempt;
-import dev.kanal.sources.SourceResult;
+import dev.kanal.testing.Resolutions;
 import dev.kanal.testing.TestKanal;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -39,8 +38,8 @@ class WebUiApiTest {
             Instant.parse("2026-11-21T06:00:00Z"), null, null)));
 
     /** Every episode fails at once: its only hoster removed the video. */
-    static final EpisodeSources NO_HOSTER = (episode, language, skip) -> new SourceResult.NotFound(
-            List.of(new SourceAttempt("VOE", "the video was removed", false)));
+    static final EpisodeSources NO_HOSTER = (episode, language, skip) -> Resolutions.failed(
+            List.of(Resolutions.gone("VOE", "the video was removed")));
 
     @BeforeAll
     static void start() throws Exception {

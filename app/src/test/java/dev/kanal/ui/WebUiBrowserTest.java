@@ -7,8 +7,7 @@ import dev.kanal.Main;
 import dev.kanal.catalog.CatalogAwait;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.sources.EpisodeSources;
-import dev.kanal.sources.SourceAttempt;
-import dev.kanal.sources.SourceResult;
+import dev.kanal.testing.Resolutions;
 import dev.kanal.testing.TestKanal;
 import java.io.File;
 import java.io.IOException;
@@ -78,11 +77,11 @@ class WebUiBrowserTest {
         FakeStatus status = new FakeStatus();
         video = TestVideo.create(Files.createDirectories(dir.resolve("media")), 24);
         EpisodeSources sources = (episode, language, skip) -> episode.episode() != 2
-                ? new SourceResult.Found(new StreamSource(video.url(), StreamSource.Format.MP4, Map.of(), null, "VOE"),
-                        "VOE", List.of(new SourceAttempt("VOE", null, false)))
-                : new SourceResult.NotFound(List.of(
-                        new SourceAttempt("VOE", "the video was removed by the hoster", false),
-                        new SourceAttempt("Filemoon", "anti-bot page (Cloudflare) instead of the player", false)));
+                ? Resolutions.found(new StreamSource(video.url(), StreamSource.Format.MP4, Map.of(), null, "VOE"),
+                        "VOE", List.of(Resolutions.worked("VOE")))
+                : Resolutions.failed(List.of(
+                        Resolutions.gone("VOE", "the video was removed by the hoster"),
+                        Resolutions.gone("Filemoon", "anti-bot page (Cloudflare) instead of the player")));
         kanal = TestKanal.start(dir.resolve("kanal"),
                 Map.of("KANAL_DOWNLOAD_RATE_LIMIT", Long.toString(Math.max(50_000, video.size() / 8)),
                         "KANAL_SKYHOOK_URL", catalog.skyHook()),

@@ -6,14 +6,21 @@ import java.util.Optional;
 
 /** The sites Kanal reads. The ids are a contract: config, magnets and JSON use them verbatim. */
 public enum SiteId {
-    ANIWORLD("aniworld"),
-    STO("sto"),
-    MEGAKINO("megakino");
+    ANIWORLD("aniworld", "AniWorld"),
+    STO("sto", "s.to"),
+    MEGAKINO("megakino", "Megakino");
 
     private final String id;
+    private final String label;
 
-    SiteId(String id) {
+    SiteId(String id, String label) {
         this.id = id;
+        this.label = label;
+    }
+
+    /** The name people know the site by, for messages: AniWorld, s.to, Megakino. */
+    public String label() {
+        return label;
     }
 
     /** The stable lowercase id, e.g. {@code aniworld}. */

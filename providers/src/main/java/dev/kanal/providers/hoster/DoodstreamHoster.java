@@ -1,7 +1,6 @@
 package dev.kanal.providers.hoster;
 
 import dev.kanal.providers.ChallengeKind;
-import dev.kanal.providers.Hoster;
 import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.providers.http.Fetcher;
@@ -9,7 +8,6 @@ import dev.kanal.providers.http.Page;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@code expiry} parameter is the request time, not an end of validity, so no
  * {@link StreamSource#expiresAt()} is reported.
  */
-public final class DoodstreamHoster implements Hoster {
+public final class DoodstreamHoster extends EmbedHoster {
     private static final Logger log = LoggerFactory.getLogger(DoodstreamHoster.class);
 
     /** {@code $.get('/pass_md5/<a>-<b>-…-<md5>/<token>', function(data) …}. */
@@ -49,7 +47,6 @@ public final class DoodstreamHoster implements Hoster {
             "data-sitekey=", ChallengeKind.CAPTCHA,
             "cf-turnstile", ChallengeKind.TURNSTILE);
 
-    private final String userAgent;
     private final Clock clock;
     private final RandomGenerator random;
 
@@ -64,41 +61,25 @@ public final class DoodstreamHoster implements Hoster {
      * @param random source of the ten-character suffix; must be thread-safe when the hoster is shared
      */
     public DoodstreamHoster(String userAgent, Clock clock, RandomGenerator random) {
-        this.userAgent = userAgent;
+        // hosts: the brand labels seen in extractors; the TLDs churn too often to list
+        super("Doodstream", Set.of("Dood", "DoodStream"), Set.of("dood", "d000d", "d0000d", "ds2play", "dsvplay",
+                "myvidplay", "vidply", "doply", "do7go", "vide0", "playmogo", "all3do"), GONE_MARKERS, userAgent);
         this.clock = clock;
         this.random = random;
-    }
-
-    @Override
-    public String name() {
-        return "Doodstream";
-    }
-
-    @Override
-    public Set<String> aliases() {
-        return Set.of("Dood", "DoodStream");
-    }
-
-    @Override
-    public Set<String> hosts() {
-        // the brand labels seen in extractors; the TLDs churn too often to list
-        return Set.of("dood", "d000d", "d0000d", "ds2play", "dsvplay", "myvidplay", "vidply", "doply", "do7go",
-                "vide0", "playmogo", "all3do");
     }
 
     @Override
     public StreamSource resolve(URI embedUrl, Fetcher fetcher) {
         URI url = embedUrl.resolve(embedUrl.getRawPath().replaceFirst("^/d/", "/e/")
                 + (embedUrl.getRawQuery() == null ? "" : "?" + embedUrl.getRawQuery()));
-        Page page = EmbedPages.fetch(fetcher, url, Map.of("User-Agent", userAgent));
+        Page page = page(fetcher, url);
         URI pageUrl = page.url(); // the host often changes (myvidplay.com, …): follow-ups go there
         String body = page.body();
         String path = EmbedPages.first(PASS_MD5, body, "path")
                 .or(() -> EmbedPages.first(PASS_MD5_LITERAL, body, "path"))
                 .orElseThrow(() -> {
                     EmbedPages.failIfCaptcha(pageUrl, body, CAPTCHA_MARKERS);
-                    EmbedPages.failIfGone(pageUrl, body, GONE_MARKERS);
-                    return EmbedPages.markupChanged(pageUrl, "Doodstream pass_md5 call", "PASS_MD5");
+                    return missing(pageUrl, body, "Doodstream pass_md5 call", "PASS_MD5");
                 });
         String token = EmbedPages.first(TOKEN, body, "token")
                 .orElseGet(() -> path.substring(path.lastIndexOf('/') + 1));
@@ -114,10 +95,7 @@ public final class DoodstreamHoster implements Hoster {
                 "Doodstream media URL");
         log.debug("hoster=Doodstream media_host={}", EmbedPages.hostOf(media));
 
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", userAgent);
-        headers.put("Referer", EmbedPages.referer(pageUrl));
-        return new StreamSource(media, StreamSource.formatOf(media), headers, null, name());
+        return new StreamSource(media, StreamSource.formatOf(media), mediaHeaders(pageUrl), null, name());
     }
 
     /** Ten characters from the player's own alphabet, as {@code makePlay} appends. */

@@ -2,7 +2,6 @@ package dev.kanal.providers.hoster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.providers.Hoster;
 import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.StreamSource;
@@ -10,8 +9,6 @@ import dev.kanal.providers.hoster.js.PackedScript;
 import dev.kanal.providers.http.Fetcher;
 import dev.kanal.providers.http.Page;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * AES-GCM encrypted source list; older ones (and the fallback when the API refuses) put a packed
  * JWPlayer setup into the embed page, sometimes one iframe hop away.
  */
-public final class FilemoonHoster implements Hoster {
+public final class FilemoonHoster extends EmbedHoster {
     private static final Logger log = LoggerFactory.getLogger(FilemoonHoster.class);
 
     /** The file code: {@code /e/<code>} (embed) or {@code /d/<code>} (download page). */
@@ -39,7 +36,6 @@ public final class FilemoonHoster implements Hoster {
             "File Not Found", "file was deleted", "file was removed", "Video is not found", "This video has been removed",
             "no longer serving videos");
 
-    private final String userAgent;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Filemoon with Kanal's default browser User-Agent. */
@@ -49,23 +45,9 @@ public final class FilemoonHoster implements Hoster {
 
     /** @param userAgent sent on every request and returned for the stream */
     public FilemoonHoster(String userAgent) {
-        this.userAgent = userAgent;
-    }
-
-    @Override
-    public String name() {
-        return "Filemoon";
-    }
-
-    /** Filemoon's successor ("Byse", {@code byse.sx} and rotating {@code byse…} domains) runs the same API. */
-    @Override
-    public Set<String> aliases() {
-        return Set.of("Byse", "ByseSX");
-    }
-
-    @Override
-    public Set<String> hosts() {
-        return Set.of("filemoon", "byse", "bysezejataos", "bysetayico", "byse.sx");
+        // Filemoon's successor ("Byse", byse.sx and rotating byse… domains) runs the same API
+        super("Filemoon", Set.of("Byse", "ByseSX"), Set.of("filemoon", "byse", "bysezejataos", "bysetayico", "byse.sx"),
+                GONE_MARKERS, userAgent);
     }
 
     @Override
@@ -140,7 +122,7 @@ public final class FilemoonHoster implements Hoster {
 
     /** The legacy page: packed JWPlayer setup, on the embed page or behind its iframe. */
     private StreamSource fromPackedPage(URI embedUrl, Fetcher fetcher) {
-        Page page = EmbedPages.fetch(fetcher, embedUrl, Map.of("User-Agent", userAgent));
+        Page page = page(fetcher, embedUrl);
         if (!PackedScript.containsPacked(page.body())) {
             Optional<String> iframe = EmbedPages.first(IFRAME, page.body(), "src");
             if (iframe.isPresent()) {
@@ -149,25 +131,14 @@ public final class FilemoonHoster implements Hoster {
             }
         }
         URI pageUrl = page.url();
-        List<String> scripts = new ArrayList<>();
-        try {
-            scripts.addAll(PackedScript.unpackAll(page.body()));
-        } catch (IllegalArgumentException e) {
-            throw EmbedPages.markupChanged(pageUrl, "Filemoon packed player script", "PackedScript.PACKED");
-        }
-        scripts.add(page.body());
+        List<String> scripts = PlayerSetup.scripts(pageUrl, page.body(), "Filemoon packed player script");
         Optional<String> media = PlayerSetup.mediaUrl(scripts);
-        if (media.isPresent()) return source(EmbedPages.resolve(pageUrl, media.get(), "Filemoon file"), pageUrl);
-        EmbedPages.failIfGone(pageUrl, page.body(), GONE_MARKERS);
-        throw EmbedPages.markupChanged(pageUrl, "Filemoon player source", "PackedScript.PACKED + PlayerSetup");
+        String file = found(media, pageUrl, page.body(), "Filemoon player source", "PackedScript.PACKED + PlayerSetup");
+        return source(EmbedPages.resolve(pageUrl, file, "Filemoon file"), pageUrl);
     }
 
     private StreamSource source(URI media, URI playerPage) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", userAgent);
-        headers.put("Referer", EmbedPages.referer(playerPage));
-        headers.put("Origin", EmbedPages.origin(playerPage).toString());
         log.debug("hoster=Filemoon media_host={}", EmbedPages.hostOf(media));
-        return new StreamSource(media, StreamSource.formatOf(media), headers, MediaExpiry.of(media), name());
+        return stream(media, mediaHeadersWithOrigin(playerPage));
     }
 }

@@ -2,7 +2,6 @@ package dev.kanal.providers.hoster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.providers.Hoster;
 import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.providers.http.Fetcher;
@@ -10,9 +9,7 @@ import dev.kanal.providers.http.Page;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * ships the player config as {@code var _cfg=_dp('<prefix>~<base64>')}: the base64 after the
  * tilde, XORed byte by byte with the joined key, is JSON whose {@code videoUrl} is the media.
  */
-public final class GuploadHoster implements Hoster {
+public final class GuploadHoster extends EmbedHoster {
     private static final Logger log = LoggerFactory.getLogger(GuploadHoster.class);
 
     /** {@code _p=[ 'ab', "cd", … ]}. */
@@ -37,7 +34,6 @@ public final class GuploadHoster implements Hoster {
 
     private static final List<String> GONE_MARKERS = List.of("File not found", "Video not found", "has been removed");
 
-    private final String userAgent;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Gupload with Kanal's default browser User-Agent. */
@@ -47,39 +43,17 @@ public final class GuploadHoster implements Hoster {
 
     /** @param userAgent sent on the page request and returned for the stream */
     public GuploadHoster(String userAgent) {
-        this.userAgent = userAgent;
-    }
-
-    @Override
-    public String name() {
-        return "Gupload";
-    }
-
-    @Override
-    public Set<String> aliases() {
-        return Set.of("GUpload");
-    }
-
-    @Override
-    public Set<String> hosts() {
-        return Set.of("gupload");
+        super("Gupload", Set.of("GUpload"), Set.of("gupload"), GONE_MARKERS, userAgent);
     }
 
     @Override
     public StreamSource resolve(URI embedUrl, Fetcher fetcher) {
-        Page page = EmbedPages.fetch(fetcher, embedUrl, Map.of("User-Agent", userAgent));
-        URI pageUrl = page.url();
-        String body = page.body();
-        String videoUrl = videoUrl(body).orElseThrow(() -> {
-            EmbedPages.failIfGone(pageUrl, body, GONE_MARKERS);
-            return EmbedPages.markupChanged(pageUrl, "Gupload player config", "_p key parts + _cfg=_dp('…~<b64>') → videoUrl");
-        });
-        URI media = EmbedPages.resolve(pageUrl, videoUrl, "Gupload videoUrl");
+        Page page = page(fetcher, embedUrl);
+        String videoUrl = found(videoUrl(page.body()), page.url(), page.body(), "Gupload player config",
+                "_p key parts + _cfg=_dp('…~<b64>') → videoUrl");
+        URI media = EmbedPages.resolve(page.url(), videoUrl, "Gupload videoUrl");
         log.debug("hoster=Gupload media_host={}", EmbedPages.hostOf(media));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", userAgent);
-        headers.put("Referer", EmbedPages.referer(pageUrl));
-        return new StreamSource(media, StreamSource.formatOf(media), headers, MediaExpiry.of(media), name());
+        return stream(media, mediaHeaders(page.url()));
     }
 
     /** The decoded config's {@code videoUrl}, if the page has both pieces and they fit together. */

@@ -1,6 +1,5 @@
 package dev.kanal.providers.hoster;
 
-import dev.kanal.providers.Hoster;
 import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.providers.http.Fetcher;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
  * and {@code md5}; from them the HLS master URL is built on the same host. The master is named
  * {@code master.txt} but is an ordinary playlist, so the format is set to HLS explicitly.
  */
-public final class GxPlayerHoster implements Hoster {
+public final class GxPlayerHoster extends EmbedHoster {
     /** {@code "uid":"<digits>"} in the page's JSON-ish config. */
     private static final Pattern UID = Pattern.compile("\"uid\"\\s*:\\s*\"(?<value>[^\"]*)\"");
     /** {@code "md5":"<32 hex>"}. */
@@ -29,8 +28,6 @@ public final class GxPlayerHoster implements Hoster {
 
     private static final List<String> GONE_MARKERS = List.of("Video is not found", "Video not found");
 
-    private final String userAgent;
-
     /** GXPlayer with Kanal's default browser User-Agent. */
     public GxPlayerHoster() {
         this(ProviderSettings.DEFAULT_USER_AGENT);
@@ -38,28 +35,12 @@ public final class GxPlayerHoster implements Hoster {
 
     /** @param userAgent sent on the page request and returned for the stream */
     public GxPlayerHoster(String userAgent) {
-        this.userAgent = userAgent;
-    }
-
-    @Override
-    public String name() {
-        return "GXPlayer";
-    }
-
-    @Override
-    public Set<String> aliases() {
-        return Set.of("Stream in HD");
-    }
-
-    @Override
-    public Set<String> hosts() {
-        return Set.of("gxplayer");
+        super("GXPlayer", Set.of("Stream in HD"), Set.of("gxplayer"), GONE_MARKERS, userAgent);
     }
 
     @Override
     public StreamSource resolve(URI embedUrl, Fetcher fetcher) {
-        Page page = EmbedPages.fetch(fetcher, embedUrl,
-                Map.of("User-Agent", userAgent, "Referer", EmbedPages.referer(embedUrl)));
+        Page page = page(fetcher, embedUrl, embedUrl);
         URI pageUrl = page.url();
         String body = page.body();
         String uid = field(UID, pageUrl, body, "UID");
@@ -70,11 +51,9 @@ public final class GxPlayerHoster implements Hoster {
         return new StreamSource(media, StreamSource.Format.HLS, Map.of("User-Agent", userAgent), null, name());
     }
 
-    private static String field(Pattern p, URI pageUrl, String body, String name) {
-        return EmbedPages.first(p, body, "value").filter(v -> !v.isBlank()).orElseThrow(() -> {
-            EmbedPages.failIfGone(pageUrl, body, GONE_MARKERS);
-            return EmbedPages.markupChanged(pageUrl, "GXPlayer video " + name.toLowerCase(Locale.ROOT), name);
-        });
+    private String field(Pattern p, URI pageUrl, String body, String name) {
+        return found(EmbedPages.first(p, body, "value").filter(v -> !v.isBlank()), pageUrl, body,
+                "GXPlayer video " + name.toLowerCase(Locale.ROOT), name);
     }
 
     private static String encode(String s) {

@@ -2,15 +2,13 @@ package dev.kanal.providers.hoster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.providers.Hoster;
-import dev.kanal.providers.ProviderException;
-import dev.kanal.providers.ProviderFailure;
 import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.providers.http.Fetcher;
 import dev.kanal.providers.http.Page;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,11 +18,10 @@ import java.util.Set;
  * {@code /player/index.php?data=<hash>&do=getVideo} on that host and receives JSON whose
  * {@code videoSource} is the HLS master.
  */
-public final class LoadXHoster implements Hoster {
+public final class LoadXHoster extends EmbedHoster {
     /** Redirects are followed by hand up to the {@code /video/<hash>} URL; that page itself is not needed. */
     private static final int MAX_REDIRECTS = 5;
 
-    private final String userAgent;
     private final ObjectMapper json = new ObjectMapper();
 
     /** LoadX with Kanal's default browser User-Agent. */
@@ -34,17 +31,7 @@ public final class LoadXHoster implements Hoster {
 
     /** @param userAgent sent on every request and returned for the stream */
     public LoadXHoster(String userAgent) {
-        this.userAgent = userAgent;
-    }
-
-    @Override
-    public String name() {
-        return "LoadX";
-    }
-
-    @Override
-    public Set<String> hosts() {
-        return Set.of("loadx");
+        super("LoadX", Set.of(), Set.of("loadx"), List.of(), userAgent);
     }
 
     @Override
@@ -56,15 +43,9 @@ public final class LoadXHoster implements Hoster {
         }
         String hash = segments[2];
         URI api = EmbedPages.origin(videoUrl).resolve("/player/index.php?data=" + hash + "&do=getVideo");
-        Page answer;
-        try {
-            answer = fetcher.postForm(api, Map.of(), Map.of("User-Agent", userAgent,
-                    "X-Requested-With", "XMLHttpRequest", "Referer", videoUrl.toString(),
-                    "Origin", EmbedPages.origin(videoUrl).toString()));
-        } catch (ProviderException e) {
-            if (e.failure() instanceof ProviderFailure.NotFound) throw EmbedPages.gone(api, "getVideo answered 404");
-            throw e;
-        }
+        Page answer = call(api, "getVideo answered 404", () -> fetcher.postForm(api, Map.of(), Map.of(
+                "User-Agent", userAgent, "X-Requested-With", "XMLHttpRequest", "Referer", videoUrl.toString(),
+                "Origin", EmbedPages.origin(videoUrl).toString())));
         String source = videoSource(answer.body())
                 .orElseThrow(() -> EmbedPages.markupChanged(api, "LoadX video source", "videoSource"));
         URI media = EmbedPages.resolve(videoUrl, source, "LoadX videoSource");
@@ -72,19 +53,15 @@ public final class LoadXHoster implements Hoster {
         headers.put("User-Agent", userAgent);
         headers.put("Accept", "*/*");
         headers.put("Referer", EmbedPages.referer(videoUrl));
-        return new StreamSource(media, StreamSource.formatOf(media), headers, MediaExpiry.of(media), name());
+        return stream(media, headers);
     }
 
     private URI followRedirects(URI start, Fetcher fetcher) {
         URI current = start;
         for (int i = 0; i < MAX_REDIRECTS && !isVideoPage(current); i++) {
-            Optional<URI> next;
-            try {
-                next = fetcher.redirectTarget(current, Map.of("User-Agent", userAgent));
-            } catch (ProviderException e) {
-                if (e.failure() instanceof ProviderFailure.NotFound) throw EmbedPages.gone(current, "LoadX answered 404");
-                throw e;
-            }
+            URI at = current;
+            Optional<URI> next = call(at, "LoadX answered 404",
+                    () -> fetcher.redirectTarget(at, Map.of("User-Agent", userAgent)));
             if (next.isEmpty()) return current;
             current = next.get();
         }

@@ -1,14 +1,11 @@
 package dev.kanal.providers.hoster;
 
-import dev.kanal.providers.Hoster;
 import dev.kanal.providers.StreamSource;
-import dev.kanal.providers.hoster.js.PackedScript;
 import dev.kanal.providers.http.Fetcher;
 import dev.kanal.providers.http.Page;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,7 @@ import java.util.Set;
  * Luluvdo. The player lives at {@code /dl?op=embed&file_code=<code>…}, sometimes packed, and
  * Luluvdo checks that page and stream come with the same (mobile Firefox) User-Agent.
  */
-public final class LuluvdoHoster implements Hoster {
+public final class LuluvdoHoster extends EmbedHoster {
     /** The User-Agent Luluvdo serves its player to; the stream must be fetched with it too. */
     public static final String LULUVDO_USER_AGENT =
             "Mozilla/5.0 (Android 15; Mobile; rv:132.0) Gecko/132.0 Firefox/132.0";
@@ -27,14 +24,9 @@ public final class LuluvdoHoster implements Hoster {
     private static final List<String> GONE_MARKERS = List.of(
             "File Not Found", "file was removed", "file was deleted", "No such file");
 
-    @Override
-    public String name() {
-        return "Luluvdo";
-    }
-
-    @Override
-    public Set<String> hosts() {
-        return Set.of("luluvdo");
+    /** Luluvdo, always with its own mobile Firefox User-Agent. */
+    public LuluvdoHoster() {
+        super("Luluvdo", Set.of(), Set.of("luluvdo"), GONE_MARKERS, LULUVDO_USER_AGENT);
     }
 
     @Override
@@ -52,23 +44,15 @@ public final class LuluvdoHoster implements Hoster {
         Page page = EmbedPages.fetch(fetcher, player, request);
         URI pageUrl = page.url();
         String body = page.body();
-        List<String> scripts = new ArrayList<>();
-        try {
-            scripts.addAll(PackedScript.unpackAll(body));
-        } catch (IllegalArgumentException e) {
-            throw EmbedPages.markupChanged(pageUrl, "Luluvdo packed player script", "PackedScript.PACKED");
-        }
-        scripts.add(body);
-        String src = PlayerSetup.mediaUrl(scripts).orElseThrow(() -> {
-            EmbedPages.failIfGone(pageUrl, body, GONE_MARKERS);
-            return EmbedPages.markupChanged(pageUrl, "Luluvdo player source", "PlayerSetup sources/file");
-        });
+        List<String> scripts = PlayerSetup.scripts(pageUrl, body, "Luluvdo packed player script");
+        String src = found(PlayerSetup.mediaUrl(scripts), pageUrl, body, "Luluvdo player source",
+                "PlayerSetup sources/file");
         URI media = EmbedPages.resolve(pageUrl, src, "Luluvdo player source");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", LULUVDO_USER_AGENT);
         headers.put("Accept-Language", "de-DE,de;q=0.9,en-US;q=0.8,en;q=0.7");
         headers.put("Origin", origin.toString());
         headers.put("Referer", EmbedPages.referer(embedUrl));
-        return new StreamSource(media, StreamSource.formatOf(media), headers, MediaExpiry.of(media), name());
+        return stream(media, headers);
     }
 }

@@ -1,5 +1,8 @@
 package dev.kanal.providers.hoster;
 
+import dev.kanal.providers.hoster.js.PackedScript;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +34,21 @@ final class PlayerSetup {
     private static final List<String> NOT_VIDEO = List.of(".vtt", ".srt", ".jpg", ".jpeg", ".png", ".webp", ".gif");
 
     private PlayerSetup() {}
+
+    /**
+     * The scripts a player page's setup may sit in: every packed script unpacked, then the page
+     * itself. An unreadable packed script means the markup changed ({@code concept}).
+     */
+    static List<String> scripts(URI pageUrl, String body, String concept) {
+        List<String> scripts = new ArrayList<>();
+        try {
+            scripts.addAll(PackedScript.unpackAll(body));
+        } catch (IllegalArgumentException e) {
+            throw EmbedPages.markupChanged(pageUrl, concept, "PackedScript.PACKED");
+        }
+        scripts.add(body);
+        return scripts;
+    }
 
     /** The media URL in the first script that has one. */
     static Optional<String> mediaUrl(List<String> scripts) {

@@ -1,6 +1,5 @@
 package dev.kanal.providers.hoster;
 
-import dev.kanal.providers.Hoster;
 import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.providers.hoster.js.StringExpression;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@code robotlink}) also carry decoy tokens as text and in decoy assignments. So instead of taking
  * the first literal, this evaluates the expression assigned to the element the player reads.
  */
-public final class StreamtapeHoster implements Hoster {
+public final class StreamtapeHoster extends EmbedHoster {
     private static final Logger log = LoggerFactory.getLogger(StreamtapeHoster.class);
 
     /** {@code document.getElementById('<id>').innerHTML = <expression>;}: where the real value is built. */
@@ -43,8 +42,6 @@ public final class StreamtapeHoster implements Hoster {
     /** Streamtape's removed-video page. */
     private static final List<String> GONE_MARKERS = List.of(">Video not found", "Video not found", "File not found");
 
-    private final String userAgent;
-
     /** Streamtape with Kanal's default browser User-Agent (Streamtape challenges anything else). */
     public StreamtapeHoster() {
         this(ProviderSettings.DEFAULT_USER_AGENT);
@@ -52,24 +49,14 @@ public final class StreamtapeHoster implements Hoster {
 
     /** @param userAgent a desktop browser User-Agent, returned for the stream as well */
     public StreamtapeHoster(String userAgent) {
-        this.userAgent = userAgent;
-    }
-
-    @Override
-    public String name() {
-        return "Streamtape";
-    }
-
-    @Override
-    public Set<String> hosts() {
-        return Set.of("streamtape", "strtape", "strcloud", "shavetape", "streamta.pe", "tapecontent",
-                "watchadsontape");
+        super("Streamtape", Set.of(), Set.of("streamtape", "strtape", "strcloud", "shavetape", "streamta.pe",
+                "tapecontent", "watchadsontape"), GONE_MARKERS, userAgent);
     }
 
     @Override
     public StreamSource resolve(URI embedUrl, Fetcher fetcher) {
         URI url = embedUrl.resolve(embedUrl.getRawPath().replaceFirst("^/v/", "/e/"));
-        Page page = EmbedPages.fetch(fetcher, url, Map.of("User-Agent", userAgent));
+        Page page = page(fetcher, url);
         URI pageUrl = page.url();
         String body = page.body();
 
@@ -82,20 +69,12 @@ public final class StreamtapeHoster implements Hoster {
                 log.debug("hoster=Streamtape element={} expression=unsupported", m.group("id"));
             }
         }
-        String value = chooseElement(body, assigned)
-                .map(assigned::get)
-                .filter(v -> v.contains("get_video?"))
-                .orElseThrow(() -> {
-                    EmbedPages.failIfGone(pageUrl, body, GONE_MARKERS);
-                    return EmbedPages.markupChanged(pageUrl, "Streamtape get_video link", "ASSIGNMENT");
-                });
+        String value = found(chooseElement(body, assigned).map(assigned::get).filter(v -> v.contains("get_video?")),
+                pageUrl, body, "Streamtape get_video link", "ASSIGNMENT");
         URI media = mediaUrl(pageUrl, value);
         log.debug("hoster=Streamtape media_host={}", EmbedPages.hostOf(media));
 
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", userAgent);
-        headers.put("Referer", EmbedPages.referer(pageUrl));
-        return new StreamSource(media, StreamSource.Format.MP4, headers, MediaExpiry.of(media), name());
+        return new StreamSource(media, StreamSource.Format.MP4, mediaHeaders(pageUrl), MediaExpiry.of(media), name());
     }
 
     /**

@@ -3,15 +3,11 @@ package dev.kanal.providers.hoster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kanal.providers.Hoster;
-import dev.kanal.providers.ProviderException;
-import dev.kanal.providers.ProviderFailure;
 import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.providers.http.Fetcher;
 import dev.kanal.providers.http.Page;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code POST <origin>/api/stream} with {@code {"filecode":"<code>","device":"web"}} and plays the
  * {@code streaming_url} of the answer (an HLS master).
  */
-public final class VidaraHoster implements Hoster {
+public final class VidaraHoster extends EmbedHoster {
     private static final Logger log = LoggerFactory.getLogger(VidaraHoster.class);
 
     /** The file code: {@code /e/<code>}, {@code /v/<code>}, {@code /embed/<code>} or {@code /<code>}. */
@@ -33,7 +29,6 @@ public final class VidaraHoster implements Hoster {
     private static final List<String> GONE_MARKERS = List.of(
             "File not found", "Video not found", "file was deleted", "has been removed");
 
-    private final String userAgent;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Vidara with Kanal's default browser User-Agent. */
@@ -43,36 +38,20 @@ public final class VidaraHoster implements Hoster {
 
     /** @param userAgent sent on every request and returned for the stream */
     public VidaraHoster(String userAgent) {
-        this.userAgent = userAgent;
-    }
-
-    @Override
-    public String name() {
-        return "Vidara";
-    }
-
-    @Override
-    public Set<String> hosts() {
-        return Set.of("vidara");
+        super("Vidara", Set.of(), Set.of("vidara"), GONE_MARKERS, userAgent);
     }
 
     @Override
     public StreamSource resolve(URI embedUrl, Fetcher fetcher) {
         String code = EmbedPages.first(CODE, embedUrl.getRawPath() == null ? "" : embedUrl.getRawPath(), "code")
                 .orElseThrow(() -> EmbedPages.markupChanged(embedUrl, "Vidara file code", "CODE"));
-        Page embed = EmbedPages.fetch(fetcher, embedUrl, Map.of("User-Agent", userAgent));
+        Page embed = page(fetcher, embedUrl);
         URI pageUrl = embed.url();
         URI api = EmbedPages.origin(pageUrl).resolve("/api/stream");
         ObjectNode request = json.createObjectNode().put("filecode", code).put("device", "web");
-        Page answer;
-        try {
-            answer = fetcher.postJson(api, request.toString(), Map.of(
-                    "User-Agent", userAgent, "Referer", pageUrl.toString(),
-                    "Origin", EmbedPages.origin(pageUrl).toString(), "Accept", "application/json"));
-        } catch (ProviderException e) {
-            if (e.failure() instanceof ProviderFailure.NotFound) throw EmbedPages.gone(api, "stream API answered 404/410");
-            throw e;
-        }
+        Page answer = call(api, "stream API answered 404/410", () -> fetcher.postJson(api, request.toString(), Map.of(
+                "User-Agent", userAgent, "Referer", pageUrl.toString(),
+                "Origin", EmbedPages.origin(pageUrl).toString(), "Accept", "application/json")));
         String url = streamingUrl(answer.body());
         if (url == null) {
             EmbedPages.failIfGone(pageUrl, embed.body() + "\n" + answer.body(), GONE_MARKERS);
@@ -80,11 +59,7 @@ public final class VidaraHoster implements Hoster {
         }
         URI media = EmbedPages.resolve(pageUrl, url, "Vidara streaming_url");
         log.debug("hoster=Vidara media_host={}", EmbedPages.hostOf(media));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", userAgent);
-        headers.put("Referer", EmbedPages.referer(pageUrl));
-        headers.put("Origin", EmbedPages.origin(pageUrl).toString());
-        return new StreamSource(media, StreamSource.formatOf(media), headers, MediaExpiry.of(media), name());
+        return stream(media, mediaHeadersWithOrigin(pageUrl));
     }
 
     /** {@code streaming_url} at the top level or under {@code data}; null when absent or not JSON. */

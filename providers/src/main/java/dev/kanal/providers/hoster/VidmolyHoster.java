@@ -1,6 +1,5 @@
 package dev.kanal.providers.hoster;
 
-import dev.kanal.providers.Hoster;
 import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.providers.hoster.js.PackedScript;
@@ -8,10 +7,8 @@ import dev.kanal.providers.http.Fetcher;
 import dev.kanal.providers.http.Page;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +22,7 @@ import java.util.stream.Collectors;
  * is rebuilt as {@code /embed-<id>.html}. The setup may quote its keys and values with single
  * quotes; they are read as double quotes.
  */
-public final class VidmolyHoster implements Hoster {
+public final class VidmolyHoster extends EmbedHoster {
     /** XFS removed-file pages. */
     private static final List<String> GONE_MARKERS = List.of(
             "File Not Found", "file was removed", "file was deleted", "/notice.php");
@@ -39,7 +36,6 @@ public final class VidmolyHoster implements Hoster {
     private static final Pattern ID = Pattern.compile(
             "^/(?:embed-|w/|e/|v/)?(?<id>[A-Za-z0-9]{6,})(?:\\.html)?/?$");
 
-    private final String userAgent;
     private final URI currentOrigin;
     private final Set<String> retiredHosts;
 
@@ -58,7 +54,7 @@ public final class VidmolyHoster implements Hoster {
      * @param retiredHosts hosts (and their subdomains) that no longer serve Vidmoly
      */
     public VidmolyHoster(String userAgent, URI currentOrigin, Set<String> retiredHosts) {
-        this.userAgent = userAgent;
+        super("Vidmoly", Set.of(), Set.of("vidmoly"), GONE_MARKERS, userAgent);
         this.currentOrigin = EmbedPages.origin(currentOrigin);
         this.retiredHosts = retiredHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
@@ -74,20 +70,9 @@ public final class VidmolyHoster implements Hoster {
     }
 
     @Override
-    public String name() {
-        return "Vidmoly";
-    }
-
-    @Override
-    public Set<String> hosts() {
-        return Set.of("vidmoly");
-    }
-
-    @Override
     public StreamSource resolve(URI embedUrl, Fetcher fetcher) {
         URI embed = embedUrl(embedUrl);
-        Page page = EmbedPages.fetch(fetcher, embed,
-                Map.of("User-Agent", userAgent, "Referer", EmbedPages.referer(embedUrl)));
+        Page page = page(fetcher, embed, embedUrl);
         URI pageUrl = page.url();
         String body = page.body();
         List<String> scripts = new ArrayList<>();
@@ -98,15 +83,8 @@ public final class VidmolyHoster implements Hoster {
         }
         scripts.add(body);
         scripts.replaceAll(script -> script.replace('\'', '"'));
-        String src = PlayerSetup.mediaUrl(scripts).orElseThrow(() -> {
-            EmbedPages.failIfGone(pageUrl, body, GONE_MARKERS);
-            return EmbedPages.markupChanged(pageUrl, "Vidmoly player source", "PlayerSetup sources/file");
-        });
-        URI media = EmbedPages.resolve(pageUrl, src, "Vidmoly player source");
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", userAgent);
-        headers.put("Referer", EmbedPages.referer(pageUrl));
-        headers.put("Origin", EmbedPages.origin(pageUrl).toString());
-        return new StreamSource(media, StreamSource.formatOf(media), headers, MediaExpiry.of(media), name());
+        String src = found(PlayerSetup.mediaUrl(scripts), pageUrl, body, "Vidmoly player source",
+                "PlayerSetup sources/file");
+        return stream(EmbedPages.resolve(pageUrl, src, "Vidmoly player source"), mediaHeadersWithOrigin(pageUrl));
     }
 }

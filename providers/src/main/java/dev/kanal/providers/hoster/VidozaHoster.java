@@ -1,19 +1,16 @@
 package dev.kanal.providers.hoster;
 
-import dev.kanal.providers.Hoster;
 import dev.kanal.providers.ProviderSettings;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.providers.http.Fetcher;
 import dev.kanal.providers.http.Page;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Vidoza: a plain MP4 named in the player's {@code sourcesCode} list (or the {@code <source>} tag). */
-public final class VidozaHoster implements Hoster {
+public final class VidozaHoster extends EmbedHoster {
     /** {@code sourcesCode: [{ src: "https://strNN.vidoza.net/…/v.mp4", type: "video/mp4", … }]}. */
     private static final Pattern SOURCES_CODE = Pattern.compile(
             "sourcesCode\\s*:\\s*\\[\\s*\\{\\s*src\\s*:\\s*[\"'](?<url>[^\"']+)[\"']");
@@ -26,8 +23,6 @@ public final class VidozaHoster implements Hoster {
     private static final List<String> GONE_MARKERS = List.of(
             "File was deleted", "file was removed", "File Not Found", "Video not found", "/notice.php");
 
-    private final String userAgent;
-
     /** Vidoza with Kanal's default browser User-Agent. */
     public VidozaHoster() {
         this(ProviderSettings.DEFAULT_USER_AGENT);
@@ -35,34 +30,15 @@ public final class VidozaHoster implements Hoster {
 
     /** @param userAgent sent on the page request and returned for the stream */
     public VidozaHoster(String userAgent) {
-        this.userAgent = userAgent;
-    }
-
-    @Override
-    public String name() {
-        return "Vidoza";
-    }
-
-    @Override
-    public Set<String> hosts() {
-        return Set.of("vidoza");
+        super("Vidoza", Set.of(), Set.of("vidoza"), GONE_MARKERS, userAgent);
     }
 
     @Override
     public StreamSource resolve(URI embedUrl, Fetcher fetcher) {
-        Page page = EmbedPages.fetch(fetcher, embedUrl, Map.of("User-Agent", userAgent));
-        URI pageUrl = page.url();
+        Page page = page(fetcher, embedUrl);
         String body = page.body();
-        String src = EmbedPages.first(SOURCES_CODE, body, "url")
-                .or(() -> EmbedPages.first(SOURCE_TAG, body, "url"))
-                .orElseThrow(() -> {
-                    EmbedPages.failIfGone(pageUrl, body, GONE_MARKERS);
-                    return EmbedPages.markupChanged(pageUrl, "Vidoza video source", "SOURCES_CODE|SOURCE_TAG");
-                });
-        URI media = EmbedPages.resolve(pageUrl, src, "Vidoza video source");
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", userAgent);
-        headers.put("Referer", EmbedPages.referer(pageUrl));
-        return new StreamSource(media, StreamSource.formatOf(media), headers, MediaExpiry.of(media), name());
+        String src = found(EmbedPages.first(SOURCES_CODE, body, "url").or(() -> EmbedPages.first(SOURCE_TAG, body, "url")),
+                page.url(), body, "Vidoza video source", "SOURCES_CODE|SOURCE_TAG");
+        return stream(EmbedPages.resolve(page.url(), src, "Vidoza video source"), mediaHeaders(page.url()));
     }
 }

@@ -2,7 +2,6 @@ package dev.kanal.providers.hoster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.providers.Hoster;
 import dev.kanal.providers.ProviderException;
 import dev.kanal.providers.ProviderFailure;
 import dev.kanal.providers.ProviderSettings;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * vanity domains, which cannot be listed in advance. Reason for the size: the variants belong
  * together and each is a few lines.
  */
-public final class VoeHoster implements Hoster {
+public final class VoeHoster extends EmbedHoster {
     private static final Logger log = LoggerFactory.getLogger(VoeHoster.class);
 
     /** Redirect pages chain at most this deep (voe.sx → vanity domain → player). */
@@ -87,7 +86,6 @@ public final class VoeHoster implements Hoster {
             "<title>404", "File not found", "Video not found", "This video has been deleted",
             "The video you are looking for was not found");
 
-    private final String userAgent;
     private final ObjectMapper json = new ObjectMapper();
 
     /** VOE with Kanal's default browser User-Agent. */
@@ -97,17 +95,7 @@ public final class VoeHoster implements Hoster {
 
     /** @param userAgent sent on the page request and returned for the stream (VOE binds them) */
     public VoeHoster(String userAgent) {
-        this.userAgent = userAgent;
-    }
-
-    @Override
-    public String name() {
-        return "VOE";
-    }
-
-    @Override
-    public Set<String> hosts() {
-        return Set.of("voe");
+        super("VOE", Set.of(), Set.of("voe"), GONE_MARKERS, userAgent);
     }
 
     @Override
@@ -134,8 +122,7 @@ public final class VoeHoster implements Hoster {
                 url = next.get();
                 continue;
             }
-            EmbedPages.failIfGone(pageUrl, body, GONE_MARKERS);
-            throw EmbedPages.markupChanged(pageUrl, "VOE player source",
+            throw missing(pageUrl, body, "VOE player source",
                     "JSON_PAYLOAD|VAR_PAYLOAD|A168C|HLS|MP4|WC0|ANY_PLAYLIST|LOCATION_REDIRECT");
         }
     }

@@ -55,7 +55,7 @@ public final class SourceResolver {
             Set<String> skip) {
         Optional<Site> maybeSite = providers.site(episode.site());
         if (maybeSite.isEmpty()) {
-            return new Resolution.Failed(List.of(new Attempt(episode.site().id(), language, null,
+            return new Resolution.Failed(List.of(Attempt.failed(episode.site(), episode.site().id(), language, null,
                     new ProviderFailure.NotFound(URI.create("kanal:site/" + episode.site().id())))), List.of());
         }
         Site site = maybeSite.get();
@@ -63,7 +63,7 @@ public final class SourceResolver {
         try {
             links = site.hosterLinks(episode);
         } catch (ProviderException e) {
-            Attempt attempt = new Attempt(site.id().id(), language, null, e.failure());
+            Attempt attempt = Attempt.failed(site.id(), site.id().id(), language, null, e.failure());
             log.warn("resolve site={} slug={} season={} episode={} lang=\"{}\" outcome=site_failed reason=\"{}\"",
                     site.id(), episode.slug(), episode.season(), episode.episode(), language, attempt.describe());
             return new Resolution.Failed(List.of(attempt), List.of());
@@ -82,19 +82,19 @@ public final class SourceResolver {
                 // the hoster is only known now when the label was a placeholder
                 if (skipKeys.contains(key(registry, hoster.name()))) continue;
                 StreamSource source = hoster.resolve(embed, fetcher);
-                attempts.add(new Attempt(link.hoster(), language, embed, null));
+                attempts.add(Attempt.worked(link.hoster(), language, embed));
                 log.info("resolve site={} slug={} season={} episode={} lang=\"{}\" hoster={} tries={} outcome=resolved",
                         site.id(), episode.slug(), episode.season(), episode.episode(), language, hoster.name(),
                         attempts.size());
                 return new Resolution.Resolved(source, link, attempts, links);
             } catch (ProviderException e) {
-                record(attempts, new Attempt(link.hoster(), language, embed, e.failure()), episode);
+                record(attempts, Attempt.failed(site.id(), link.hoster(), language, embed, e.failure()), episode);
             } catch (RuntimeException bug) {
                 // a Kanal bug in one extractor must not stop the other hosters from being tried
                 log.error("resolve site={} slug={} hoster=\"{}\" outcome=extractor_bug", site.id(), episode.slug(),
                         link.hoster(), bug);
                 URI where = embed != null ? embed : link.linkOut();
-                record(attempts, new Attempt(link.hoster(), language, embed, new ProviderFailure.MarkupChanged(
+                record(attempts, Attempt.failed(site.id(), link.hoster(), language, embed, new ProviderFailure.MarkupChanged(
                         where, "a working extractor", bug.getClass().getSimpleName())), episode);
             }
         }
