@@ -72,7 +72,7 @@ final class Forgiving {
                 else if (w.length() >= 3 && t.startsWith(w)) s = 0.9;
                 else {
                     int allowed = w.length() >= 8 ? 2 : w.length() >= 4 ? 1 : 0;
-                    s = allowed > 0 && distance(w, t, allowed) <= allowed ? 0.85 : 0;
+                    s = allowed > 0 && dev.kanal.config.Spelling.distance(w, t, allowed) <= allowed ? 0.85 : 0;
                 }
                 bestWord = Math.max(bestWord, s);
             }
@@ -83,27 +83,5 @@ final class Forgiving {
         double typedShare = sum / typed.length;
         double titleShare = Math.min(1.0, (double) matched / title.length);
         return typedShare * (0.8 + 0.2 * titleShare) * (matched == typed.length ? 1.0 : 0.7);
-    }
-
-    /** Optimal-string-alignment distance (a swap of neighbours is one edit), stopping early past {@code max}. */
-    static int distance(String a, String b, int max) {
-        if (Math.abs(a.length() - b.length()) > max) return max + 1;
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            int rowMin = Integer.MAX_VALUE;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-                rowMin = Math.min(rowMin, v);
-            }
-            if (rowMin > max) return max + 1;
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -52,8 +52,8 @@ class ForgivingTest {
 
     @Test
     void edit_distance_counts_a_swap_of_neighbours_as_one() {
-        assertThat(Forgiving.distance("freiren", "frieren", 1)).isEqualTo(1);
-        assertThat(Forgiving.distance("titen", "titan", 1)).isEqualTo(1);
-        assertThat(Forgiving.distance("abcdef", "uvwxyz", 2)).isEqualTo(3);
+        assertThat(dev.kanal.config.Spelling.distance("freiren", "frieren", 1)).isEqualTo(1);
+        assertThat(dev.kanal.config.Spelling.distance("titen", "titan", 1)).isEqualTo(1);
+        assertThat(dev.kanal.config.Spelling.distance("abcdef", "uvwxyz", 2)).isEqualTo(3);
     }
 }
