@@ -6,6 +6,7 @@ import dev.kanal.arr.ArrHandback;
 import dev.kanal.catalog.Catalog;
 import dev.kanal.catalog.CatalogHealthApi;
 import dev.kanal.catalog.CatalogTitleApi;
+import dev.kanal.catalog.ProviderRoutesFactory;
 import dev.kanal.catalog.ProviderSettingsFactory;
 import dev.kanal.cli.KanalCommand;
 import dev.kanal.config.KanalConfig;
@@ -15,14 +16,20 @@ import dev.kanal.demo.DemoCommand;
 import dev.kanal.download.DownloadPaths;
 import dev.kanal.download.FfProbe;
 import dev.kanal.download.FileModes;
+import dev.kanal.download.Subtitles;
 import dev.kanal.download.YtDlp;
 import dev.kanal.health.HealthApi;
 import dev.kanal.health.MetricsApi;
+import dev.kanal.health.OperationalHistory;
 import dev.kanal.health.Readiness;
+import dev.kanal.health.SiteConditions;
+import dev.kanal.health.ToolVersions;
 import dev.kanal.jobs.HosterLimits;
+import dev.kanal.jobs.Job;
 import dev.kanal.jobs.JobEvents;
 import dev.kanal.jobs.JobRunner;
 import dev.kanal.jobs.JobScheduler;
+import dev.kanal.jobs.JobState;
 import dev.kanal.jobs.JobStore;
 import dev.kanal.jobs.JobsApi;
 import dev.kanal.jobs.MediaInfoSink;
@@ -155,7 +162,7 @@ public final class Main {
 
             Providers providers = overrides.providers().orElseGet(
                     () -> Providers.create(ProviderSettingsFactory.from(config.sites(), config.http()),
-                            dev.kanal.catalog.ProviderRoutesFactory.from(config.http().outbound())));
+                            ProviderRoutesFactory.from(config.http().outbound())));
             Catalog catalog = new Catalog(providers, db, config.catalog(),
                     ProviderSettingsFactory.order(config.sites().order()), meters, json, clock);
             started.push(catalog);
@@ -193,7 +200,7 @@ public final class Main {
                     overrides.strm().orElse(strm.files()::write), mediaInfo,
                     new HosterLimits(config.downloads().perHoster()), config.downloads(), clock, meters,
                     new FileModes(config.permissions().umask()), handback,
-                    new dev.kanal.download.Subtitles(providers.hosterFetcher()));
+                    new Subtitles(providers.hosterFetcher()));
             JobScheduler jobs = new JobScheduler(jobStore, jobEvents, runner, paths, config.downloads().concurrency(),
                     config.server().shutdownGrace(), meters);
             started.push(jobs);
@@ -205,14 +212,14 @@ public final class Main {
             CatalogHealthApi catalogHealth = new CatalogHealthApi(catalog, clock);
             Access access = Access.of(config.security().trustedProxies(), clock, meters);
             List<ApiGroup> groups = new ArrayList<>();
-            groups.add(new HealthApi(Version.current(), clock, readiness, dev.kanal.health.ToolVersions.detect(
+            groups.add(new HealthApi(Version.current(), clock, readiness, ToolVersions.detect(
                     config.downloads().ytdlp(), config.downloads().ffprobe())));
             groups.add(new MetricsApi(meters));
-            var history = new dev.kanal.health.OperationalHistory(
-                    () -> dev.kanal.health.OperationalHistory.catalogProgress(catalog.progress()),
+            var history = new OperationalHistory(
+                    () -> OperationalHistory.catalogProgress(catalog.progress()),
                     providers.health()::snapshot,
-                    () -> dev.kanal.health.OperationalHistory.countByState(dev.kanal.jobs.JobState.class,
-                            jobStore.all().stream().map(dev.kanal.jobs.Job::state).toList()),
+                    () -> OperationalHistory.countByState(JobState.class,
+                            jobStore.all().stream().map(Job::state).toList()),
                     meters, clock, java.time.Duration.ofMinutes(5), java.time.Duration.ofDays(1)).start();
             started.push(history);
             groups.add(history);
@@ -246,7 +253,7 @@ public final class Main {
             // closed before the server: open event streams end so a stop need not wait for them
             started.push(jobsApi);
 
-            readiness.require(new dev.kanal.health.SiteConditions(catalog)::nothingReachable);
+            readiness.require(new SiteConditions(catalog)::nothingReachable);
             readiness.done("startup");
             return new Application(config, port, started);
         } catch (RuntimeException e) {
