@@ -112,7 +112,7 @@ public final class OkHttpFetcher implements Fetcher {
         this.noRedirects = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
     }
 
-    /** Through a proxy: IP-literal targets (and {@code localhost}) on private addresses are still refused. */
+    /** Through a proxy (which resolves names itself): numeric targets and {@code localhost} on private addresses are still refused. */
     private static void refuseLiteralPrivate(HttpUrl url, UpstreamAllowance allowance) throws IOException {
         if (allowance.allowsAllPrivate()) return;
         String host = url.host();
@@ -121,11 +121,10 @@ public final class OkHttpFetcher implements Fetcher {
             if (!allowance.allows(loopback)) throw new GuardedSocketFactory.PrivateUpstreamRefused(loopback, allowance);
             return;
         }
-        if (host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":")) {
-            java.net.InetAddress address = java.net.InetAddress.getByName(host);
-            if (PrivateAddressGuard.isPrivate(address) && !allowance.allows(address)) {
-                throw new GuardedSocketFactory.PrivateUpstreamRefused(address, allowance);
-            }
+        // the same reading of numeric hosts as the direct guard: 127.1, 2130706433, 0x7f.1, [::ffff:…]
+        java.net.InetAddress address = NumericHost.address(host).orElse(null);
+        if (address != null && PrivateAddressGuard.isPrivate(address) && !allowance.allows(address)) {
+            throw new GuardedSocketFactory.PrivateUpstreamRefused(address, allowance);
         }
     }
 

@@ -85,6 +85,20 @@ class OutboundRouteTest {
     }
 
     @Test
+    void through_a_proxy_encoded_private_addresses_are_refused_like_literals() {
+        OkHttpFetcher fetcher = new OkHttpFetcher(ProviderSettings.defaults(),
+                new HostHealthRegistry(HttpPolicy.from(ProviderSettings.defaults()), HttpClock.system()), Map.of(),
+                new OutboundRoute(ProxySpec.parse("http://127.0.0.1:" + site.getPort()), null));
+
+        // 192.168.1.1 as one number, and 127.0.0.1 shortened: neither reaches the proxy
+        for (String url : java.util.List.of("http://3232235777/admin", "http://127.1/secret")) {
+            ProviderFailure f = failureOf(() -> fetcher.get(URI.create(url)));
+            assertThat(f).as(url).isInstanceOf(ProviderFailure.Unreachable.class);
+            assertThat(f.describe()).as(url).contains("private address");
+        }
+    }
+
+    @Test
     void proxy_urls_parse_and_bad_ones_say_why() {
         assertThat(ProxySpec.parse("socks5://gluetun:1080").toProxy().type()).isEqualTo(Proxy.Type.SOCKS);
         ProxySpec http = ProxySpec.parse("http://user:p%40ss@vpn:8888");
