@@ -136,7 +136,8 @@ class DockerContractTest {
         String err = Files.readString(dir.resolve("stderr"));
         assertThat(p.exitValue()).as(err).isZero();
         assertThat(out).contains("gosu 1234:1234", "java -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
-                + dir.resolve("config/kanal.jsa") + " -XX:+UseSerialGC -Xms16m -jar /opt/kanal/kanal.jar --version data="
+                + dir.resolve("config/kanal.jsa") + " -XX:+UseSerialGC -Xms16m -XX:+UnlockExperimentalVMOptions"
+                + " -XX:TrimNativeHeapInterval=2000 -jar /opt/kanal/kanal.jar --version data="
                 + dir.resolve("config"));
         assertThat(err).contains("cannot chown " + dir.resolve("data/torrents") + " to 1234:1234 (NFS/SMB share?); continuing");
         assertThat(dir.resolve("data/torrents")).isDirectory();
@@ -149,6 +150,33 @@ class DockerContractTest {
         String options = "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%s -XX:+UseSerialGC -Xms16m";
         assertThat(prepare).contains(options.formatted("$1"));
         assertThat(entrypoint).contains(options.formatted("$DATA_DIR/kanal.jsa"));
+        String trim = "-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=2000";
+        assertThat(prepare).contains(trim);
+        assertThat(entrypoint).contains(trim);
+    }
+
+    @Test
+    void the_launcher_trims_the_native_heap_only_on_a_java_that_knows_the_option(@TempDir Path dir) throws Exception {
+        // Java 21.0.0 refuses to start with -XX:TrimNativeHeapInterval; 21.0.1 and later take it
+        assertThat(launcherOptions(dir, "21.0.0")).doesNotContain("TrimNativeHeapInterval")
+                .contains("-XX:+UseSerialGC -Xms16m");
+        assertThat(launcherOptions(dir, "21")).doesNotContain("TrimNativeHeapInterval");
+        assertThat(launcherOptions(dir, "21.0.1")).contains("-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=2000");
+        assertThat(launcherOptions(dir, "25.0.3")).contains("-XX:TrimNativeHeapInterval=2000");
+    }
+
+    private static String launcherOptions(Path dir, String javaVersion) throws Exception {
+        Path jdk = Files.createDirectories(dir.resolve("jdk-" + javaVersion));
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + javaVersion + "\"\n");
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c",
+                "set -euo pipefail; . \"$1\"; JAVA_HOME=\"$2\" kanal_java_opts kanal.jsa", "launcher",
+                DOCKER.resolveSibling("scripts/lib/prepare.sh").toString(), jdk.toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 
     private static void shim(Path bin, String name, String body) throws IOException {
