@@ -1,5 +1,5 @@
 import dev.kanal.Application;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.config.ConfigLoader;
 import dev.kanal.config.ConfigValues;
 import dev.kanal.config.KanalConfig;
@@ -120,8 +120,8 @@ public class CatalogBench {
         List<Site> sites = new ArrayList<>();
         gen.forEach((id, list) -> sites.add(new GeneratedSite(id, list)));
         long t0 = System.nanoTime();
-        try (Application app = Main.start(KanalConfig.from(values),
-                Main.Overrides.none().withProviders(new Providers(sites, new HosterRegistry(List.of()))))) {
+        try (Application app = Wiring.start(KanalConfig.from(values),
+                Wiring.Overrides.none().withProviders(new Providers(sites, new HosterRegistry(List.of()))))) {
             HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
             String base = "http://127.0.0.1:" + app.port();
             while (!get(http, base + "/health/catalog").contains("\"ready\":true")) Thread.sleep(500);

@@ -1,5 +1,5 @@
 import dev.kanal.Application;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.config.ConfigLoader;
 import dev.kanal.config.ConfigValues;
 import dev.kanal.config.KanalConfig;
@@ -272,7 +272,7 @@ public class StrmBenchmark {
                 "KANAL_LOG_LEVEL", "warn", "KANAL_STRM_SCAN_INTERVAL", "24h", "KANAL_SITES", "");
         ConfigValues values = new ConfigLoader(env).load(Optional.empty());
         new SecretStore(work.resolve("data")).fill(values);
-        return Main.start(KanalConfig.from(values), Main.Overrides.none().withSources(sources));
+        return Wiring.start(KanalConfig.from(values), Wiring.Overrides.none().withSources(sources));
     }
 
     static Process startNginx(Path work, Path media, int origin, int proxy) throws Exception {

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Kanal: the components {@link Main} wired, closed in reverse order of start so that the
+ * A running Kanal: the components {@link Wiring} built, closed in reverse order of start so that the
  * HTTP server stops accepting first and the database closes last.
  */
 public final class Application implements AutoCloseable {

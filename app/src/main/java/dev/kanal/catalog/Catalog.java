@@ -1,14 +1,8 @@
 package dev.kanal.catalog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.config.KanalConfig;
-import dev.kanal.db.Database;
-import dev.kanal.providers.Providers;
-import dev.kanal.providers.Site;
 import dev.kanal.providers.SiteId;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -22,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * The staged catalog of every enabled site, built and refreshed in the background (one crawler per
  * site on a virtual thread) so searches are answered from SQLite and memory. Owns the crawlers'
  * lifecycle and tells searches which sites are searchable (their title list is complete) and whether
- * the whole catalog is ready.
+ * the whole catalog is ready. Its parts are built by {@code dev.kanal.Wiring}.
  */
 public final class Catalog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Catalog.class);
@@ -36,32 +30,24 @@ public final class Catalog implements AutoCloseable {
     private final PriorityLane priority;
     private final ImdbLookup imdbLookup;
     private final Map<SiteId, SiteCrawler> crawlers = new EnumMap<>(SiteId.class);
-    private final Map<SiteId, DetailFetcher> fetchers = new EnumMap<>(SiteId.class);
 
-    public Catalog(Providers providers, Database db, KanalConfig.Catalog config, List<SiteId> siteOrder,
-            MeterRegistry meters, ObjectMapper json, Clock clock) {
-        this.stages = new StageStore(db);
-        CatalogChanges changes = new CatalogChanges();
-        this.queue = new DetailQueue(db, changes);
-        this.facts = new ReleaseFacts(db, changes);
-        EpisodeStore episodes = new EpisodeStore(db, changes);
-        this.queries = new ReleaseQueries(db, changes);
-        this.resolver = new TitleResolver(queries::indexEntries, siteOrder);
-        CatalogMetrics metrics = new CatalogMetrics(meters);
-        TitleStore titleStore = new TitleStore(db, changes);
-        MappingStage mapping = new MappingStage(new MappingStore(db, changes), new SkyHookClient(config.skyhookUrl(), json),
-                clock, config.concurrency());
-        List<SiteId> ids = new ArrayList<>();
-        for (Site site : providers.sites()) {
-            ids.add(site.id());
-            DetailFetcher fetcher = new DetailFetcher(site, episodes, queue, facts, metrics, clock, config.refreshInterval());
-            fetchers.put(site.id(), fetcher);
-            crawlers.put(site.id(), new SiteCrawler(site, queue, titleStore, stages, mapping, fetcher, resolver, metrics, config,
-                    clock));
-        }
-        this.enabled = List.copyOf(ids);
-        this.priority = new PriorityLane(queue, fetchers, config.priorityBudget(), metrics);
-        this.imdbLookup = new ImdbLookup(providers.sites(), db, changes, config.priorityBudget());
+    /**
+     * @param crawlers one crawler per enabled site, in the sites' order
+     * @param queue the detail queue the crawlers share (read for live progress)
+     * @param facts what downloads and episode pages teach about releases
+     */
+    public Catalog(Map<SiteId, SiteCrawler> crawlers, StageStore stages, DetailQueue queue, ReleaseFacts facts,
+            ReleaseQueries queries, TitleResolver resolver, PriorityLane priority, ImdbLookup imdbLookup,
+            MeterRegistry meters) {
+        this.enabled = List.copyOf(crawlers.keySet());
+        this.crawlers.putAll(crawlers);
+        this.stages = stages;
+        this.queue = queue;
+        this.facts = facts;
+        this.queries = queries;
+        this.resolver = resolver;
+        this.priority = priority;
+        this.imdbLookup = imdbLookup;
         Gauge.builder("kanal.catalog.ready", this, c -> c.ready() ? 1 : 0)
                 .description("1 when every enabled site's titles and details are indexed").register(meters);
         Gauge.builder("kanal.catalog.names", resolver, TitleResolver::size)

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * the background crawl and the priority lane never fetch the same title twice at once; each fetch
  * runs on its own virtual thread.
  */
-final class DetailFetcher {
+public final class DetailFetcher {
     private static final Logger log = LoggerFactory.getLogger(DetailFetcher.class);
     /** A transient failure (network, 429, 5xx) is retried this soon; other failures wait a refresh. */
     static final Duration TRANSIENT_RETRY = Duration.ofMinutes(15);
@@ -37,7 +37,7 @@ final class DetailFetcher {
     private final Map<Integer, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    DetailFetcher(Site site, EpisodeStore episodes, DetailQueue queue, ReleaseFacts facts, CatalogMetrics metrics, Clock clock, Duration permanentRetry) {
+    public DetailFetcher(Site site, EpisodeStore episodes, DetailQueue queue, ReleaseFacts facts, CatalogMetrics metrics, Clock clock, Duration permanentRetry) {
         this.site = site;
         this.episodes = episodes;
         this.queue = queue;

@@ -40,7 +40,7 @@ public final class ImdbLookup {
     private final Cache<String, Boolean> asked = Caffeine.newBuilder().maximumSize(4_096)
             .expireAfterWrite(Duration.ofHours(6)).build();
 
-    ImdbLookup(List<Site> sites, Database db, CatalogChanges changes, Duration budget) {
+    public ImdbLookup(List<Site> sites, Database db, CatalogChanges changes, Duration budget) {
         this.sites = List.copyOf(sites);
         this.db = db;
         this.writer = new CatalogWriter(db, changes);

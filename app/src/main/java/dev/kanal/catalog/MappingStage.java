@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * across sites); progress is reported after every title. A SkyHook outage stops the stage for this
  * cycle and leaves the site's numbering in place; it never blocks searches.
  */
-final class MappingStage {
+public final class MappingStage {
     private static final Logger log = LoggerFactory.getLogger(MappingStage.class);
     private static final int GIVE_UP_AFTER_FAILURES = 3;
     private static final int MAX_PARALLEL = 4;
@@ -31,7 +31,7 @@ final class MappingStage {
     private final Clock clock;
     private final int parallel;
 
-    MappingStage(MappingStore store, SkyHookClient skyhook, Clock clock, int concurrency) {
+    public MappingStage(MappingStore store, SkyHookClient skyhook, Clock clock, int concurrency) {
         this.store = store;
         this.matcher = new WorkMatcher(skyhook);
         this.clock = clock;

@@ -26,7 +26,7 @@ public final class PriorityLane {
     private final Duration budget;
     private final CatalogMetrics metrics;
 
-    PriorityLane(DetailQueue queue, Map<dev.kanal.providers.SiteId, DetailFetcher> fetchers, Duration budget,
+    public PriorityLane(DetailQueue queue, Map<dev.kanal.providers.SiteId, DetailFetcher> fetchers, Duration budget,
             CatalogMetrics metrics) {
         this.queue = queue;
         this.fetchers = fetchers;

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * mapping; then sleeps until the next refresh. Each stage's progress is persisted, so after a restart
  * the loop continues with the titles whose details are still missing.
  */
-final class SiteCrawler {
+public final class SiteCrawler {
     private static final Logger log = LoggerFactory.getLogger(SiteCrawler.class);
     /** Titles that gained episodes this recently are refreshed every cycle; others on the full cycle. */
     static final Duration ACTIVE_WINDOW = Duration.ofDays(30);
@@ -53,7 +53,7 @@ final class SiteCrawler {
     private int recentFailures;
     private Thread thread;
 
-    SiteCrawler(Site site, DetailQueue queue, TitleStore titleStore, StageStore stages, MappingStage mapping, DetailFetcher details,
+    public SiteCrawler(Site site, DetailQueue queue, TitleStore titleStore, StageStore stages, MappingStage mapping, DetailFetcher details,
             TitleResolver resolver, CatalogMetrics metrics, KanalConfig.Catalog config, Clock clock) {
         this.site = site;
         this.id = site.id();

@@ -55,7 +55,12 @@ public final class TitleResolver {
     /** A title the text names, with how sure the resolver is. */
     public record Match(int titleId, SiteId site, TitleKind kind, double score) {}
 
-    public TitleResolver(Supplier<List<TitleIndex.Entry>> loader, List<SiteId> siteOrder) {
+    /** Resolves over the names {@code queries} stores, preferring sites in {@code siteOrder}. */
+    public TitleResolver(ReleaseQueries queries, List<SiteId> siteOrder) {
+        this(queries::indexEntries, siteOrder);
+    }
+
+    TitleResolver(Supplier<List<TitleIndex.Entry>> loader, List<SiteId> siteOrder) {
         this.loader = loader;
         this.siteOrder = List.copyOf(siteOrder);
     }

@@ -7,7 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * {@code GET /metrics} in Prometheus text format. Every package registers its meters on the same
- * registry, which {@code Main} creates and hands out.
+ * registry, which {@code Wiring} creates and hands out.
  */
 public final class MetricsApi implements ApiGroup {
     private final PrometheusMeterRegistry registry;

@@ -12,7 +12,7 @@ import java.util.Objects;
  * (the last few only); a request naming a kept rid gets only what changed since, anything else a
  * full update — exactly when qBittorrent sends one.
  */
-final class MainData {
+public final class MainData {
     private static final int KEEP = 32;
 
     /** Everything maindata reports, keyed as in the response. */

@@ -1,7 +1,6 @@
 package dev.kanal.qbittorrent;
 
 import dev.kanal.KanalException;
-import dev.kanal.config.KanalConfig;
 import dev.kanal.download.DownloadPaths;
 import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
@@ -32,22 +31,21 @@ public final class QbApi implements ApiGroup {
     private final QbTorrentList list;
     private final QbLabels labels;
     private final DownloadPaths paths;
-    private final KanalConfig.Qbittorrent config;
     private final byte[] apiKey;
     private final Access access;
-    private final MainData mainData = new MainData();
+    private final MainData mainData;
     private final QbPreferences preferences;
 
     public QbApi(QbSessions sessions, QbTorrentList list, QbLabels labels, DownloadPaths paths,
-            KanalConfig.Qbittorrent config, String apiKey, java.util.function.IntSupplier port, Access access) {
-        this.preferences = new QbPreferences(paths, config, port);
+            QbPreferences preferences, MainData mainData, String apiKey, Access access) {
+        this.preferences = preferences;
+        this.mainData = mainData;
         this.access = access;
         this.apiKey = ("Bearer " + apiKey).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.sessions = sessions;
         this.list = list;
         this.labels = labels;
         this.paths = paths;
-        this.config = config;
     }
 
     @Override

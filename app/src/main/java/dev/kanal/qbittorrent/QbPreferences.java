@@ -13,13 +13,13 @@ import java.util.function.IntSupplier;
  * auth bypass, queue limits); the BitTorrent-only ones carry qBittorrent's own defaults, so tools that
  * read {@code up_limit}, {@code dl_limit} or {@code scan_dirs} find the type they expect.
  */
-final class QbPreferences {
+public final class QbPreferences {
     private final DownloadPaths paths;
     private final KanalConfig.Qbittorrent config;
     private final IntSupplier port;
 
     /** @param port the port Kanal listens on (known once the server started) */
-    QbPreferences(DownloadPaths paths, KanalConfig.Qbittorrent config, IntSupplier port) {
+    public QbPreferences(DownloadPaths paths, KanalConfig.Qbittorrent config, IntSupplier port) {
         this.paths = paths;
         this.config = config;
         this.port = port;

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * body (the socket's read timeout still ends a stalled upstream). The first bytes go out as soon as
  * they arrive, so the player's time to first byte never waits for a full buffer.
  */
-final class MediaCopier {
+public final class MediaCopier {
     private static final Logger log = LoggerFactory.getLogger(MediaCopier.class);
     static final int BUFFER_BYTES = 256 * 1024;
     /** Buffers kept for reuse: enough for many parallel players, bounded so idle memory stays small. */
@@ -33,7 +33,7 @@ final class MediaCopier {
     private final StreamMetrics metrics;
     private final ArrayBlockingQueue<ByteBuffer> pool = new ArrayBlockingQueue<>(POOLED_BUFFERS);
 
-    MediaCopier(StreamMetrics metrics) {
+    public MediaCopier(StreamMetrics metrics) {
         this.metrics = metrics;
     }
 

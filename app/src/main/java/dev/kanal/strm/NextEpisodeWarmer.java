@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Resolves episode N+1's source in the background when episode N starts playing, so a media
  * server's autoplay starts the next episode at once instead of waiting for a hoster.
  */
-final class NextEpisodeWarmer implements AutoCloseable {
+public final class NextEpisodeWarmer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NextEpisodeWarmer.class);
     /** A target is warmed at most once in this window, however often its predecessor is requested. */
     private static final Duration DEDUPE = Duration.ofMinutes(30);
@@ -25,7 +25,7 @@ final class NextEpisodeWarmer implements AutoCloseable {
     private final Cache<StrmTarget, Boolean> recent = Caffeine.newBuilder().expireAfterWrite(DEDUPE)
             .maximumSize(10_000).build();
 
-    NextEpisodeWarmer(SourceCache cache) {
+    public NextEpisodeWarmer(SourceCache cache) {
         this.cache = cache;
     }
 

@@ -36,7 +36,7 @@ public final class SourceCache {
     private final Cache<StrmTarget, CachedSource> memory;
     private final ConcurrentHashMap<StrmTarget, CompletableFuture<CachedSource>> inFlight = new ConcurrentHashMap<>();
 
-    SourceCache(EpisodeSources sources, SourceStore store, Clock clock) {
+    public SourceCache(EpisodeSources sources, SourceStore store, Clock clock) {
         this.sources = sources;
         this.store = store;
         this.clock = clock;

@@ -22,7 +22,7 @@ import org.jooq.Field;
  * The last media source each episode resolved to, kept across restarts so a player that resumes
  * after a restart does not wait for a fresh hoster resolution while the old URL still works.
  */
-final class SourceStore {
+public final class SourceStore {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -30,7 +30,7 @@ final class SourceStore {
     private final Database db;
     private final ObjectMapper json;
 
-    SourceStore(Database db, ObjectMapper json) {
+    public SourceStore(Database db, ObjectMapper json) {
         this.db = db;
         this.json = json;
     }

@@ -29,7 +29,7 @@ public final class StreamProxyApi implements ApiGroup {
     private final StreamService service;
     private final MediaCopier copier;
 
-    StreamProxyApi(StrmLinks links, StreamService service, MediaCopier copier) {
+    public StreamProxyApi(StrmLinks links, StreamService service, MediaCopier copier) {
         this.links = links;
         this.service = service;
         this.copier = copier;

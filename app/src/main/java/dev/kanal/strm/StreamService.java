@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * cached source, re-resolves once and then moves on to the next hoster, all inside the same player
  * request. Playlists come back rewritten; media comes back as an open upstream to copy.
  */
-final class StreamService {
+public final class StreamService {
     private static final Logger log = LoggerFactory.getLogger(StreamService.class);
     /** Upstream answers copied to the player; everything else (cookies, CDN internals) is dropped. */
     private static final Set<String> PASSED_HEADERS = Set.of(
@@ -43,7 +43,7 @@ final class StreamService {
     private final NextEpisodeWarmer warmer;
     private final Clock clock;
 
-    StreamService(SourceCache cache, UpstreamClient upstream, StrmLinks links, StreamMetrics metrics,
+    public StreamService(SourceCache cache, UpstreamClient upstream, StrmLinks links, StreamMetrics metrics,
             NextEpisodeWarmer warmer, Clock clock) {
         this.clock = clock;
         this.cache = cache;

@@ -1,23 +1,18 @@
 package dev.kanal.strm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.config.KanalConfig;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-import dev.kanal.db.Database;
 import dev.kanal.providers.resolve.Resolution;
 import dev.kanal.sources.EpisodeSources;
 import dev.kanal.web.ApiGroup;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The STRM capability, whose parts stay package-private: the {@code .strm} writer for jobs, the
- * stream proxy, the library scan and their HTTP surfaces. {@code Main} gives it its slice of the
- * configuration ({@link Settings}) and the outbound HTTP section. Closing it stops the scan, the
+ * The STRM capability: the {@code .strm} writer for jobs, the stream proxy, the library scan and
+ * their HTTP surfaces, built by {@code dev.kanal.Wiring} from its slice of the configuration
+ * ({@link Settings}). Starting it starts the library scan; closing it stops the scan, the
  * next-episode warmer and the upstream client.
  */
 public final class StrmFeature implements AutoCloseable {
@@ -27,6 +22,7 @@ public final class StrmFeature implements AutoCloseable {
     private final UpstreamClient upstream;
     private final List<ApiGroup> apis;
     private final EpisodeSources sharing;
+    private final Duration scanInterval;
 
     /**
      * What STRM reads of the configuration.
@@ -41,26 +37,28 @@ public final class StrmFeature implements AutoCloseable {
     public record Settings(URI publicUrl, String signingKey, String apiKey, Path downloadDir, Duration scanInterval,
             Optional<String> publicUrlWarning) {}
 
-    public StrmFeature(Settings settings, KanalConfig.Http http, Database db, EpisodeSources sources,
-            MeterRegistry meters, ObjectMapper json, Clock clock) {
-        StrmLinks links = new StrmLinks(settings.publicUrl(), new UrlSigner(settings.signingKey()), clock);
-        SourceCache cache = new SourceCache(sources, new SourceStore(db, json), clock);
+    /**
+     * @param sources where episodes are resolved; every source found is also put in {@code cache}
+     * @param apis the stream proxy's and the library health's HTTP surfaces
+     */
+    public StrmFeature(EpisodeSources sources, SourceCache cache, StrmFiles files, StrmLibrary library,
+            NextEpisodeWarmer warmer, UpstreamClient upstream, List<ApiGroup> apis, Duration scanInterval) {
         this.sharing = (episode, language, skip) -> {
             Resolution result = sources.resolve(episode, language, skip);
             if (result instanceof Resolution.Resolved found) cache.remember(new StrmTarget(episode, language), found);
             return result;
         };
-        StreamMetrics metrics = new StreamMetrics(meters);
-        this.upstream = new UpstreamClient(http);
-        this.warmer = new NextEpisodeWarmer(cache);
-        StrmFileStore written = new StrmFileStore(db);
-        this.files = new StrmFiles(links, written, clock);
-        this.library = new StrmLibrary(written, files, cache, clock,
-                StrmLibrary.libraryRoots(settings.downloadDir()));
-        var service = new StreamService(cache, upstream, links, metrics, warmer, clock);
-        this.apis = List.of(new StreamProxyApi(links, service, new MediaCopier(metrics)),
-                new StrmHealthApi(library, settings.apiKey(), settings.publicUrlWarning()));
-        library.startScanning(settings.scanInterval());
+        this.files = files;
+        this.library = library;
+        this.warmer = warmer;
+        this.upstream = upstream;
+        this.apis = List.copyOf(apis);
+        this.scanInterval = scanInterval;
+    }
+
+    /** Starts the library scan (every {@link Settings#scanInterval()}). */
+    public void start() {
+        library.startScanning(scanInterval);
     }
 
     /** The writer jobs in STRM mode call ({@code StrmWriter}'s method shape). */

@@ -15,10 +15,10 @@ import java.util.Map;
 import org.jooq.Field;
 
 /** Every {@code .strm} file Kanal wrote, so the library health scan knows what to check. */
-final class StrmFileStore {
+public final class StrmFileStore {
     private final Database db;
 
-    StrmFileStore(Database db) {
+    public StrmFileStore(Database db) {
         this.db = db;
     }
 

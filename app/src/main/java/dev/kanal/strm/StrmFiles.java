@@ -30,7 +30,7 @@ public final class StrmFiles {
     private final StrmFileStore store;
     private final Clock clock;
 
-    StrmFiles(StrmLinks links, StrmFileStore store, Clock clock) {
+    public StrmFiles(StrmLinks links, StrmFileStore store, Clock clock) {
         this.links = links;
         this.store = store;
         this.clock = clock;

@@ -21,7 +21,7 @@ public final class StrmHealthApi implements ApiGroup {
     private final ApiKey apiKey;
     private final java.util.Optional<String> publicUrlWarning;
 
-    StrmHealthApi(StrmLibrary library, String apiKey, java.util.Optional<String> publicUrlWarning) {
+    public StrmHealthApi(StrmLibrary library, String apiKey, java.util.Optional<String> publicUrlWarning) {
         this.library = library;
         this.apiKey = new ApiKey(apiKey);
         this.publicUrlWarning = publicUrlWarning;

@@ -39,7 +39,7 @@ public final class StrmLibrary implements AutoCloseable {
             Thread.ofVirtual().name("strm-scan").factory());
     private volatile Instant lastScan;
 
-    StrmLibrary(StrmFileStore store, StrmFiles files, SourceCache cache, Clock clock, List<Path> libraryRoots) {
+    public StrmLibrary(StrmFileStore store, StrmFiles files, SourceCache cache, Clock clock, List<Path> libraryRoots) {
         this.store = store;
         this.files = files;
         this.cache = cache;
@@ -56,7 +56,7 @@ public final class StrmLibrary implements AutoCloseable {
      * Where imported copies are looked for: the download directory and, in the TRaSH Guides layout
      * ({@code /data/torrents} beside {@code /data/media}), the {@code media} folder beside it.
      */
-    static List<Path> libraryRoots(Path downloadDir) {
+    public static List<Path> libraryRoots(Path downloadDir) {
         Path parent = downloadDir.toAbsolutePath().normalize().getParent();
         return parent == null ? List.of(downloadDir) : List.of(downloadDir, parent.resolve("media"));
     }

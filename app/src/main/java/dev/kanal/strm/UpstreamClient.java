@@ -1,6 +1,5 @@
 package dev.kanal.strm;
 
-import dev.kanal.config.KanalConfig;
 import dev.kanal.providers.http.GuardedSocketFactory;
 import dev.kanal.providers.http.PrivateAddressGuard;
 import dev.kanal.providers.http.UpstreamAllowance;
@@ -28,7 +27,16 @@ public final class UpstreamClient implements AutoCloseable {
     private final String defaultUserAgent;
     private final UpstreamAllowance allowance;
 
-    public UpstreamClient(KanalConfig.Http config) {
+    /**
+     * What the client reads of the outbound HTTP settings.
+     *
+     * @param privateUpstreams which private addresses may be reached
+     * @param timeout read timeout
+     * @param userAgent sent when the hoster names none; blank: a current desktop browser's
+     */
+    public record Settings(UpstreamAllowance privateUpstreams, Duration timeout, String userAgent) {}
+
+    public UpstreamClient(Settings config) {
         this.allowance = config.privateUpstreams();
         this.client = new OkHttpClient.Builder()
                 .dns(new PrivateAddressGuard(config.privateUpstreams()))

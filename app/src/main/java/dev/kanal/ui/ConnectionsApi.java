@@ -9,10 +9,10 @@ import io.javalin.config.RoutesConfig;
  * the connect view's checklist — Prowlarr's last Torznab request, each client's last qBittorrent
  * login, and the last refused attempt with its reason.
  */
-final class ConnectionsApi implements ApiGroup {
+public final class ConnectionsApi implements ApiGroup {
     private final Connections connections;
 
-    ConnectionsApi(Connections connections) {
+    public ConnectionsApi(Connections connections) {
         this.connections = connections;
     }
 

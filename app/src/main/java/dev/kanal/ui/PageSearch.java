@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * one, a {@link Forgiving} match over every name answers and says "did you mean". Results come
  * grouped by episode (Sonarr's numbering) and language, every offer with its magnet.
  */
-final class PageSearch {
+public final class PageSearch {
     static final int MAX_QUERY = 200;
     /** Releases shown at most (a long anime has thousands); the rest are counted. */
     static final int MAX_RELEASES = 400;
@@ -40,7 +40,7 @@ final class PageSearch {
     private final ReleaseOffers offers;
     private final TitleNames names;
 
-    PageSearch(Catalog catalog, ReleaseOffers offers, TitleNames names) {
+    public PageSearch(Catalog catalog, ReleaseOffers offers, TitleNames names) {
         this.catalog = catalog;
         this.offers = offers;
         this.names = names;

@@ -22,7 +22,7 @@ public final class StatusApi implements ApiGroup {
     private final HostStatus hosts;
     private final PageSearch search;
 
-    StatusApi(ConnectValues connect, Path downloadDir, StatusView catalog, StatusView strm, HostStatus hosts,
+    public StatusApi(ConnectValues connect, Path downloadDir, StatusView catalog, StatusView strm, HostStatus hosts,
             PageSearch search) {
         this.connect = connect;
         this.downloadDir = downloadDir;

@@ -15,7 +15,7 @@ import java.util.List;
  * them: one query, kept for {@link #FRESH} and re-read after that, so a page search costs one scan
  * of memory. Read-only over the catalog's tables (WAL readers never block the crawler).
  */
-final class TitleNames {
+public final class TitleNames {
     static final Duration FRESH = Duration.ofMinutes(1);
 
     /**
@@ -34,7 +34,7 @@ final class TitleNames {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    TitleNames(Database db, Clock clock) {
+    public TitleNames(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

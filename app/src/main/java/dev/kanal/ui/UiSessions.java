@@ -1,6 +1,5 @@
 package dev.kanal.ui;
 
-import dev.kanal.config.KanalConfig;
 import dev.kanal.web.LoginThrottle;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -37,8 +36,8 @@ public final class UiSessions {
     private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
     private final LoginThrottle throttle;
 
-    /** What a login attempt carried: a user name and password, or an API key. */
-    record Credentials(String username, String password, String apikey) {}
+    /** What a login attempt carried, or what logs in: a user name and password, or an API key. */
+    public record Credentials(String username, String password, String apikey) {}
 
     /**
      * How a login attempt ended; {@code sessionId} is set only for {@code OK}, {@code retryAfter} only
@@ -52,17 +51,17 @@ public final class UiSessions {
         enum Result { OK, WRONG, LOCKED }
     }
 
-    public UiSessions(KanalConfig.Qbittorrent qbit, KanalConfig.Security security, Clock clock) {
-        this(qbit, security, clock, new LoginThrottle(clock));
+    /** @param accepted the qBittorrent user name and password, and the API key */
+    public UiSessions(Credentials accepted, Clock clock) {
+        this(accepted, clock, new LoginThrottle(clock));
     }
 
     /** @param throttle shared with the qBittorrent login, which guards the same password */
-    public UiSessions(KanalConfig.Qbittorrent qbit, KanalConfig.Security security, Clock clock,
-            LoginThrottle throttle) {
+    public UiSessions(Credentials accepted, Clock clock, LoginThrottle throttle) {
         this.throttle = throttle;
-        this.username = bytes(qbit.username());
-        this.password = bytes(qbit.password());
-        this.apiKey = bytes(security.apiKey());
+        this.username = bytes(accepted.username());
+        this.password = bytes(accepted.password());
+        this.apiKey = bytes(accepted.apikey());
         this.clock = clock;
     }
 

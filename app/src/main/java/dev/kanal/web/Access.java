@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What every login-bearing surface shares: who a client is ({@link ClientAddress}), how fast a
  * failing client may try again ({@link LoginThrottle}), and the record of what connected and what
- * was refused ({@link Connections}). Built once in {@code Main}.
+ * was refused ({@link Connections}). Built once in {@code Wiring}.
  */
 public record Access(ClientAddress clients, LoginThrottle throttle, Connections connections) {
     /** @param trustedProxies {@code KANAL_TRUSTED_PROXIES} */

@@ -2,7 +2,7 @@ package dev.kanal.bench;
 
 import static dev.kanal.testing.QbClient.form;
 
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.EpisodeAddress;
@@ -57,7 +57,7 @@ class QbPollBench {
             media.limit(40_000);
             MagnetCodec codec = new MagnetCodec();
             TestKanal kanal = TestKanal.start(root.resolve("kanal"), Map.of("KANAL_DOWNLOAD_CONCURRENCY", "3"),
-                    Main.Overrides.none().withSources(sources));
+                    Wiring.Overrides.none().withSources(sources));
             try {
                 QbClient qb = new QbClient(kanal);
                 qb.login();

@@ -3,7 +3,7 @@ package dev.kanal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -41,7 +41,7 @@ class StartRefusalTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int exit = new KanalCommand(env, Main::start).serve(null);
+            int exit = new KanalCommand(env, Wiring::start).serve(null);
             return new Run(exit, err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(old);

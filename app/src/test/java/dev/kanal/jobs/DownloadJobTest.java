@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.EpisodeAddress;
@@ -53,7 +53,7 @@ class DownloadJobTest {
         TestMedia.hls(mediaDir, "hls", 3);
         TestMedia.notMedia(mediaDir, "broken.mp4");
         media = MediaServer.start(mediaDir);
-        var overrides = Main.Overrides.none().withSources(SOURCES)
+        var overrides = Wiring.Overrides.none().withSources(SOURCES)
                 .withMediaInfo((e, l, h, c) -> MEDIA_INFO.add(e.slug() + ":" + h + ":" + c))
                 .withStrm((dir, title, e, l) -> Files.writeString(dir.resolve(title + ".strm"), "http://kanal/strm\n"));
         kanal = TestKanal.start(root.resolve("kanal"), Map.of("KANAL_DOWNLOAD_RETRY_DELAY", "1s",

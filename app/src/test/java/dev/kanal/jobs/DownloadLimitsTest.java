@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.EpisodeAddress;
@@ -60,7 +60,7 @@ class DownloadLimitsTest {
         media.stallAfter("stall/episode.mp4", fileSize / 3);
         kanal = TestKanal.start(root.resolve("kanal"), Map.of("KANAL_DOWNLOAD_STALL_TIMEOUT", "3s",
                 "KANAL_HOSTER_CONCURRENCY", "1", "KANAL_DOWNLOAD_CONCURRENCY", "2",
-                "KANAL_DOWNLOAD_RETRY_DELAY", "1s"), Main.Overrides.none().withSources(SOURCES));
+                "KANAL_DOWNLOAD_RETRY_DELAY", "1s"), Wiring.Overrides.none().withSources(SOURCES));
         qb = new QbClient(kanal);
         qb.login();
     }

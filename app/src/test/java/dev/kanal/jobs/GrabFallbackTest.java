@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.catalog.CatalogAwait;
 import dev.kanal.catalog.FakeSite;
 import dev.kanal.magnet.KanalMagnet;
@@ -109,7 +109,7 @@ class GrabFallbackTest {
                 : SOURCES.resolve(episode, language, skip);
         STO.put(FakeSite.series(SiteId.STO, "english-show", "English Show", List.of(), 2021,
                 new ExternalIds(null, null, 3333), Set.of(Language.GERMAN_DUB), 3));
-        var overrides = Main.Overrides.none().withProviders(new Providers(List.of(ANIWORLD, STO),
+        var overrides = Wiring.Overrides.none().withProviders(new Providers(List.of(ANIWORLD, STO),
                 new HosterRegistry(List.of()))).withSources(sources)
                 .withMediaInfo((e, l, h, c) -> {});
         kanal = TestKanal.start(root.resolve("kanal"), Map.of("KANAL_DOWNLOAD_RETRY_DELAY", "1s",

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.db.Database;
 import dev.kanal.download.ProcessTree;
 import dev.kanal.magnet.KanalMagnet;
@@ -62,7 +62,7 @@ class JobRestartTest {
     @Test
     void a_download_interrupted_by_a_stop_and_a_crash_resumes_and_completes() throws Exception {
         Path home = root.resolve("kanal");
-        var overrides = Main.Overrides.none().withSources(SOURCES);
+        var overrides = Wiring.Overrides.none().withSources(SOURCES);
         String magnet = CODEC.format(CODEC.create("Restart Show S01E01 GER 720p WEB h264-KANAL",
                 new EpisodeAddress(SiteId.STO, "restart-show", 1, 1), Language.GERMAN_DUB, KanalMagnet.Mode.DOWNLOAD));
         String hash = CODEC.parse(magnet).infoHash();

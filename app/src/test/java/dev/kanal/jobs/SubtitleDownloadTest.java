@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.EpisodeAddress;
@@ -54,7 +54,7 @@ class SubtitleDownloadTest {
                     "VOE", List.of(new SubtitleTrack(media.url("subs/ep.de.vtt"), "de", "Deutsch"),
                             new SubtitleTrack(media.url("subs/missing.en.vtt"), "en", "English")));
             try (TestKanal kanal = TestKanal.start(root.resolve("kanal"), Map.of("KANAL_ALLOW_PRIVATE_UPSTREAMS", "true"),
-                    Main.Overrides.none().withSources((episode, language, skip) ->
+                    Wiring.Overrides.none().withSources((episode, language, skip) ->
                             Resolutions.found(source, "VOE", List.of())))) {
                 QbClient qb = new QbClient(kanal);
                 qb.login();

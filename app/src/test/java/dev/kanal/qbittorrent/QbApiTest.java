@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.EpisodeAddress;
@@ -34,7 +34,7 @@ class QbApiTest {
 
     @BeforeAll
     static void start() {
-        kanal = TestKanal.start(root, Map.of(), Main.Overrides.none().withSources(SOURCES));
+        kanal = TestKanal.start(root, Map.of(), Wiring.Overrides.none().withSources(SOURCES));
     }
 
     @AfterAll

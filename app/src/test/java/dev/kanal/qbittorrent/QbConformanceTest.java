@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.EpisodeAddress;
@@ -40,7 +40,7 @@ class QbConformanceTest {
 
     @BeforeAll
     static void start() {
-        kanal = TestKanal.start(root, Map.of(), Main.Overrides.none().withSources(new FakeSources()));
+        kanal = TestKanal.start(root, Map.of(), Wiring.Overrides.none().withSources(new FakeSources()));
     }
 
     @AfterAll

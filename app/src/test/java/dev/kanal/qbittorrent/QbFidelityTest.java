@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.EpisodeAddress;
@@ -36,7 +36,7 @@ class QbFidelityTest {
 
     @BeforeAll
     static void start() {
-        kanal = TestKanal.start(root, Map.of(), Main.Overrides.none().withSources(new FakeSources()));
+        kanal = TestKanal.start(root, Map.of(), Wiring.Overrides.none().withSources(new FakeSources()));
         qb = new QbClient(kanal);
         assertThat(qb.login().body()).isEqualTo("Ok.");
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.EpisodeAddress;
@@ -74,7 +74,7 @@ class HostileUpstreamTest {
         lan.answer("/secret", Answer.of("video/mp4", SECRET));
         kanal = TestKanal.start(root.resolve("kanal"), Map.of("KANAL_ALLOW_PRIVATE_UPSTREAMS", "127.0.0.1/32",
                 "KANAL_DOWNLOAD_RETRIES", "0", "KANAL_DOWNLOAD_RETRY_DELAY", "1s"),
-                Main.Overrides.none().withSources(SOURCES));
+                Wiring.Overrides.none().withSources(SOURCES));
         downloads = kanal.config().storage().downloadDir();
         qb = new QbClient(kanal);
         qb.login();

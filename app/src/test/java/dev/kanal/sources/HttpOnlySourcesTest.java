@@ -2,7 +2,7 @@ package dev.kanal.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
@@ -50,7 +50,7 @@ class HttpOnlySourcesTest {
         assertThat(((Resolution.Failed) result).onlyTransient()).isFalse();
 
         // played through the stream proxy: a clean refusal in problem JSON, never a 500 with a stack trace
-        try (TestKanal kanal = TestKanal.start(root, Map.of(), Main.Overrides.none().withSources(fake))) {
+        try (TestKanal kanal = TestKanal.start(root, Map.of(), Wiring.Overrides.none().withSources(fake))) {
             var links = new StrmLinks(kanal.config().server().publicUrl(),
                     new UrlSigner(kanal.config().security().signingKey()), Clock.systemUTC());
             URI url = links.streamUrl(new StrmTarget(EPISODE, Language.GERMAN_DUB));

@@ -2,7 +2,7 @@ package dev.kanal.strm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
@@ -34,7 +34,7 @@ class StreamProxyPrivateUpstreamTest {
         cdn = new FakeUpstream(root.resolve("media"));
         sources = new FakeSources(Map.of());
         kanal = TestKanal.start(root.resolve("kanal"), Map.of("KANAL_ALLOW_PRIVATE_UPSTREAMS", "false"),
-                Main.Overrides.none().withSources(sources));
+                Wiring.Overrides.none().withSources(sources));
         links = new StrmLinks(kanal.config().server().publicUrl(),
                 new UrlSigner(kanal.config().security().signingKey()), Clock.systemUTC());
     }

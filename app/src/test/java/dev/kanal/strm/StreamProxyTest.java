@@ -2,7 +2,7 @@ package dev.kanal.strm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.providers.EpisodeAddress;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
@@ -49,7 +49,7 @@ class StreamProxyTest {
         cdn = new FakeUpstream(media.dir());
         sources = new FakeSources(Map.of("Referer", "https://hoster.example/e/abc", "User-Agent", "KanalTest/1"));
         kanal = TestKanal.start(root.resolve("kanal"), Map.of("KANAL_HTTP_TIMEOUT", "2s"),
-                Main.Overrides.none().withSources(sources));
+                Wiring.Overrides.none().withSources(sources));
         links = new StrmLinks(kanal.config().server().publicUrl(),
                 new UrlSigner(kanal.config().security().signingKey()), Clock.systemUTC());
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.magnet.KanalMagnet;
 import dev.kanal.magnet.MagnetCodec;
 import dev.kanal.providers.EpisodeAddress;
@@ -56,7 +56,7 @@ class StrmGrabTest {
         Path mediaDir = Files.createDirectories(root.resolve("media"));
         clip = TestMedia.mp4(mediaDir, "episode.mp4", 2);
         media = MediaServer.start(mediaDir);
-        kanal = TestKanal.start(root.resolve("kanal"), Map.of(), Main.Overrides.none().withSources(SOURCES));
+        kanal = TestKanal.start(root.resolve("kanal"), Map.of(), Wiring.Overrides.none().withSources(SOURCES));
         qb = new QbClient(kanal);
         qb.login();
     }

@@ -1,7 +1,7 @@
 package dev.kanal.strm;
 
 import dev.kanal.Json;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.config.ConfigLoader;
 import dev.kanal.config.ConfigValues;
 import dev.kanal.config.KanalConfig;
@@ -57,7 +57,7 @@ final class StrmHarness implements AutoCloseable {
         this.config = KanalConfig.from(values);
         this.db = Database.open(config.storage().databaseFile());
         var meters = new SimpleMeterRegistry();
-        this.feature = new StrmFeature(Main.strmSettings(config), config.http(), db, sources, meters, Json.mapper(),
+        this.feature = Wiring.strm(Wiring.strmSettings(config), config.http(), db, sources, meters, Json.mapper(),
                 Clock.systemUTC());
         this.http = new HttpServer(config.server(), feature.apis(), meters, Json.mapper());
         http.start();

@@ -1,7 +1,7 @@
 package dev.kanal.testing;
 
 import dev.kanal.Application;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.config.ConfigLoader;
 import dev.kanal.config.ConfigValues;
 import dev.kanal.config.KanalConfig;
@@ -35,16 +35,16 @@ public final class TestKanal implements AutoCloseable {
 
     /** Starts Kanal with test defaults plus {@code env} overrides, data and downloads under {@code root}. */
     public static TestKanal start(Path root, Map<String, String> env) {
-        return start(root, env, Main.Overrides.none());
+        return start(root, env, Wiring.Overrides.none());
     }
 
     /** {@link #start(Path, Map)} with injected sites and hosters (fake {@code Site}s in tests). */
     public static TestKanal start(Path root, Map<String, String> env, dev.kanal.providers.Providers providers) {
-        return start(root, env, Main.Overrides.none().withProviders(providers));
+        return start(root, env, Wiring.Overrides.none().withProviders(providers));
     }
 
     /** {@link #start(Path, Map)} with fakes for components such as {@code EpisodeSources}. */
-    public static TestKanal start(Path root, Map<String, String> env, Main.Overrides overrides) {
+    public static TestKanal start(Path root, Map<String, String> env, Wiring.Overrides overrides) {
         Map<String, String> all = new HashMap<>();
         all.put("KANAL_PORT", "0");
         all.put("KANAL_HOST", "127.0.0.1");
@@ -61,7 +61,7 @@ public final class TestKanal implements AutoCloseable {
         ConfigValues values = new ConfigLoader(all).load(Optional.empty());
         new SecretStore(root.resolve("data")).fill(values);
         KanalConfig config = KanalConfig.from(values);
-        return new TestKanal(Main.start(config, overrides), root);
+        return new TestKanal(Wiring.start(config, overrides), root);
     }
 
     public Application app() {

@@ -2,7 +2,7 @@ package dev.kanal.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.testing.TestKanal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +34,7 @@ class HealthRetryApiTest {
             }
         };
         try (TestKanal kanal = TestKanal.start(dir, Map.of(),
-                Main.Overrides.none().withUi(WebUi.Backends.hosts(hosts)))) {
+                Wiring.Overrides.none().withUi(PageBackends.hosts(hosts)))) {
             HttpResponse<String> anonymous = kanal.send(HttpRequest.newBuilder(kanal.url("/ui/api/health/retry"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build());
             assertThat(anonymous.statusCode()).isEqualTo(401);

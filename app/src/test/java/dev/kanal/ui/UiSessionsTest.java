@@ -2,13 +2,10 @@ package dev.kanal.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kanal.config.KanalConfig;
 import dev.kanal.web.LoginThrottle;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UiSessionsTest {
@@ -34,8 +31,7 @@ class UiSessionsTest {
 
     final ManualClock clock = new ManualClock();
     final UiSessions sessions = new UiSessions(
-            new KanalConfig.Qbittorrent("admin", "secret", List.of(), Duration.ofHours(1), ""),
-            new KanalConfig.Security("the-api-key-123456", "k".repeat(32)), clock);
+            new UiSessions.Credentials("admin", "secret", "the-api-key-123456"), clock);
 
     UiSessions.Outcome login(String user, String password, String key) {
         return sessions.login("10.0.0.1", new UiSessions.Credentials(user, password, key));

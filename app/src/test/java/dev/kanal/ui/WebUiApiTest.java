@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kanal.Json;
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.catalog.CatalogAwait;
 import dev.kanal.sources.EpisodeSources;
 import dev.kanal.testing.Resolutions;
@@ -47,8 +47,8 @@ class WebUiApiTest {
         FakeStatus status = new FakeStatus();
         kanal = TestKanal.start(dir, Map.of("KANAL_PUBLIC_URL", "https://kanal.example.org:8443/kanal",
                         "KANAL_SKYHOOK_URL", catalog.skyHook(), "KANAL_STRM_CATEGORIES", "jellyfin"),
-                Main.Overrides.none().withProviders(catalog.providers()).withSources(NO_HOSTER)
-                        .withUi(WebUi.Backends.hosts(HOSTS).withCatalog(status.catalog()).withStrm(status.strm())));
+                Wiring.Overrides.none().withProviders(catalog.providers()).withSources(NO_HOSTER)
+                        .withUi(PageBackends.hosts(HOSTS).withCatalog(status.catalog()).withStrm(status.strm())));
         CatalogAwait.fullyReady(kanal);
     }
 

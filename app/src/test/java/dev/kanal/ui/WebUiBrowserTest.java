@@ -3,7 +3,7 @@ package dev.kanal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.kanal.Main;
+import dev.kanal.Wiring;
 import dev.kanal.catalog.CatalogAwait;
 import dev.kanal.providers.StreamSource;
 import dev.kanal.sources.EpisodeSources;
@@ -85,8 +85,8 @@ class WebUiBrowserTest {
         kanal = TestKanal.start(dir.resolve("kanal"),
                 Map.of("KANAL_DOWNLOAD_RATE_LIMIT", Long.toString(Math.max(50_000, video.size() / 8)),
                         "KANAL_SKYHOOK_URL", catalog.skyHook()),
-                Main.Overrides.none().withProviders(catalog.providers()).withSources(sources)
-                        .withUi(WebUi.Backends.hosts(HOSTS).withCatalog(status.catalog()).withStrm(status.strm())));
+                Wiring.Overrides.none().withProviders(catalog.providers()).withSources(sources)
+                        .withUi(PageBackends.hosts(HOSTS).withCatalog(status.catalog()).withStrm(status.strm())));
         CatalogAwait.fullyReady(kanal);
         Files.createDirectories(SCREENSHOTS);
         driver = chrome();
