@@ -107,21 +107,22 @@ final class TorznabXml {
 
     /** One {@code <item>} as UTF-8 bytes, its {@code torznab:} prefix bound by the feed around it. */
     static byte[] item(TorznabItem i) {
+        StringBuilder magnetText = new StringBuilder(i.magnet().length() + 64);
+        escape(magnetText, i.magnet(), true); // escaped once, written three times (as text it reads the same)
+        String magnet = magnetText.toString();
         StringBuilder sb = new StringBuilder(1536);
         sb.append("<item>");
         element(sb, "title", i.title());
         sb.append("<guid isPermaLink=\"false\">");
         escape(sb, i.guid(), false);
-        sb.append("</guid>");
-        element(sb, "link", i.magnet());
-        element(sb, "pubDate", RFC_822.format(i.pubDate()));
+        sb.append("</guid><link>").append(magnet).append("</link><pubDate>");
+        rfc822(sb, i.pubDate());
+        sb.append("</pubDate>");
         sb.append("<size>").append(i.size()).append("</size>");
         for (int c : i.categories()) sb.append("<category>").append(c).append("</category>");
-        sb.append("<enclosure url=\"");
-        escape(sb, i.magnet(), true);
-        sb.append("\" length=\"").append(i.size())
+        sb.append("<enclosure url=\"").append(magnet).append("\" length=\"").append(i.size())
                 .append("\" type=\"application/x-bittorrent;x-scheme-handler/magnet\"/>");
-        attr(sb, "magneturl", i.magnet());
+        sb.append("<torznab:attr name=\"magneturl\" value=\"").append(magnet).append("\"/>");
         attr(sb, "infohash", i.infoHash());
         attr(sb, "size", Long.toString(i.size()));
         for (int c : i.categories()) attr(sb, "category", Integer.toString(c));
@@ -139,6 +140,29 @@ final class TorznabXml {
         attr(sb, "uploadvolumefactor", "1");
         sb.append("</item>");
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+        "Dec"};
+
+    /** {@link #RFC_822} of {@code at}, written without the formatter (one per item). */
+    static void rfc822(StringBuilder sb, java.time.Instant at) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            sb.append(RFC_822.format(at)); // never in practice
+            return;
+        }
+        sb.append(DAYS[t.getDayOfWeek().ordinal()]).append(", ");
+        two(sb, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ').append(t.getYear());
+        sb.append(' ');
+        two(sb, t.getHour()).append(':');
+        two(sb, t.getMinute()).append(':');
+        two(sb, t.getSecond()).append(" +0000");
+    }
+
+    private static StringBuilder two(StringBuilder sb, int n) {
+        return sb.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 
     private static void element(StringBuilder sb, String name, String value) {
@@ -170,6 +194,7 @@ final class TorznabXml {
         int from = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c != '&' && c != '<' && c != '>' && c != '"' && c >= 0x20) continue; // the common case
             String entity = switch (c) {
                 case '&' -> "&amp;";
                 case '<' -> "&lt;";
