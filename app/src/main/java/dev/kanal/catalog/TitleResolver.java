@@ -174,8 +174,11 @@ public final class TitleResolver {
             int[] grams = TitleSimilarity.bigrams(variant);
             boolean runnable = variant.indexOf(' ') > 0 || variant.length() >= MIN_RUN;
             boolean typoLength = variant.length() >= MIN_TYPO_LENGTH;
-            for (int i : candidates(index, variant)) {
+            int[] candidates = candidates(index, variant);
+            // for the closest: search texts first, whose runs score high cheaply and so rule out more of the rest
+            for (int pass = closest ? 0 : 1; pass < 2; pass++) for (int i : candidates) {
                 TitleIndex.Entry e = index.entry(i);
+                if (closest && e.searchText() != (pass == 0)) continue;
                 if (!sites.contains(e.site())) continue;
                 // Dice can be no higher than this: names of very different lengths are skipped unscored
                 int[] other = index.grams(i);
