@@ -160,17 +160,27 @@ public final class TitleResolver {
             boolean closest) {
         Map<Integer, Match> best = new HashMap<>();
         double[] top = {Double.NEGATIVE_INFINITY}; // the best score so far
+        int variants = query.variants().size();
+        double[] penalties = new double[variants];
+        boolean[] fuzzy = new boolean[variants];
         int steps = 0; // the canonical sequel form is the query itself, spelled the index's way: no penalty
-        for (int v = 0; v < query.variants().size(); v++) {
+        // every variant's exact and compact names first (cheap lookups that find the best scores early)
+        for (int v = 0; v < variants; v++) {
             String variant = query.variants().get(v);
             if (v > 0 && !variant.endsWith(" season " + query.season())) steps++;
             double variantPenalty = 0.01 * steps;
+            penalties[v] = variantPenalty;
             int[] exact = index.exact(variant);
             for (int i : exact) consider(best, top, index.entry(i), 1.0 - variantPenalty, query, sites, kind);
             if (anyOfTheYear(index, exact, query)) continue;
             int[] compact = index.compact(variant);
             for (int i : compact) consider(best, top, index.entry(i), 0.97 - variantPenalty, query, sites, kind);
-            if (anyOfTheYear(index, compact, query)) continue;
+            fuzzy[v] = !anyOfTheYear(index, compact, query); // a name of the year found: no fuzzy ones for this variant
+        }
+        for (int v = 0; v < variants; v++) {
+            if (!fuzzy[v]) continue;
+            String variant = query.variants().get(v);
+            double variantPenalty = penalties[v];
             int[] grams = TitleSimilarity.bigrams(variant);
             boolean runnable = variant.indexOf(' ') > 0 || variant.length() >= MIN_RUN;
             boolean typoLength = variant.length() >= MIN_TYPO_LENGTH;
