@@ -180,12 +180,12 @@ public final class ReleaseQueries {
     /** The title's own columns a release carries, and whether its details were fetched. */
     private static final String TITLE_SQL = "SELECT details_at IS NOT NULL, site, slug, kind, title, mapped_title, year,"
             + " tvdb, imdb, tmdb, runtime_minutes FROM catalog_title WHERE id = ?";
-    /** A title's searchable releases (episodes held for stage 3 left out) in episode order. */
+    /** A title's searchable releases (episodes held for stage 3 left out), in the table's key order. */
     private static final String RELEASES_SQL = "SELECT e.season, e.episode, e.tvdb_season, e.tvdb_episode, e.absolute,"
             + " r.language, r.first_seen, r.height, r.codec, e.title_de, e.title_en, r.hosters, r.hosters_paired"
             + " FROM catalog_release r JOIN catalog_episode e ON e.title_id = r.title_id AND e.season = r.season"
             + " AND e.episode = r.episode AND e.awaiting_mapping = 0"
-            + " WHERE r.title_id = ? ORDER BY e.tvdb_season, e.tvdb_episode, r.language";
+            + " WHERE r.title_id = ?"; // in key order: sorted in Java (SQLite sorted them in a temporary b-tree)
 
     /** Both statements, prepared once per pooled read connection (only the thread holding it uses them). */
     private record Statements(java.sql.PreparedStatement title, java.sql.PreparedStatement releases) {}
@@ -252,8 +252,13 @@ public final class ReleaseQueries {
                         r.getInt(13) == 1));
             }
         }
+        releases.sort(TITLE_ORDER);
         return new TitleReleases(version, detailed, List.copyOf(releases));
     }
+
+    /** One title's releases in episode order: Sonarr's season and episode, then the language. */
+    private static final Comparator<Release> TITLE_ORDER = Comparator.comparingInt(Release::tvdbSeason)
+            .thenComparingInt(Release::tvdbEpisode).thenComparing(r -> r.language().label());
 
     private static Integer integer(java.sql.ResultSet r, int column) throws java.sql.SQLException {
         int v = r.getInt(column);
