@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kanal.catalog.Catalog;
 import dev.kanal.config.KanalConfig;
+import dev.kanal.providers.SiteId;
 import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.Connections;
@@ -12,8 +13,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code GET /torznab/api}: Kanal as a Torznab indexer for Sonarr, Radarr and Prowlarr. Checks the
@@ -37,7 +40,7 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
      */
     private final Cache<String, Answer> answers = Caffeine.newBuilder()
             .maximumWeight(ANSWER_BYTES).weigher((String url, Answer a) -> url.length() + a.body().length)
-            .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
     private static final long ANSWER_BYTES = 16L * 1024 * 1024;
     private final Catalog catalog;
 
@@ -45,7 +48,7 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     private record Answer(Stamp stamp, byte[] body) {}
 
     /** What an answer depends on besides the request: equal stamps, equal answers. */
-    private record Stamp(long catalogVersion, long indexGeneration, java.util.Set<dev.kanal.providers.SiteId> sites) {}
+    private record Stamp(long catalogVersion, long indexGeneration, Set<SiteId> sites) {}
 
     /** @param access where refused API keys are counted and the last Torznab request is remembered */
     public TorznabApi(KanalConfig.Security security, Catalog catalog, ReleaseOffers offers, String version,
