@@ -1,5 +1,7 @@
 package dev.kanal.torznab;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kanal.catalog.Release;
 import dev.kanal.download.QualityTags;
 import dev.kanal.providers.Language;
@@ -37,8 +39,7 @@ final class ReleaseNamer {
     private final String group;
     private final LatinNames latin;
     /** The title part per display title: every episode of a title names it alike (regexes and NFKD once, not per episode). */
-    private final com.github.benmanes.caffeine.cache.Cache<String, String> titleParts =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<String, String> titleParts = Caffeine.newBuilder().maximumSize(20_000).build();
 
     /** The other names of a title, looked up only when its display title is not Latin. */
     @FunctionalInterface
