@@ -58,6 +58,15 @@ public final class ReleaseQueries {
                 .weigher((Integer id, TitleReleases t) -> 1 + t.releases().size()).build();
     }
 
+    /**
+     * The {@link CatalogChanges} version the answers are read as of: equal versions mean equal answers
+     * (for the same question and the same {@link TitleResolver#generation()}); -1 when this read side
+     * keeps no version (every call reads SQLite), so nothing built on its answers may be kept.
+     */
+    public long version() {
+        return changes == null ? -1 : changes.version();
+    }
+
     /** Which episodes of a title a search wants, in Sonarr's numbering. */
     public sealed interface EpisodeFilter {
         record All() implements EpisodeFilter {}
@@ -163,14 +172,97 @@ public final class ReleaseQueries {
         TitleReleases t = cache.getIfPresent(titleId);
         long version = changes.version();
         if (t != null && t.version() == version) return t;
-        boolean detailed = db.read().fetchExists(CATALOG_TITLE, CATALOG_TITLE.ID.eq(titleId),
-                CATALOG_TITLE.DETAILS_AT.isNotNull());
-        List<Release> releases = select().where(CATALOG_TITLE.ID.eq(titleId))
-                .orderBy(CATALOG_EPISODE.TVDB_SEASON, CATALOG_EPISODE.TVDB_EPISODE, CATALOG_RELEASE.LANGUAGE)
-                .fetch(ReleaseQueries::toRelease);
-        t = new TitleReleases(version, detailed, List.copyOf(releases));
+        t = db.read().connectionResult(c -> load(c, titleId, version));
         cache.put(titleId, t);
         return t;
+    }
+
+    /** The title's own columns a release carries, and whether its details were fetched. */
+    private static final String TITLE_SQL = "SELECT details_at IS NOT NULL, site, slug, kind, title, mapped_title, year,"
+            + " tvdb, imdb, tmdb, runtime_minutes FROM catalog_title WHERE id = ?";
+    /** A title's searchable releases (episodes held for stage 3 left out), in the table's key order. */
+    private static final String RELEASES_SQL = "SELECT e.season, e.episode, e.tvdb_season, e.tvdb_episode, e.absolute,"
+            + " r.language, r.first_seen, r.height, r.codec, e.title_de, e.title_en, r.hosters, r.hosters_paired"
+            + " FROM catalog_release r JOIN catalog_episode e ON e.title_id = r.title_id AND e.season = r.season"
+            + " AND e.episode = r.episode AND e.awaiting_mapping = 0"
+            + " WHERE r.title_id = ?"; // in key order: sorted in Java (SQLite sorted them in a temporary b-tree)
+
+    /** Both statements, prepared once per pooled read connection (only the thread holding it uses them). */
+    private record Statements(java.sql.PreparedStatement title, java.sql.PreparedStatement releases) {}
+
+    private final Cache<java.sql.Connection, Statements> statements = Caffeine.newBuilder().weakKeys().build();
+
+    /**
+     * One title's releases by plain JDBC on statements prepared once per connection, the title's own
+     * columns read once instead of on every row: a search's first look at a title is its costliest
+     * step, and preparing, and reading 26 columns per row through jOOQ, took most of it.
+     */
+    private TitleReleases load(java.sql.Connection c, int titleId, long version) throws java.sql.SQLException {
+        Statements st = statements.getIfPresent(c);
+        if (st == null) {
+            st = new Statements(c.prepareStatement(TITLE_SQL), c.prepareStatement(RELEASES_SQL));
+            statements.put(c, st);
+        }
+        boolean detailed;
+        SiteId site;
+        String slug;
+        TitleKind kind;
+        String shown;
+        Integer year;
+        Integer tvdb;
+        String imdb;
+        Integer tmdb;
+        Integer runtime;
+        st.title().setInt(1, titleId);
+        try (java.sql.ResultSet t = st.title().executeQuery()) {
+            if (!t.next()) return new TitleReleases(version, false, List.of());
+            detailed = t.getInt(1) == 1;
+            site = SiteId.fromId(t.getString(2)).orElseThrow();
+            slug = t.getString(3);
+            kind = CatalogRows.kindOf(t.getString(4));
+            String mapped = t.getString(6);
+            shown = mapped != null ? mapped : t.getString(5);
+            year = integer(t, 7);
+            tvdb = integer(t, 8);
+            imdb = t.getString(9);
+            tmdb = integer(t, 10);
+            runtime = integer(t, 11);
+        }
+        List<Release> releases = new ArrayList<>();
+        st.releases().setInt(1, titleId);
+        try (java.sql.ResultSet r = st.releases().executeQuery()) {
+            String seenText = null;
+            Instant seen = null;
+            String languageText = null;
+            Language language = null;
+            while (r.next()) {
+                String text = r.getString(7);
+                if (!text.equals(seenText)) { // a title's releases mostly share the moment they were first seen
+                    seenText = text;
+                    seen = Instant.parse(text);
+                }
+                String label = r.getString(6);
+                if (!label.equals(languageText)) {
+                    languageText = label;
+                    language = Language.fromLabel(label).orElse(Language.GERMAN_DUB);
+                }
+                releases.add(new Release(titleId, site, slug, kind, shown, year, tvdb, imdb, tmdb, r.getInt(1),
+                        r.getInt(2), r.getInt(3), r.getInt(4), integer(r, 5), language, seen, integer(r, 8),
+                        r.getString(9), runtime, r.getString(10), r.getString(11), StoredHosters.split(r.getString(12)),
+                        r.getInt(13) == 1));
+            }
+        }
+        releases.sort(TITLE_ORDER);
+        return new TitleReleases(version, detailed, List.copyOf(releases));
+    }
+
+    /** One title's releases in episode order: Sonarr's season and episode, then the language. */
+    private static final Comparator<Release> TITLE_ORDER = Comparator.comparingInt(Release::tvdbSeason)
+            .thenComparingInt(Release::tvdbEpisode).thenComparing(r -> r.language().label());
+
+    private static Integer integer(java.sql.ResultSet r, int column) throws java.sql.SQLException {
+        int v = r.getInt(column);
+        return r.wasNull() ? null : v;
     }
 
     /** The newest releases within the scopes, newest first, paged exactly. */

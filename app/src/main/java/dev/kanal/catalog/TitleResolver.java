@@ -43,12 +43,12 @@ public final class TitleResolver {
 
     private final Supplier<List<TitleIndex.Entry>> loader;
     private final List<SiteId> siteOrder;
-    private volatile Snapshot snapshot = new Snapshot(TitleIndex.EMPTY);
+    private volatile Snapshot snapshot = new Snapshot(TitleIndex.EMPTY, 0);
 
-    /** One index with the cache of answers computed from it. */
-    private record Snapshot(TitleIndex index, Cache<String, List<Match>> cache) {
-        Snapshot(TitleIndex index) {
-            this(index, Caffeine.newBuilder().maximumSize(4096).build());
+    /** One index with the cache of answers computed from it; {@code generation} counts rebuilds. */
+    private record Snapshot(TitleIndex index, Cache<String, List<Match>> cache, long generation) {
+        Snapshot(TitleIndex index, long generation) {
+            this(index, Caffeine.newBuilder().maximumSize(4096).build(), generation);
         }
     }
 
@@ -70,7 +70,12 @@ public final class TitleResolver {
      * started earlier can never replace a newer index with older data.
      */
     public synchronized void rebuild() {
-        snapshot = new Snapshot(new TitleIndex(loader.get()));
+        snapshot = new Snapshot(new TitleIndex(loader.get()), snapshot.generation() + 1);
+    }
+
+    /** Which index answers now: changes with every {@link #rebuild()}, so answers kept from an older one can be told apart. */
+    public long generation() {
+        return snapshot.generation();
     }
 
     /** Names in the index (for tests and health). */
@@ -89,7 +94,30 @@ public final class TitleResolver {
         if (query.key().isEmpty()) return List.of();
         Snapshot s = snapshot;
         String cacheKey = query.key() + "|" + sites + "|" + kind;
-        return s.cache().get(cacheKey, k -> compute(s.index(), query, sites, kind));
+        return s.cache().get(cacheKey, k -> compute(s.index(), query, sites, kind, THRESHOLD, false));
+    }
+
+    /**
+     * The best title {@code text} names and the titles within {@link #SAME_TITLE} of it (the same title
+     * on other sites), best first: what {@link #resolve} gives cut to those, computed without scoring
+     * the names that cannot be among them.
+     */
+    public List<Match> closest(String text, Set<SiteId> sites, TitleKind kind) {
+        return closest(text, sites, kind, THRESHOLD);
+    }
+
+    /**
+     * {@link #closest(String, Set, TitleKind)} among the matches scoring at least {@code floor}: empty
+     * when {@code text} names nothing that well (a search asking whether a longer reading beats a
+     * shorter one it already scored skips every name that cannot).
+     */
+    public List<Match> closest(String text, Set<SiteId> sites, TitleKind kind, double floor) {
+        TitleQuery query = TitleQuery.parse(text);
+        if (query.key().isEmpty()) return List.of();
+        Snapshot s = snapshot;
+        double least = Math.max(THRESHOLD, floor);
+        String cacheKey = query.key() + "|" + sites + "|" + kind + "|closest " + least;
+        return s.cache().get(cacheKey, k -> compute(s.index(), query, sites, kind, least, true));
     }
 
     /**
@@ -128,24 +156,44 @@ public final class TitleResolver {
         return resolve(text, sites, kind).stream().findFirst();
     }
 
-    private List<Match> compute(TitleIndex index, TitleQuery query, Set<SiteId> sites, TitleKind kind) {
+    /**
+     * @param least the least score worth keeping ({@link #THRESHOLD} or more)
+     * @param closest keep only the best and those within {@link #SAME_TITLE} of it: a name whose score
+     *     cannot reach the best found so far minus that is not scored at all
+     */
+    private List<Match> compute(TitleIndex index, TitleQuery query, Set<SiteId> sites, TitleKind kind, double least,
+            boolean closest) {
         Map<Integer, Match> best = new HashMap<>();
+        double[] top = {Double.NEGATIVE_INFINITY}; // the best score so far
+        int variants = query.variants().size();
+        double[] penalties = new double[variants];
+        boolean[] fuzzy = new boolean[variants];
         int steps = 0; // the canonical sequel form is the query itself, spelled the index's way: no penalty
-        for (int v = 0; v < query.variants().size(); v++) {
+        // every variant's exact and compact names first (cheap lookups that find the best scores early)
+        for (int v = 0; v < variants; v++) {
             String variant = query.variants().get(v);
             if (v > 0 && !variant.endsWith(" season " + query.season())) steps++;
             double variantPenalty = 0.01 * steps;
+            penalties[v] = variantPenalty;
             int[] exact = index.exact(variant);
-            for (int i : exact) consider(best, index.entry(i), 1.0 - variantPenalty, query, sites, kind);
+            for (int i : exact) consider(best, top, index.entry(i), 1.0 - variantPenalty, query, sites, kind);
             if (anyOfTheYear(index, exact, query)) continue;
             int[] compact = index.compact(variant);
-            for (int i : compact) consider(best, index.entry(i), 0.97 - variantPenalty, query, sites, kind);
-            if (anyOfTheYear(index, compact, query)) continue;
+            for (int i : compact) consider(best, top, index.entry(i), 0.97 - variantPenalty, query, sites, kind);
+            fuzzy[v] = !anyOfTheYear(index, compact, query); // a name of the year found: no fuzzy ones for this variant
+        }
+        for (int v = 0; v < variants; v++) {
+            if (!fuzzy[v]) continue;
+            String variant = query.variants().get(v);
+            double variantPenalty = penalties[v];
             int[] grams = TitleSimilarity.bigrams(variant);
             boolean runnable = variant.indexOf(' ') > 0 || variant.length() >= MIN_RUN;
             boolean typoLength = variant.length() >= MIN_TYPO_LENGTH;
-            for (int i : candidates(index, variant)) {
+            int[] candidates = candidates(index, variant);
+            // for the closest: search texts first, whose runs score high cheaply and so rule out more of the rest
+            for (int pass = closest ? 0 : 1; pass < 2; pass++) for (int i : candidates) {
                 TitleIndex.Entry e = index.entry(i);
+                if (closest && e.searchText() != (pass == 0)) continue;
                 if (!sites.contains(e.site())) continue;
                 // Dice can be no higher than this: names of very different lengths are skipped unscored
                 int[] other = index.grams(i);
@@ -153,36 +201,52 @@ public final class TitleResolver {
                 boolean reachable = bound + MAX_BONUS >= THRESHOLD
                         || (bound >= TYPO_FLOOR && typoLength && !e.searchText());
                 if (!reachable && !(e.searchText() && runnable)) continue;
+                // the most this name could score: skipped unscored when that is below what is kept
+                double need = closest ? Math.max(least, top[0] - SAME_TITLE) : least;
+                double most = Math.max(reachable ? bound : 0.0, e.searchText() && runnable ? IN_SEARCH_TEXT : 0.0);
+                if (!e.searchText() && typoLength && bound >= TYPO_FLOOR) most = Math.max(most, TYPO);
+                if (ceiling(most - variantPenalty, e, kind) < need) continue;
                 double similarity = reachable ? TitleSimilarity.of(grams, other) : 0.0;
                 if (e.searchText() && runnable && containsRun(e.key(), variant)) {
                     similarity = Math.max(similarity, IN_SEARCH_TEXT);
                 } else if (similarity < TYPO && similarity >= TYPO_FLOOR && variant.length() >= MIN_TYPO_LENGTH
-                        && !e.searchText()
+                        && !e.searchText() && ceiling(TYPO - variantPenalty, e, kind) >= need
                         && TitleSimilarity.withinEdits(variant, e.key(), variant.length() >= 14 ? 2 : 1)) {
                     similarity = TYPO; // "Stranger Thigns", "Breaking Bda"
                 } else if (!e.searchText() && e.key().length() > variant.length() && e.key().startsWith(variant)
                         && e.key().charAt(variant.length()) == ' ') {
                     similarity -= LONGER_NAME; // "Law & Order" is not "Law & Order: SVU"
                 }
-                consider(best, e, similarity - variantPenalty, query, sites, kind);
+                if (ceiling(similarity - variantPenalty, e, kind) < need) continue; // below what is kept
+                consider(best, top, e, similarity - variantPenalty, query, sites, kind);
             }
         }
+        double keep = closest ? Math.max(least, top[0] - SAME_TITLE) : least;
         List<Match> ranked = new ArrayList<>();
-        for (Match m : best.values()) if (m.score() >= THRESHOLD) ranked.add(m);
+        for (Match m : best.values()) if (m.score() >= keep) ranked.add(m);
         ranked.sort(Comparator.comparingDouble(Match::score).reversed()
                 .thenComparingInt(m -> order(m.site()))
                 .thenComparingInt(Match::titleId));
         return List.copyOf(ranked);
     }
 
-    private void consider(Map<Integer, Match> best, TitleIndex.Entry e, double similarity, TitleQuery query,
-            Set<SiteId> sites, TitleKind kind) {
+    /**
+     * The most a name of similarity {@code similarity} can score after {@link #consider}'s year and
+     * kind adjustments (a hair above, so that rounding never skips a name that would be kept).
+     */
+    private static double ceiling(double similarity, TitleIndex.Entry e, TitleKind kind) {
+        return similarity + MAX_BONUS - (kind != null && e.kind() != kind ? 0.3 : 0.0) + 1e-9;
+    }
+
+    private void consider(Map<Integer, Match> best, double[] top, TitleIndex.Entry e, double similarity,
+            TitleQuery query, Set<SiteId> sites, TitleKind kind) {
         if (!sites.contains(e.site())) return;
         double score = similarity;
         if (query.year() != null && e.year() != null) {
             score += Math.abs(query.year() - e.year()) <= 1 ? MAX_BONUS : -WRONG_YEAR;
         }
         if (kind != null && e.kind() != kind) score -= 0.3;
+        top[0] = Math.max(top[0], score);
         Match old = best.get(e.titleId());
         if (old == null || old.score() < score) best.put(e.titleId(), new Match(e.titleId(), e.site(), e.kind(), score));
     }

@@ -213,7 +213,26 @@ public final class MagnetCodec {
         return Integer.parseInt(raw.trim());
     }
 
-    private static String enc(String v) {
-        return URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20");
+    /**
+     * {@code URLEncoder.encode(v, UTF_8)} with spaces as {@code %20}. Written out for the common case
+     * (ASCII): every Torznab item carries a magnet, and the encoder's buffers cost more than the rest.
+     */
+    static String enc(String v) {
+        StringBuilder sb = null;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+                    || c == '*' || c == '_') {
+                if (sb != null) sb.append(c);
+            } else if (c < 0x80) {
+                if (sb == null) sb = new StringBuilder(v.length() + 16).append(v, 0, i);
+                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            } else {
+                return URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"); // beyond ASCII: the encoder
+            }
+        }
+        return sb == null ? v : sb.toString();
     }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }

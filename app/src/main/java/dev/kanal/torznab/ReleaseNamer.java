@@ -1,11 +1,12 @@
 package dev.kanal.torznab;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kanal.catalog.Release;
 import dev.kanal.download.QualityTags;
 import dev.kanal.providers.Language;
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,8 @@ final class ReleaseNamer {
     static final String STRM_SUFFIX = " [STRM]";
     private final String group;
     private final LatinNames latin;
+    /** The title part per display title: every episode of a title names it alike (regexes and NFKD once, not per episode). */
+    private final Cache<String, String> titleParts = Caffeine.newBuilder().maximumSize(20_000).build();
 
     /** The other names of a title, looked up only when its display title is not Latin. */
     @FunctionalInterface
@@ -58,11 +61,12 @@ final class ReleaseNamer {
 
     /** The standard scene-style title. */
     String standard(Release r) {
-        StringBuilder sb = new StringBuilder(words(title(r)).replace(' ', '.'));
+        StringBuilder sb = new StringBuilder(96).append(titleWords(r).replace(' ', '.'));
         if (r.isMovie()) {
             if (r.year() != null) sb.append('.').append(r.year());
         } else {
-            sb.append(String.format(Locale.ROOT, ".S%02dE%02d", r.tvdbSeason(), r.tvdbEpisode()));
+            twoDigits(sb.append(".S"), r.tvdbSeason());
+            twoDigits(sb.append('E'), r.tvdbEpisode());
         }
         String res = QualityTags.resolution(r.height());
         if (res != null) sb.append('.').append(res);
@@ -78,9 +82,8 @@ final class ReleaseNamer {
     String absolute(Release r) {
         if (r.absolute() == null || r.isMovie()) return standard(r);
         StringBuilder sb = new StringBuilder("[").append(group).append("] ")
-                .append(words(title(r))).append(" - ")
-                .append(String.format(Locale.ROOT, "%02d", r.absolute()))
-                .append(" [WEB-DL");
+                .append(titleWords(r)).append(" - ");
+        twoDigits(sb, r.absolute()).append(" [WEB-DL");
         String res = QualityTags.resolution(r.height());
         if (res != null) sb.append(' ').append(res);
         String codec = QualityTags.codec(r.codec());
@@ -89,6 +92,19 @@ final class ReleaseNamer {
         String language = languageTag(r.language());
         if (language != null) sb.append('[').append(language).append(']');
         return sb.toString();
+    }
+
+    /** {@code String.format("%02d", n)} without the formatter. */
+    private static StringBuilder twoDigits(StringBuilder sb, int n) {
+        if (n >= 0 && n < 10) sb.append('0');
+        return sb.append(n);
+    }
+
+    /** {@link #words} of the release's {@link #title}, kept per display title. */
+    private String titleWords(Release r) {
+        String shown = r.displayTitle();
+        if (!latinEnough(shown)) return words(title(r)); // the Latin fallback comes from stored names: not kept here
+        return titleParts.get(shown, ReleaseNamer::words);
     }
 
     /**

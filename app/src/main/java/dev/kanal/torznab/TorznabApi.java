@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kanal.catalog.Catalog;
 import dev.kanal.config.KanalConfig;
+import dev.kanal.providers.SiteId;
 import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
 import dev.kanal.web.Connections;
@@ -12,8 +13,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code GET /torznab/api}: Kanal as a Torznab indexer for Sonarr, Radarr and Prowlarr. Checks the
@@ -30,6 +33,22 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     private final Access access;
     /** Each item's rendered bytes for as long as the item lives (items are kept by {@link ItemFactory}; weak: by identity). */
     private final Cache<TorznabItem, byte[]> rendered = Caffeine.newBuilder().weakKeys().maximumSize(20_000).build();
+    /**
+     * Whole answers by request URL (the query string decides the answer; the URL is in the feed's self
+     * link), kept while the catalog, the title index and the searchable sites stay as they were, and no
+     * longer than items are ({@link ItemFactory}: stored names are reread every ten minutes).
+     */
+    private final Cache<String, Answer> answers = Caffeine.newBuilder()
+            .maximumWeight(ANSWER_BYTES).weigher((String url, Answer a) -> url.length() + a.body().length)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
+    private static final long ANSWER_BYTES = 16L * 1024 * 1024;
+    private final Catalog catalog;
+
+    /** A rendered feed and the state of everything it was answered from. */
+    private record Answer(Stamp stamp, byte[] body) {}
+
+    /** What an answer depends on besides the request: equal stamps, equal answers. */
+    private record Stamp(long catalogVersion, long indexGeneration, Set<SiteId> sites) {}
 
     /** @param access where refused API keys are counted and the last Torznab request is remembered */
     public TorznabApi(KanalConfig.Security security, Catalog catalog, ReleaseOffers offers, String version,
@@ -38,6 +57,7 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
         this.apiKey = security.apiKey().getBytes(StandardCharsets.UTF_8);
         this.version = version;
         this.search = new TorznabSearch(catalog, offers.items());
+        this.catalog = catalog;
     }
 
     @Override
@@ -53,20 +73,42 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     private void api(Context ctx) {
         try {
             checkKey(ctx);
-            TorznabRequest request = TorznabQuery.parse(ctx::queryParam);
-            switch (request) {
-                case TorznabRequest.Caps c -> ctx.contentType(XML).result(TorznabXml.caps(version));
-                case TorznabRequest.Search s -> feed(ctx, search.search(s));
-                case TorznabRequest.TvSearch t -> feed(ctx, search.tv(t));
-                case TorznabRequest.MovieSearch m -> feed(ctx, search.movie(m));
+            Stamp stamp = stamp();
+            String url = ctx.url();
+            String key = ctx.queryString() == null ? url : url + "?" + ctx.queryString();
+            Answer kept = stamp == null ? null : answers.getIfPresent(key);
+            if (kept != null && kept.stamp().equals(stamp)) {
+                ctx.contentType(RSS).result(kept.body());
+                return;
             }
+            TorznabRequest request = TorznabQuery.parse(ctx::queryParam);
+            search.watch();
+            byte[] body = switch (request) {
+                case TorznabRequest.Caps c -> {
+                    ctx.contentType(XML).result(TorznabXml.caps(version));
+                    yield null;
+                }
+                case TorznabRequest.Search s -> feed(url, search.search(s));
+                case TorznabRequest.TvSearch t -> feed(url, search.tv(t));
+                case TorznabRequest.MovieSearch m -> feed(url, search.movie(m));
+            };
+            if (body == null) return;
+            ctx.contentType(RSS).result(body);
+            // kept only when nothing changed while it was answered and it asked nothing upstream
+            if (stamp != null && !search.askedUpstream() && stamp.equals(stamp())) answers.put(key, new Answer(stamp, body));
         } catch (TorznabFailure f) {
             ctx.status(200).contentType(XML).result(TorznabXml.error(f.code(), f.getMessage()));
         }
     }
 
-    private void feed(Context ctx, List<TorznabItem> items) {
-        ctx.contentType(RSS).result(TorznabXml.rss(items, ctx.url(), i -> rendered.get(i, TorznabXml::item)));
+    private byte[] feed(String url, List<TorznabItem> items) {
+        return TorznabXml.rss(items, url, i -> rendered.get(i, TorznabXml::item));
+    }
+
+    /** The state answers depend on now, or null when the catalog keeps no version (nothing may be kept). */
+    private Stamp stamp() {
+        long v = catalog.queries().version();
+        return v < 0 ? null : new Stamp(v, catalog.resolver().generation(), catalog.searchableSites());
     }
 
     private void checkKey(Context ctx) {

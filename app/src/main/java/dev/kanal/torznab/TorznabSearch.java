@@ -32,10 +32,26 @@ final class TorznabSearch {
 
     private final Catalog catalog;
     private final ItemFactory items;
+    /** Set on the searching thread when an answer asked for upstream work (a detail fetch, an IMDb lookup). */
+    private final ThreadLocal<boolean[]> askedUpstream = ThreadLocal.withInitial(() -> new boolean[1]);
 
     TorznabSearch(Catalog catalog, ItemFactory items) {
         this.catalog = catalog;
         this.items = items;
+    }
+
+    /**
+     * Starts noting whether the searches this thread makes next ask for upstream work; {@link
+     * #askedUpstream()} tells. Such an answer may change without a catalog change (a fetch that did not
+     * fit the budget is asked again next time), so it is not one to keep.
+     */
+    void watch() {
+        askedUpstream.get()[0] = false;
+    }
+
+    /** True when a search since {@link #watch()} on this thread asked for upstream work. */
+    boolean askedUpstream() {
+        return askedUpstream.get()[0];
     }
 
     /** {@code t=search}: the RSS feed when {@code q} is empty, else a text search across kinds. */
@@ -78,7 +94,10 @@ final class TorznabSearch {
         List<Integer> titles = List.of();
         if (m.hasIds()) titles = catalog.queries().titlesByIds(null, m.imdb(), m.tmdb(), null, sites, TitleKind.MOVIE);
         // a film the catalog knows only by name: Megakino's search takes the IMDb id (asked once, within the budget)
-        if (titles.isEmpty() && m.imdb() != null) titles = catalog.imdbLookup().find(m.imdb(), sites);
+        if (titles.isEmpty() && m.imdb() != null) {
+            askedUpstream.get()[0] = true;
+            titles = catalog.imdbLookup().find(m.imdb(), sites);
+        }
         if (titles.isEmpty() && m.q() != null) titles = resolve(m.q(), sites, TitleKind.MOVIE);
         else if (!m.hasIds() && m.q() == null) return rss(scopes, m.paging());
         return releases(titles, new EpisodeFilter.All(), scopes, m.paging());
@@ -109,18 +128,20 @@ final class TorznabSearch {
             }
         }
         TitleResolver resolver = catalog.resolver();
-        var whole = resolver.resolve(q, sites, kind);
         Matcher n = TRAILING_NUMBER.matcher(q);
         if (n.matches()) {
+            // "Title 12": episode 12 of Title, unless the whole text names a title at least as well (a
+            // year-like number: unless it names one at all)
             int number = Integer.parseInt(n.group("n"));
-            boolean looksLikeYear = number >= 1900 && number <= 2099 && !whole.isEmpty();
-            var prefix = resolver.resolve(n.group("title"), sites, kind);
-            if (!looksLikeYear && !prefix.isEmpty()
-                    && (whole.isEmpty() || prefix.getFirst().score() > whole.getFirst().score())) {
+            boolean yearLike = number >= 1900 && number <= 2099;
+            var prefix = resolver.closest(n.group("title"), sites, kind);
+            if (!prefix.isEmpty() && resolver.closest(q, sites, kind, yearLike ? TitleResolver.THRESHOLD
+                    : prefix.getFirst().score()).isEmpty()) {
                 return releases(catalog.resolver().sameWork(sameTitle(prefix), sites), new EpisodeFilter.Absolute(number),
                         scopes, paging);
             }
         }
+        var whole = resolver.closest(q, sites, kind);
         if (whole.isEmpty()) return episodeByTitle(q, sites, kind, scopes, paging);
         return releases(catalog.resolver().sameWork(sameTitle(whole), sites), new EpisodeFilter.All(), scopes, paging);
     }
@@ -160,7 +181,7 @@ final class TorznabSearch {
     }
 
     private List<Integer> resolve(String text, Set<SiteId> sites, TitleKind kind) {
-        return sameTitle(catalog.resolver().resolve(text, sites, kind));
+        return sameTitle(catalog.resolver().closest(text, sites, kind));
     }
 
     /**
@@ -194,6 +215,7 @@ final class TorznabSearch {
         if (titles.isEmpty() || scopes.isEmpty()) return List.of();
         List<Integer> missing = catalog.queries().withoutDetails(titles);
         if (!missing.isEmpty()) {
+            askedUpstream.get()[0] = true;
             catalog.priority().ensureDetails(missing.subList(0, Math.min(missing.size(), MAX_PRIORITY_FETCHES)));
         }
         boolean absolute = filter instanceof EpisodeFilter.Absolute;

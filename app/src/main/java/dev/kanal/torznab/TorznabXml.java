@@ -1,7 +1,7 @@
 package dev.kanal.torznab;
 
-import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -12,8 +12,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes Torznab documents with a streaming XML writer (escaping included): the caps document, the
- * RSS feed with {@code torznab:attr} in the Torznab namespace, and {@code <error>}. Element and
+ * Writes Torznab documents: the caps document and {@code <error>} with a streaming XML writer, the
+ * RSS feed (the hot path) by hand with the same escaping, {@code torznab:attr} in the Torznab
+ * namespace. Element and
  * attribute names follow what Sonarr, Radarr and Prowlarr parse.
  */
 final class TorznabXml {
@@ -70,90 +71,145 @@ final class TorznabXml {
 
     /**
      * The feed as UTF-8 bytes, written straight into one buffer (feeds are the hot path): the channel
-     * head by the streaming writer, each item as the bytes {@code rendered} gives for it (see
-     * {@link #item(TorznabItem)}; a caller may keep them, items being immutable).
+     * head and each item as the bytes {@code rendered} gives for it (see {@link #item(TorznabItem)}; a
+     * caller may keep them, items being immutable). Written by hand rather than by the streaming writer:
+     * the document's shape is fixed, and a writer per feed and per item cost more than the search.
      */
     static byte[] rss(List<TorznabItem> items, String selfUrl, Function<TorznabItem, byte[]> rendered) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 1536 * items.size());
-        try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
-            w.setPrefix("torznab", TORZNAB_NS);
-            w.setPrefix("atom", ATOM_NS);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("rss");
-            w.writeAttribute("version", "2.0");
-            w.writeNamespace("atom", ATOM_NS);
-            w.writeNamespace("torznab", TORZNAB_NS);
-            w.writeStartElement("channel");
-            w.writeStartElement(ATOM_NS, "link");
-            w.writeAttribute("href", clean(selfUrl));
-            w.writeAttribute("rel", "self");
-            w.writeAttribute("type", "application/rss+xml");
-            w.writeEndElement();
-            text(w, "title", "Kanal");
-            text(w, "description", "Kanal: AniWorld, s.to and Megakino as a Torznab indexer");
-            text(w, "link", selfUrl);
-            text(w, "language", "de-de");
-            w.flush(); // everything so far is in out: the items' bytes follow it
-            for (TorznabItem item : items) out.writeBytes(rendered.apply(item));
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing Torznab XML failed", e);
+        StringBuilder head = new StringBuilder(512 + 2 * selfUrl.length());
+        head.append("<?xml version='1.0' encoding='UTF-8'?><rss version=\"2.0\" xmlns:atom=\"").append(ATOM_NS)
+                .append("\" xmlns:torznab=\"").append(TORZNAB_NS).append("\"><channel><atom:link href=\"");
+        escape(head, selfUrl, true);
+        head.append("\" rel=\"self\" type=\"application/rss+xml\"/>");
+        element(head, "title", "Kanal");
+        element(head, "description", "Kanal: AniWorld, s.to and Megakino as a Torznab indexer");
+        element(head, "link", selfUrl);
+        element(head, "language", "de-de");
+        byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[][] parts = new byte[items.size()][];
+        int length = start.length + CHANNEL_END.length;
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = rendered.apply(items.get(i));
+            length += parts[i].length;
         }
-        return out.toByteArray();
+        byte[] out = new byte[length];
+        System.arraycopy(start, 0, out, 0, start.length);
+        int at = start.length;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        System.arraycopy(CHANNEL_END, 0, out, at, CHANNEL_END.length);
+        return out;
     }
+
+    private static final byte[] CHANNEL_END = "</channel></rss>".getBytes(StandardCharsets.UTF_8);
 
     /** One {@code <item>} as UTF-8 bytes, its {@code torznab:} prefix bound by the feed around it. */
-    static byte[] item(TorznabItem item) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1536);
-        try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
-            w.setPrefix("torznab", TORZNAB_NS);
-            item(w, item);
-            w.flush();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing Torznab XML failed", e);
+    static byte[] item(TorznabItem i) {
+        StringBuilder magnetText = new StringBuilder(i.magnet().length() + 64);
+        escape(magnetText, i.magnet(), true); // escaped once, written three times (as text it reads the same)
+        String magnet = magnetText.toString();
+        StringBuilder sb = new StringBuilder(1536);
+        sb.append("<item>");
+        element(sb, "title", i.title());
+        sb.append("<guid isPermaLink=\"false\">");
+        escape(sb, i.guid(), false);
+        sb.append("</guid><link>").append(magnet).append("</link><pubDate>");
+        rfc822(sb, i.pubDate());
+        sb.append("</pubDate>");
+        sb.append("<size>").append(i.size()).append("</size>");
+        for (int c : i.categories()) sb.append("<category>").append(c).append("</category>");
+        sb.append("<enclosure url=\"").append(magnet).append("\" length=\"").append(i.size())
+                .append("\" type=\"application/x-bittorrent;x-scheme-handler/magnet\"/>");
+        sb.append("<torznab:attr name=\"magneturl\" value=\"").append(magnet).append("\"/>");
+        attr(sb, "infohash", i.infoHash());
+        attr(sb, "size", Long.toString(i.size()));
+        for (int c : i.categories()) attr(sb, "category", Integer.toString(c));
+        attr(sb, "seeders", "100");
+        attr(sb, "peers", "100");
+        if (i.tvdb() != null) attr(sb, "tvdbid", i.tvdb().toString());
+        if (i.imdb() != null && i.imdb().length() > 2) {
+            attr(sb, "imdb", i.imdb().substring(2));
+            attr(sb, "imdbid", i.imdb());
         }
-        return out.toByteArray();
+        if (i.tmdb() != null) attr(sb, "tmdbid", i.tmdb().toString());
+        if (i.language() != null) attr(sb, "language", i.language());
+        if (i.subs() != null) attr(sb, "subs", i.subs());
+        attr(sb, "downloadvolumefactor", "0");
+        attr(sb, "uploadvolumefactor", "1");
+        sb.append("</item>");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void item(XMLStreamWriter w, TorznabItem i) throws XMLStreamException {
-        w.writeStartElement("item");
-        text(w, "title", i.title());
-        w.writeStartElement("guid");
-        w.writeAttribute("isPermaLink", "false");
-        w.writeCharacters(i.guid());
-        w.writeEndElement();
-        text(w, "link", i.magnet());
-        text(w, "pubDate", RFC_822.format(i.pubDate()));
-        text(w, "size", Long.toString(i.size()));
-        for (int c : i.categories()) text(w, "category", Integer.toString(c));
-        w.writeStartElement("enclosure");
-        w.writeAttribute("url", i.magnet());
-        w.writeAttribute("length", Long.toString(i.size()));
-        w.writeAttribute("type", "application/x-bittorrent;x-scheme-handler/magnet");
-        w.writeEndElement();
-        attr(w, "magneturl", i.magnet());
-        attr(w, "infohash", i.infoHash());
-        attr(w, "size", Long.toString(i.size()));
-        for (int c : i.categories()) attr(w, "category", Integer.toString(c));
-        attr(w, "seeders", "100");
-        attr(w, "peers", "100");
-        if (i.tvdb() != null) attr(w, "tvdbid", i.tvdb().toString());
-        if (i.imdb() != null && i.imdb().length() > 2) {
-            attr(w, "imdb", i.imdb().substring(2));
-            attr(w, "imdbid", i.imdb());
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+        "Dec"};
+
+    /** {@link #RFC_822} of {@code at}, written without the formatter (one per item). */
+    static void rfc822(StringBuilder sb, java.time.Instant at) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            sb.append(RFC_822.format(at)); // never in practice
+            return;
         }
-        if (i.tmdb() != null) attr(w, "tmdbid", i.tmdb().toString());
-        if (i.language() != null) attr(w, "language", i.language());
-        if (i.subs() != null) attr(w, "subs", i.subs());
-        attr(w, "downloadvolumefactor", "0");
-        attr(w, "uploadvolumefactor", "1");
-        w.writeEndElement();
+        sb.append(DAYS[t.getDayOfWeek().ordinal()]).append(", ");
+        two(sb, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ').append(t.getYear());
+        sb.append(' ');
+        two(sb, t.getHour()).append(':');
+        two(sb, t.getMinute()).append(':');
+        two(sb, t.getSecond()).append(" +0000");
+    }
+
+    private static StringBuilder two(StringBuilder sb, int n) {
+        return sb.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
+    }
+
+    private static void element(StringBuilder sb, String name, String value) {
+        sb.append('<').append(name).append('>');
+        escape(sb, value, false);
+        sb.append("</").append(name).append('>');
+    }
+
+    private static void attr(StringBuilder sb, String name, String value) {
+        sb.append("<torznab:attr name=\"").append(name).append("\" value=\"");
+        escape(sb, value, true);
+        sb.append("\"/>");
+    }
+
+    /**
+     * Appends {@code value} as XML character data ({@link #clean}ed, markup escaped); in an attribute
+     * also quotes and the white space a parser would otherwise normalize to a space.
+     */
+    static void escape(StringBuilder sb, String value, boolean attribute) {
+        if (value == null) return;
+        String s = value;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0xD800) { // a control, a surrogate or U+FFFE/U+FFFF may need dropping
+                s = clean(value);
+                break;
+            }
+        }
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '&' && c != '<' && c != '>' && c != '"' && c >= 0x20) continue; // the common case
+            String entity = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> attribute ? "&quot;" : null;
+                case '\t' -> attribute ? "&#9;" : null;
+                case '\n' -> attribute ? "&#10;" : null;
+                case '\r' -> "&#13;";
+                default -> null;
+            };
+            if (entity == null) continue;
+            sb.append(s, from, i).append(entity);
+            from = i + 1;
+        }
+        sb.append(s, from, s.length());
     }
 
     /** A Torznab error document. */
@@ -164,19 +220,6 @@ final class TorznabXml {
             w.writeAttribute("description", clean(description));
             w.writeEndElement();
         });
-    }
-
-    private static void attr(XMLStreamWriter w, String name, String value) throws XMLStreamException {
-        w.writeStartElement(TORZNAB_NS, "attr");
-        w.writeAttribute("name", name);
-        w.writeAttribute("value", clean(value));
-        w.writeEndElement();
-    }
-
-    private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
-        w.writeStartElement(name);
-        w.writeCharacters(clean(value));
-        w.writeEndElement();
     }
 
     private static void empty(XMLStreamWriter w, String name, String... attributes) throws XMLStreamException {

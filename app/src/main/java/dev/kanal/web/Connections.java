@@ -71,13 +71,20 @@ public final class Connections {
 
     private final Clock clock;
     private final MeterRegistry meters;
-    private final AtomicReference<Seen> torznab = new AtomicReference<>();
+    /** The last Torznab request as it came (every search notes it: turned into a {@link Seen} only when viewed). */
+    private final AtomicReference<Contact> torznab = new AtomicReference<>();
     private final Map<String, Seen> qbLogins = new ConcurrentHashMap<>();
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
     private final AtomicLong failures = new AtomicLong();
     private final Map<String, Quiet> quiet = new ConcurrentHashMap<>();
 
     private record Quiet(Instant lastLogged, long suppressed) {}
+
+    private record Contact(Instant at, String client, String userAgent) {
+        Seen seen() {
+            return new Seen(at.toString(), client, app(userAgent));
+        }
+    }
 
     public Connections(Clock clock, MeterRegistry meters) {
         this.clock = clock;
@@ -89,7 +96,7 @@ public final class Connections {
 
     /** An authenticated Torznab request. */
     public void torznab(String client, String userAgent) {
-        torznab.set(new Seen(clock.instant().toString(), client, app(userAgent)));
+        torznab.set(new Contact(clock.instant(), client, userAgent));
     }
 
     /** A successful qBittorrent login (or the first request in API-key mode). */
@@ -123,7 +130,8 @@ public final class Connections {
     public View view() {
         List<Seen> logins = new ArrayList<>(qbLogins.values());
         logins.sort(Comparator.comparing(Seen::at).reversed());
-        return new View(torznab.get(), logins, lastFailure.get(), failures.get());
+        Contact last = torznab.get();
+        return new View(last == null ? null : last.seen(), logins, lastFailure.get(), failures.get());
     }
 
     private Counter counter(Surface s, Reason r) {

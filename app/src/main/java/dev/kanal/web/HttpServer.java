@@ -191,7 +191,7 @@ public final class HttpServer implements AutoCloseable {
                 .record((long) (ms * 1_000_000L), TimeUnit.NANOSECONDS);
         boolean quiet = route.startsWith("/health") || route.equals("/ready") || route.equals("/metrics")
                 || route.startsWith("/ui/api/");
-        if (quiet && !access.isDebugEnabled()) return;
+        if (quiet ? !access.isDebugEnabled() : !access.isInfoEnabled()) return; // no line: nothing to format
         String q = Redact.query(ctx.queryString());
         String line = "{} {}{} status={} took_ms={} client={}";
         Object[] args = {ctx.method().name(), ctx.path(), q.isEmpty() ? "" : "?" + q, ctx.statusCode(),

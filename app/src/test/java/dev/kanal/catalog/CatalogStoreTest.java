@@ -78,6 +78,33 @@ class CatalogStoreTest {
     }
 
     @Test
+    void releases_kept_in_memory_equal_the_stored_ones_and_are_read_again_after_any_change() {
+        CatalogChanges changes = new CatalogChanges();
+        ReleaseQueries kept = new ReleaseQueries(db, changes); // the searches' read side: plain JDBC, kept per title
+        ReleaseFacts keptFacts = new ReleaseFacts(db, changes);
+        TitleDetail d = FakeSite.series(SiteId.STO, "kept", "Kept Show", List.of(), 2021, ExternalIds.NONE,
+                Set.of(Language.GERMAN_DUB, Language.ENGLISH_SUB), 3);
+        titles.upsertTitles(SiteId.STO, 1, List.of(d.title()), Instant.parse("2026-01-01T00:00:00Z"));
+        int id = titleId(SiteId.STO, "kept");
+        var all = new ReleaseQueries.EpisodeFilter.All();
+        assertThat(kept.withoutDetails(List.of(id))).containsExactly(id);
+        assertThat(kept.releases(List.of(id), all)).isEmpty();
+        store.saveDetail(id, d, Instant.parse("2026-01-02T00:00:00Z"));
+        changes.changed(); // this test's EpisodeStore bumps no version: as a catalog writer would
+        assertThat(kept.withoutDetails(List.of(id))).isEmpty();
+        assertThat(kept.releases(List.of(id), all)).isNotEmpty().isEqualTo(queries.releases(List.of(id), all));
+        var episode = new ReleaseQueries.EpisodeFilter.Episode(1, 2);
+        assertThat(kept.releases(List.of(id), episode)).isEqualTo(queries.releases(List.of(id), episode));
+
+        long before = kept.version();
+        keptFacts.recordMediaInfo(new EpisodeAddress(SiteId.STO, "kept", 1, 2), Language.GERMAN_DUB, 720, "hevc");
+        assertThat(kept.version()).isGreaterThan(before);
+        assertThat(kept.releases(List.of(id), episode)).isEqualTo(queries.releases(List.of(id), episode))
+                .anySatisfy(r -> assertThat(r.height()).isEqualTo(720));
+        assertThat(new ReleaseQueries(db).version()).as("a read side without versions keeps nothing").isEqualTo(-1);
+    }
+
+    @Test
     void a_new_detail_keeps_first_seen_and_mapping_of_known_episodes_and_drops_vanished_ones() {
         TitleDetail v1 = FakeSite.series(SiteId.ANIWORLD, "keep", "Keep Show", List.of(), 2020, ExternalIds.NONE,
                 Set.of(Language.GERMAN_SUB), 3);

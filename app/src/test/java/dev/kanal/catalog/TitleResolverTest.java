@@ -97,6 +97,27 @@ class TitleResolverTest {
     }
 
     @Test
+    void closest_is_resolve_cut_to_the_same_title_for_every_labelled_query() throws Exception {
+        // Torznab asks for the closest titles only, skipping names that cannot be among them: same answer
+        for (String[] c : lines("/catalog/resolver-cases.tsv", "\t")) {
+            for (TitleKind kind : new TitleKind[] {null, TitleKind.SERIES, TitleKind.MOVIE}) {
+                var all = resolver.resolve(c[0], ALL, kind);
+                var cut = all.isEmpty() ? all : all.stream()
+                        .filter(m -> m.score() >= all.getFirst().score() - TitleResolver.SAME_TITLE).toList();
+                assertThat(resolver.closest(c[0], ALL, kind)).as(c[0] + " " + kind).isEqualTo(cut);
+                // with a floor: the same, among the matches scoring at least that much
+                double floor = all.isEmpty() ? 0.9 : all.getFirst().score();
+                var above = all.stream().filter(m -> m.score() >= floor).toList();
+                var aboveCut = above.isEmpty() ? above : above.stream()
+                        .filter(m -> m.score() >= above.getFirst().score() - TitleResolver.SAME_TITLE).toList();
+                assertThat(resolver.closest(c[0], ALL, kind, floor)).as(c[0] + " " + kind + " >= " + floor)
+                        .isEqualTo(aboveCut);
+                assertThat(resolver.closest(c[0], ALL, kind, floor + 1e-6)).as(c[0] + " above its best").isEmpty();
+            }
+        }
+    }
+
+    @Test
     void ties_across_sites_follow_the_site_order() {
         var matches = resolver.resolve("Death Note", ALL, null);
         assertThat(matches).hasSize(2);

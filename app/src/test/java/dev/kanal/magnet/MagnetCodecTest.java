@@ -120,4 +120,17 @@ class MagnetCodecTest {
         assertThat(codec.parse(GOOD).episode()).isEqualTo(new dev.kanal.providers.EpisodeAddress(
                 dev.kanal.providers.SiteId.ANIWORLD, "show", 1, 2));
     }
+
+    @Test
+    void values_are_percent_encoded_exactly_as_the_url_encoder_does_with_spaces_as_percent_20() {
+        java.util.Random rnd = new java.util.Random(11);
+        String alphabet = "abcXYZ019 .-*_~!#$&'()+,/:;=?@[]%\"<>\\^`{|}\t\u007f\u00e4\u00df\u30a2\uD83C\uDFAC";
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = rnd.nextInt(30); i > 0; i--) sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            String v = sb.toString();
+            assertThat(MagnetCodec.enc(v)).as(v).isEqualTo(
+                    java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+    }
 }
