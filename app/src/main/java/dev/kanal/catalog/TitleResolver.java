@@ -206,7 +206,12 @@ public final class TitleResolver {
                 double most = Math.max(reachable ? bound : 0.0, e.searchText() && runnable ? IN_SEARCH_TEXT : 0.0);
                 if (!e.searchText() && typoLength && bound >= TYPO_FLOOR) most = Math.max(most, TYPO);
                 if (ceiling(most - variantPenalty, e, kind) < need) continue;
-                double similarity = reachable ? TitleSimilarity.of(grams, other) : 0.0;
+                // below this the name is skipped whatever follows, so the comparison may stop there
+                double stop = need - MAX_BONUS + (kind != null && e.kind() != kind ? 0.3 : 0.0) + variantPenalty - 1e-6;
+                if (typoLength && !e.searchText() && ceiling(TYPO - variantPenalty, e, kind) >= need) {
+                    stop = Math.min(stop, TYPO_FLOOR);
+                }
+                double similarity = reachable ? TitleSimilarity.atLeast(grams, other, stop) : 0.0;
                 if (e.searchText() && runnable && containsRun(e.key(), variant)) {
                     similarity = Math.max(similarity, IN_SEARCH_TEXT);
                 } else if (similarity < TYPO && similarity >= TYPO_FLOOR && variant.length() >= MIN_TYPO_LENGTH

@@ -37,6 +37,30 @@ public final class TitleSimilarity {
         return 2.0 * shared / (a.length + b.length);
     }
 
+    /**
+     * {@link #of(int[], int[])} when it is at least {@code least}; otherwise some value below
+     * {@code least} (no lower than the true one), found without finishing the comparison once the
+     * bigrams left cannot lift it that high.
+     */
+    public static double atLeast(int[] a, int[] b, double least) {
+        if (a.length == 0 || b.length == 0) return 0.0;
+        int total = a.length + b.length;
+        int shared = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                shared++;
+                i++;
+                j++;
+            } else {
+                if (a[i] < b[j]) i++;
+                else j++;
+                double most = 2.0 * (shared + Math.min(a.length - i, b.length - j)) / total;
+                if (most < least) return most;
+            }
+        }
+        return 2.0 * shared / total;
+    }
+
     /** The key's character bigrams, packed and sorted; empty for keys shorter than two characters. */
     public static int[] bigrams(String key) {
         if (key.length() < 2) return NONE;

@@ -105,6 +105,36 @@ class CatalogStoreTest {
     }
 
     @Test
+    void kept_releases_read_awkward_episode_titles_codecs_and_hosters_exactly_as_stored() {
+        CatalogChanges changes = new CatalogChanges();
+        ReleaseQueries kept = new ReleaseQueries(db, changes);
+        TitleDetail d = FakeSite.series(SiteId.STO, "awkward", "Awkward Show", List.of(), 2022, ExternalIds.NONE,
+                Set.of(Language.GERMAN_DUB), 3);
+        titles.upsertTitles(SiteId.STO, 1, List.of(d.title()), Instant.parse("2026-01-01T00:00:00Z"));
+        int id = titleId(SiteId.STO, "awkward");
+        store.saveDetail(id, d, Instant.parse("2026-01-02T00:00:00Z"));
+        // what hostile sites may put in an episode title: quotes, backslashes, JSON and control characters, NUL,
+        // emoji (a surrogate pair), a lone surrogate's neighbours, line separators
+        String de = "Er sagt \"\\\" [1,\"x\"] {\"a\":null}\u0000\t\n\r\u0001\u001f\u007f \u2028\u2029 \uD83D\uDE00 ü ß 日本";
+        String en = "\\u0041 \\\\ \"\" ',\u0000end";
+        db.writeVoid(t -> {
+            t.execute("UPDATE catalog_episode SET title_de = ?, title_en = ? WHERE title_id = ? AND episode = 1", de, en, id);
+            t.execute("UPDATE catalog_episode SET title_de = '', title_en = NULL WHERE title_id = ? AND episode = 2", id);
+            t.execute("UPDATE catalog_release SET codec = ?, hosters = ? WHERE title_id = ? AND episode = 1",
+                    "h\"264\\\u0000", "VOE\nFilemoon", id);
+        });
+        changes.changed();
+        var all = new ReleaseQueries.EpisodeFilter.All();
+        var read = kept.releases(List.of(id), all);
+        assertThat(read).isEqualTo(queries.releases(List.of(id), all)).hasSize(3);
+        assertThat(read.getFirst().episodeTitleDe()).isEqualTo(de);
+        assertThat(read.getFirst().episodeTitleEn()).isEqualTo(en);
+        assertThat(read.getFirst().codec()).isEqualTo("h\"264\\\u0000");
+        assertThat(read.get(1).episodeTitleDe()).isEmpty();
+        assertThat(read.get(1).episodeTitleEn()).isNull();
+    }
+
+    @Test
     void a_new_detail_keeps_first_seen_and_mapping_of_known_episodes_and_drops_vanished_ones() {
         TitleDetail v1 = FakeSite.series(SiteId.ANIWORLD, "keep", "Keep Show", List.of(), 2020, ExternalIds.NONE,
                 Set.of(Language.GERMAN_SUB), 3);
