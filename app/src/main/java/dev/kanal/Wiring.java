@@ -87,8 +87,12 @@ import dev.kanal.strm.StrmLibrary;
 import dev.kanal.strm.StrmLinks;
 import dev.kanal.strm.UpstreamClient;
 import dev.kanal.strm.UrlSigner;
+import dev.kanal.torznab.ItemFactory;
+import dev.kanal.torznab.ReleaseNamer;
 import dev.kanal.torznab.ReleaseOffers;
+import dev.kanal.torznab.StoredNames;
 import dev.kanal.torznab.TorznabApi;
+import dev.kanal.torznab.TorznabSearch;
 import dev.kanal.ui.ConnectValues;
 import dev.kanal.ui.ConnectionsApi;
 import dev.kanal.ui.HostHealthStatus;
@@ -215,7 +219,9 @@ public final class Wiring {
 
             MagnetCodec magnets = new MagnetCodec();
             AtomicReference<HttpServer> self = new AtomicReference<>();
-            ReleaseOffers offers = new ReleaseOffers(config.torznab(), magnets, db);
+            ItemFactory items = new ItemFactory(magnets, new ReleaseNamer(config.torznab().releaseGroup(),
+                    new StoredNames(db)), ItemFactory.StrmMode.of(config.torznab().strmMode()));
+            ReleaseOffers offers = new ReleaseOffers(items);
             CatalogHealthApi catalogHealth = new CatalogHealthApi(catalog, clock);
             Access access = Access.of(config.security().trustedProxies(), clock, meters);
             List<ApiGroup> groups = new ArrayList<>();
@@ -225,7 +231,8 @@ public final class Wiring {
             groups.add(history(providers, catalog, jobs.store(), meters));
             groups.add(catalogHealth);
             groups.add(new CatalogTitleApi(catalog, config.security().apiKey()));
-            groups.add(new TorznabApi(config.security(), catalog, offers, Version.current(), access));
+            groups.add(new TorznabApi(config.security().apiKey(), catalog, new TorznabSearch(catalog, items),
+                    Version.current(), access));
             groups.addAll(qbittorrent(db, jobs, magnets, () -> self.get().port(), access));
             JobsApi jobsApi = new JobsApi(jobs.store(), jobs.scheduler(), jobs.events(), new JobsApi.Grabs(magnets,
                     jobs.paths(), config.strm().categories(), CategoryNames::valid), config.security().apiKey(), json);

@@ -17,14 +17,14 @@ import java.util.Locale;
  * {@link MagnetCodec}), a stable guid, the size estimate and, with {@code KANAL_STRM_MODE}, the
  * {@code [STRM]} twin whose magnet asks for a {@code .strm} file.
  */
-final class ItemFactory {
+public final class ItemFactory {
     /** How releases are offered. */
-    enum StrmMode {
+    public enum StrmMode {
         OFF,
         BOTH,
         ONLY;
 
-        static StrmMode of(String setting) {
+        public static StrmMode of(String setting) {
             return valueOf(setting.trim().toUpperCase(Locale.ROOT));
         }
 
@@ -46,7 +46,7 @@ final class ItemFactory {
 
     private record Offered(Release release, boolean absolute) {}
 
-    ItemFactory(MagnetCodec codec, ReleaseNamer namer, StrmMode strm) {
+    public ItemFactory(MagnetCodec codec, ReleaseNamer namer, StrmMode strm) {
         this.codec = codec;
         this.namer = namer;
         this.strm = strm;

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * <p>The title part is Latin: a site title in another script falls back to the work's first Latin
  * name (TVDB's title, a romaji alternative), and it is capped at {@value #MAX_TITLE} characters.
  */
-final class ReleaseNamer {
+public final class ReleaseNamer {
     private static final Pattern APOSTROPHES = Pattern.compile("['`´‘’]");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^A-Za-z0-9]+");
@@ -43,7 +43,7 @@ final class ReleaseNamer {
 
     /** The other names of a title, looked up only when its display title is not Latin. */
     @FunctionalInterface
-    interface LatinNames {
+    public interface LatinNames {
         List<String> of(int titleId);
 
         LatinNames NONE = id -> List.of();
@@ -53,7 +53,7 @@ final class ReleaseNamer {
         this(group, LatinNames.NONE);
     }
 
-    ReleaseNamer(String group, LatinNames latin) {
+    public ReleaseNamer(String group, LatinNames latin) {
         String g = group == null ? "" : NON_ALNUM.matcher(group).replaceAll("");
         this.group = g.isEmpty() ? "KANAL" : g;
         this.latin = latin;

@@ -1,9 +1,6 @@
 package dev.kanal.torznab;
 
 import dev.kanal.catalog.Release;
-import dev.kanal.config.KanalConfig;
-import dev.kanal.db.Database;
-import dev.kanal.magnet.MagnetCodec;
 import java.util.List;
 
 /**
@@ -14,9 +11,8 @@ import java.util.List;
 public final class ReleaseOffers {
     private final ItemFactory items;
 
-    public ReleaseOffers(KanalConfig.Torznab config, MagnetCodec codec, Database db) {
-        this.items = new ItemFactory(codec, new ReleaseNamer(config.releaseGroup(), new StoredNames(db)),
-                ItemFactory.StrmMode.of(config.strmMode()));
+    public ReleaseOffers(ItemFactory items) {
+        this.items = items;
     }
 
     /**
@@ -31,9 +27,5 @@ public final class ReleaseOffers {
     public List<Offer> of(Release r) {
         return items.items(r, false).stream().map(i -> new Offer(i.title(), i.magnet(), i.infoHash(), i.size(),
                 i.categories(), i.title().endsWith(ReleaseNamer.STRM_SUFFIX))).toList();
-    }
-
-    ItemFactory items() {
-        return items;
     }
 }

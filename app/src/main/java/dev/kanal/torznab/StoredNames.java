@@ -12,12 +12,12 @@ import java.util.List;
  * A title's other names as the catalog stored them (site alternatives, TVDB's title and aliases),
  * read for {@link ReleaseNamer} only when a display title is not Latin; cached briefly per title.
  */
-final class StoredNames implements ReleaseNamer.LatinNames {
+public final class StoredNames implements ReleaseNamer.LatinNames {
     private final Database db;
     private final Cache<Integer, List<String>> cache = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    StoredNames(Database db) {
+    public StoredNames(Database db) {
         this.db = db;
     }
 

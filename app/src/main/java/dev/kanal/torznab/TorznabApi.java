@@ -3,7 +3,6 @@ package dev.kanal.torznab;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kanal.catalog.Catalog;
-import dev.kanal.config.KanalConfig;
 import dev.kanal.providers.SiteId;
 import dev.kanal.web.Access;
 import dev.kanal.web.ApiGroup;
@@ -51,12 +50,11 @@ public final class TorznabApi implements ApiGroup, ErrorRenderer {
     private record Stamp(long catalogVersion, long indexGeneration, Set<SiteId> sites) {}
 
     /** @param access where refused API keys are counted and the last Torznab request is remembered */
-    public TorznabApi(KanalConfig.Security security, Catalog catalog, ReleaseOffers offers, String version,
-            Access access) {
+    public TorznabApi(String apiKey, Catalog catalog, TorznabSearch search, String version, Access access) {
         this.access = access;
-        this.apiKey = security.apiKey().getBytes(StandardCharsets.UTF_8);
+        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
         this.version = version;
-        this.search = new TorznabSearch(catalog, offers.items());
+        this.search = search;
         this.catalog = catalog;
     }
 

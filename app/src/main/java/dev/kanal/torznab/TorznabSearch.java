@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * empty query (RSS). Pages exactly by {@code offset}/{@code limit}. The only upstream work it may
  * trigger is the priority lane for a title whose details were never fetched.
  */
-final class TorznabSearch {
+public final class TorznabSearch {
     private static final Pattern SXXEYY = Pattern.compile("(?i)^(?<title>.+?)[ .]+s(?<s>\\d{1,2})e(?<e>\\d{1,4})$");
     private static final Pattern SXX = Pattern.compile("(?i)^(?<title>.+?)[ .]+s(?<s>\\d{1,2})$");
     private static final Pattern TRAILING_NUMBER = Pattern.compile("^(?<title>.+?)[ .]+(?<n>\\d{1,4})$");
@@ -35,7 +35,7 @@ final class TorznabSearch {
     /** Set on the searching thread when an answer asked for upstream work (a detail fetch, an IMDb lookup). */
     private final ThreadLocal<boolean[]> askedUpstream = ThreadLocal.withInitial(() -> new boolean[1]);
 
-    TorznabSearch(Catalog catalog, ItemFactory items) {
+    public TorznabSearch(Catalog catalog, ItemFactory items) {
         this.catalog = catalog;
         this.items = items;
     }
