@@ -279,12 +279,24 @@ public final class TitleResolver {
         String[] words = key.split(" ");
         if (words.length > MAX_WORDS) words = java.util.Arrays.copyOf(words, MAX_WORDS); // no title is longer
         List<int[]> used = new ArrayList<>(words.length);
+        List<int[]> common = new ArrayList<>(0);
         int total = 0;
+        int commonTotal = 0;
         for (String w : words) {
             int[] postings = index.withToken(w);
-            if (postings.length == 0 || (postings.length > COMMON_TOKEN && words.length > 1)) continue;
+            if (postings.length == 0) continue;
+            if (postings.length > COMMON_TOKEN && words.length > 1) {
+                common.add(postings);
+                commonTotal += postings.length;
+                continue;
+            }
             used.add(postings);
             total += postings.length;
+        }
+        if (used.isEmpty() && common.size() > 1) {
+            // every word is common ("The Last Saga" in a large catalog): the names holding all or all but one of them
+            used = common;
+            total = commonTotal;
         }
         if (used.isEmpty()) {
             // one unknown word ("Interstelar"): the names with a word of the same first letters may hold it misspelt

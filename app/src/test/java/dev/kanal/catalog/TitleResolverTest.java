@@ -132,6 +132,29 @@ class TitleResolverTest {
     }
 
     @Test
+    void a_query_made_only_of_common_words_still_finds_the_name_holding_them() {
+        // in a large catalog every word of "The Dawn Last Saga" stands in thousands of names: those
+        // holding all of them are still scored, so s.to's search text that carries the run is found
+        List<TitleIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 4_500; i++) {
+            entries.add(new TitleIndex.Entry(i, SiteId.ANIWORLD, TitleKind.SERIES, 2000, "last dawn saga " + word(i)));
+        }
+        int target = 10_000;
+        entries.add(new TitleIndex.Entry(target, SiteId.STO, TitleKind.SERIES, 2010, "kingdom quest"));
+        entries.add(new TitleIndex.Entry(target, SiteId.STO, TitleKind.SERIES, 2010,
+                "kingdom quest dawn last saga kingdom of dawn", true, null));
+        var large = new TitleResolver(() -> entries, List.of(SiteId.ANIWORLD, SiteId.STO, SiteId.MEGAKINO));
+        large.rebuild();
+        assertThat(large.best("The Dawn Last Saga", ALL, null).orElseThrow().titleId()).isEqualTo(target);
+    }
+
+    private static String word(int i) {
+        StringBuilder sb = new StringBuilder();
+        for (int n = i + 1; n > 0; n /= 26) sb.append((char) ('a' + n % 26));
+        return sb.append("x").toString();
+    }
+
+    @Test
     void only_the_given_sites_are_searched() {
         assertThat(resolver.best("Death Note", EnumSet.of(SiteId.STO), null).orElseThrow().site()).isEqualTo(SiteId.STO);
         assertThat(resolver.best("Inception", EnumSet.of(SiteId.ANIWORLD), null)).isEmpty();
