@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Catalog/Torznab benchmark: builds Kanal, then runs CatalogBench against the real server on a
-# generated catalog (scale 1: 20,000 titles, ~400,000 episodes; scale 3: 60,000 titles, ~1.2 M).
+# generated catalog (scale 1: 20,000 titles in all, ~400,000 episodes; scale 3: 60,000 titles, about 20,000 a
+# site, ~1.2 M episodes).
 # Usage: bench/catalog/run.sh [requests per query type, default 400; 0: bootstrap and size only] [scale, default 1]
 # BENCH_XMX: the heap (default 1g; bench/catalog/size.sh runs 60,000 titles under 256m)
 set -euo pipefail
