@@ -21,20 +21,7 @@ public final class TitleSimilarity {
 
     /** {@link #of(String, String)} for keys already turned into {@link #bigrams}. */
     public static double of(int[] a, int[] b) {
-        if (a.length == 0 || b.length == 0) return 0.0;
-        int shared = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] == b[j]) {
-                shared++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return 2.0 * shared / (a.length + b.length);
+        return atLeast(a, b, Double.NEGATIVE_INFINITY); // nothing is below that: the comparison always finishes
     }
 
     /**
