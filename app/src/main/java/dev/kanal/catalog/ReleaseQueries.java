@@ -4,21 +4,33 @@ import static dev.kanal.db.schema.Tables.CATALOG_EPISODE;
 import static dev.kanal.db.schema.Tables.CATALOG_RELEASE;
 import static dev.kanal.db.schema.Tables.CATALOG_TITLE;
 import static dev.kanal.db.schema.Tables.CATALOG_TITLE_NAME;
-
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kanal.db.Database;
 import dev.kanal.providers.Language;
 import dev.kanal.providers.SiteId;
 import dev.kanal.providers.TitleKind;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.Record;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -129,7 +141,7 @@ public final class ReleaseQueries {
     public List<Integer> withoutDetails(List<Integer> titleIds) {
         if (titleIds.isEmpty()) return List.of();
         if (cache != null) return titleIds.stream().filter(id -> !cached(id).detailed()).toList();
-        Set<Integer> missing = new java.util.HashSet<>(db.read().select(CATALOG_TITLE.ID).from(CATALOG_TITLE)
+        Set<Integer> missing = new HashSet<>(db.read().select(CATALOG_TITLE.ID).from(CATALOG_TITLE)
                 .where(CATALOG_TITLE.ID.in(titleIds), CATALOG_TITLE.DETAILS_AT.isNull())
                 .fetch(r -> r.value1()));
         return titleIds.stream().filter(missing::contains).toList();
@@ -139,7 +151,7 @@ public final class ReleaseQueries {
     public List<Release> releases(Collection<Integer> titleIds, EpisodeFilter filter) {
         if (cache != null) {
             List<Release> out = new ArrayList<>();
-            for (Integer id : new java.util.LinkedHashSet<>(titleIds)) {
+            for (Integer id : new LinkedHashSet<>(titleIds)) {
                 for (Release r : cached(id).releases()) if (wanted(r, filter)) out.add(r);
             }
             if (titleIds.size() > 1) out.sort(EPISODE_ORDER);
@@ -193,23 +205,23 @@ public final class ReleaseQueries {
             + " FROM catalog_release r JOIN catalog_episode e ON e.title_id = r.title_id AND e.season = r.season"
             + " AND e.episode = r.episode AND e.awaiting_mapping = 0"
             + " WHERE r.title_id = ?";
-    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** The title's own columns every one of its releases carries. */
     private record TitleColumns(int id, SiteId site, String slug, TitleKind kind, String shown, Integer year,
             Integer tvdb, String imdb, Integer tmdb, Integer runtime) {}
 
     /** Both statements, prepared once per pooled read connection (only the thread holding it uses them). */
-    private record Statements(java.sql.PreparedStatement title, java.sql.PreparedStatement releases) {}
+    private record Statements(PreparedStatement title, PreparedStatement releases) {}
 
-    private final Cache<java.sql.Connection, Statements> statements = Caffeine.newBuilder().weakKeys().build();
+    private final Cache<Connection, Statements> statements = Caffeine.newBuilder().weakKeys().build();
 
     /**
      * One title's releases by plain JDBC on statements prepared once per connection, the title's own
      * columns read once instead of on every row: a search's first look at a title is its costliest
      * step, and preparing, and reading 26 columns per row through jOOQ, took most of it.
      */
-    private TitleReleases load(java.sql.Connection c, int titleId, long version) throws java.sql.SQLException {
+    private TitleReleases load(Connection c, int titleId, long version) throws SQLException {
         Statements st = statements.getIfPresent(c);
         if (st == null) {
             st = new Statements(c.prepareStatement(TITLE_SQL), c.prepareStatement(RELEASES_SQL));
@@ -226,7 +238,7 @@ public final class ReleaseQueries {
         Integer tmdb;
         Integer runtime;
         st.title().setInt(1, titleId);
-        try (java.sql.ResultSet t = st.title().executeQuery()) {
+        try (ResultSet t = st.title().executeQuery()) {
             if (!t.next()) return new TitleReleases(version, false, List.of());
             detailed = t.getInt(1) == 1;
             site = SiteId.fromId(t.getString(2)).orElseThrow();
@@ -243,15 +255,15 @@ public final class ReleaseQueries {
         List<Release> releases = new ArrayList<>();
         st.releases().setInt(1, titleId);
         byte[] rows;
-        try (java.sql.ResultSet r = st.releases().executeQuery()) {
+        try (ResultSet r = st.releases().executeQuery()) {
             rows = r.next() ? r.getBytes(1) : null;
         }
         if (rows != null) {
             TitleColumns title = new TitleColumns(titleId, site, slug, kind, shown, year, tvdb, imdb, tmdb, runtime);
             try {
                 readRows(rows, title, releases);
-            } catch (java.io.IOException e) {
-                throw new java.sql.SQLException("unreadable releases of title " + titleId, e);
+            } catch (IOException e) {
+                throw new SQLException("unreadable releases of title " + titleId, e);
             }
         }
         releases.sort(TITLE_ORDER);
@@ -262,14 +274,14 @@ public final class ReleaseQueries {
      * Parses {@link #RELEASES_SQL}'s array: per row season, episode, TVDB season, TVDB episode,
      * absolute, language, first seen, height, codec, German and English title, hosters, paired.
      */
-    private static void readRows(byte[] json, TitleColumns t, List<Release> out) throws java.io.IOException {
-        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(json)) {
-            expect(p.nextToken(), com.fasterxml.jackson.core.JsonToken.START_ARRAY);
+    private static void readRows(byte[] json, TitleColumns t, List<Release> out) throws IOException {
+        try (JsonParser p = JSON.createParser(json)) {
+            expect(p.nextToken(), JsonToken.START_ARRAY);
             String seenText = null;
             Instant seen = null;
             String languageText = null;
             Language language = null;
-            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+            while (p.nextToken() == JsonToken.START_ARRAY) {
                 int season = number(p);
                 int episode = number(p);
                 int tvdbSeason = number(p);
@@ -283,7 +295,7 @@ public final class ReleaseQueries {
                 String titleEn = text(p);
                 String hosters = text(p);
                 boolean paired = number(p) == 1;
-                expect(p.nextToken(), com.fasterxml.jackson.core.JsonToken.END_ARRAY);
+                expect(p.nextToken(), JsonToken.END_ARRAY);
                 if (!text.equals(seenText)) { // a title's releases mostly share the moment they were first seen
                     seenText = text;
                     seen = Instant.parse(text);
@@ -299,27 +311,27 @@ public final class ReleaseQueries {
         }
     }
 
-    private static void expect(com.fasterxml.jackson.core.JsonToken got, com.fasterxml.jackson.core.JsonToken wanted)
-            throws java.io.IOException {
-        if (got != wanted) throw new java.io.IOException("expected " + wanted + ", found " + got);
+    private static void expect(JsonToken got, JsonToken wanted)
+            throws IOException {
+        if (got != wanted) throw new IOException("expected " + wanted + ", found " + got);
     }
 
-    private static int number(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
-        expect(p.nextToken(), com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT);
+    private static int number(JsonParser p) throws IOException {
+        expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
         return p.getIntValue();
     }
 
-    private static Integer optionalNumber(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+    private static Integer optionalNumber(JsonParser p) throws IOException {
         var token = p.nextToken();
-        if (token == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) return null;
-        expect(token, com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT);
+        if (token == JsonToken.VALUE_NULL) return null;
+        expect(token, JsonToken.VALUE_NUMBER_INT);
         return p.getIntValue();
     }
 
-    private static String text(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+    private static String text(JsonParser p) throws IOException {
         var token = p.nextToken();
-        if (token == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) return null;
-        expect(token, com.fasterxml.jackson.core.JsonToken.VALUE_STRING);
+        if (token == JsonToken.VALUE_NULL) return null;
+        expect(token, JsonToken.VALUE_STRING);
         return p.getText();
     }
 
@@ -327,7 +339,7 @@ public final class ReleaseQueries {
     private static final Comparator<Release> TITLE_ORDER = Comparator.comparingInt(Release::tvdbSeason)
             .thenComparingInt(Release::tvdbEpisode).thenComparing(r -> r.language().label());
 
-    private static Integer integer(java.sql.ResultSet r, int column) throws java.sql.SQLException {
+    private static Integer integer(ResultSet r, int column) throws SQLException {
         int v = r.getInt(column);
         return r.wasNull() ? null : v;
     }
@@ -351,10 +363,10 @@ public final class ReleaseQueries {
     }
 
     /** Everything stored about one title, or empty when the catalog does not list it. */
-    public java.util.Optional<TitleReport> report(SiteId site, String slug) {
+    public Optional<TitleReport> report(SiteId site, String slug) {
         var t = db.read().selectFrom(CATALOG_TITLE)
                 .where(CATALOG_TITLE.SITE.eq(site.id()), CATALOG_TITLE.SLUG.eq(slug)).fetchOne();
-        if (t == null) return java.util.Optional.empty();
+        if (t == null) return Optional.empty();
         List<String> names = db.read().select(CATALOG_TITLE_NAME.NAME).from(CATALOG_TITLE_NAME)
                 .where(CATALOG_TITLE_NAME.TITLE_ID.eq(t.getId())).orderBy(CATALOG_TITLE_NAME.NAME)
                 .fetch(r -> r.value1());
@@ -376,7 +388,7 @@ public final class ReleaseQueries {
                     first.tvdbEpisode(), first.absolute(), firstRow.get(CATALOG_EPISODE.AWAITING_MAPPING) == 1,
                     first.episodeTitleDe(), first.episodeTitleEn(), offers));
         }
-        return java.util.Optional.of(new TitleReport(site.id(), slug, t.getTitle(), t.getKind(), t.getYear(),
+        return Optional.of(new TitleReport(site.id(), slug, t.getTitle(), t.getKind(), t.getYear(),
                 new TitleReport.Ids(t.getTvdb(), t.getImdb(), t.getTmdb(), t.getTvmaze()), names,
                 instant(t.getFirstSeen()),
                 new TitleReport.Stage(t.getDetailsState(), instant(t.getDetailsAt()), t.getDetailsError()),
@@ -396,13 +408,13 @@ public final class ReleaseQueries {
         return text == null ? null : Instant.parse(text);
     }
 
-    private org.jooq.SelectOnConditionStep<Record> select() {
+    private SelectOnConditionStep<Record> select() {
         return select(true);
     }
 
     /** @param searchable leave out episodes held until stage 3 numbers them (every search does) */
-    private org.jooq.SelectOnConditionStep<Record> select(boolean searchable) {
-        return db.read().select(List.<org.jooq.SelectFieldOrAsterisk>of(CATALOG_TITLE.ID, CATALOG_TITLE.SITE, CATALOG_TITLE.SLUG, CATALOG_TITLE.KIND,
+    private SelectOnConditionStep<Record> select(boolean searchable) {
+        return db.read().select(List.<SelectFieldOrAsterisk>of(CATALOG_TITLE.ID, CATALOG_TITLE.SITE, CATALOG_TITLE.SLUG, CATALOG_TITLE.KIND,
                         CATALOG_TITLE.TITLE, CATALOG_TITLE.MAPPED_TITLE, CATALOG_TITLE.YEAR, CATALOG_TITLE.TVDB,
                         CATALOG_TITLE.IMDB, CATALOG_TITLE.TMDB, CATALOG_TITLE.RUNTIME_MINUTES,
                         CATALOG_EPISODE.SEASON, CATALOG_EPISODE.EPISODE, CATALOG_EPISODE.TVDB_SEASON,
