@@ -207,12 +207,12 @@ public final class Wiring {
             Providers providers = overrides.providers().orElseGet(
                     () -> Providers.create(ProviderSettingsFactory.from(config.sites(), config.http()),
                             ProviderRoutesFactory.from(config.http().outbound())));
-            Catalog catalog = catalog(providers, db, config.catalog(),
-                    ProviderSettingsFactory.order(config.sites().order()), meters, json, clock);
+            List<SiteId> siteOrder = ProviderSettingsFactory.order(config.sites().order());
+            Catalog catalog = catalog(providers, db, config.catalog(), siteOrder, meters, json, clock);
             started.push(catalog);
             catalog.start();
 
-            EpisodeSources sources = sources(providers, db, catalog);
+            EpisodeSources sources = sources(providers, db, catalog, siteOrder);
             StrmFeature strm = strm(strmSettings(config), config.http(), db, sources, meters, json, clock);
             started.push(strm);
             Jobs jobs = jobs(providers, db, catalog, strm, meters);
@@ -310,14 +310,13 @@ public final class Wiring {
      * Where grabs and streams find an episode's video: the site's hosters (only http(s) answers count,
      * a hoster answering file:// is a failed hoster), then the other sites carrying the same work.
      */
-    private EpisodeSources sources(Providers providers, Database db, Catalog catalog) {
+    private EpisodeSources sources(Providers providers, Database db, Catalog catalog, List<SiteId> siteOrder) {
         EpisodeSources siteSources = overrides.sources().orElseGet(() -> new ProviderEpisodeSources(
                 new SourceResolver(providers, providers.hosterFetcher()), config.downloads().hosterOrder(),
                 new HosterPreferenceStore(db, clock),
                 (episode, links) -> catalog.store().recordHosters(episode, links, clock.instant())));
         return new FallbackEpisodeSources(new HttpOnlySources(siteSources),
-                new CatalogOtherSites(db, ProviderSettingsFactory.order(config.sites().order()).stream()
-                        .filter(id -> providers.site(id).isPresent()).toList()));
+                new CatalogOtherSites(db, siteOrder.stream().filter(id -> providers.site(id).isPresent()).toList()));
     }
 
     /** The STRM capability's slice of the configuration. */
